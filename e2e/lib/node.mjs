@@ -1,0 +1,89 @@
+// Starts the built work-token node on free loopback ports and connects @polkadot/api to it.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ApiPromise, WsProvider } from '@polkadot/api';
+
+/** Path of the node binary: $WORK_TOKEN_NODE, or the release build in $CARGO_TARGET_DIR. */
+export function nodeBinary() {
+  if (process.env.WORK_TOKEN_NODE) return process.env.WORK_TOKEN_NODE;
+  const target = process.env.CARGO_TARGET_DIR
+    ?? join(process.env.HOME ?? '.', '.cache', 'work-token', 'target');
+  return resolve(target, 'release', 'work-token-node');
+}
+
+/** A TCP port that is free on 127.0.0.1 right now. */
+export function freePort() {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => ok(port));
+    });
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Starts `work-token-node --dev` with `--sealing manual` (blocks only on demand) and a
+ * temporary base path, and returns { api, provider, seal, stop, logs }.
+ */
+export async function startDevNode({ extraArgs = [], timeoutMs = 60_000 } = {}) {
+  const bin = nodeBinary();
+  if (!existsSync(bin)) throw new Error(`node binary not found at ${bin}; build it first`);
+  const rpcPort = await freePort();
+  const p2pPort = await freePort();
+  const basePath = mkdtempSync(join(tmpdir(), 'work-token-e2e-'));
+  const args = [
+    '--dev', '--base-path', basePath, '--sealing', 'manual',
+    '--rpc-port', String(rpcPort), '--port', String(p2pPort),
+    '--no-prometheus', '--no-telemetry', '--no-mdns', ...extraArgs,
+  ];
+  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const logs = [];
+  const keep = (chunk) => { logs.push(chunk.toString()); if (logs.length > 400) logs.shift(); };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  let exited = null;
+  child.on('exit', (code, signal) => { exited = { code, signal }; });
+
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (exited) throw new Error(`node exited early (${JSON.stringify(exited)}):\n${logs.join('')}`);
+    if (Date.now() > deadline) throw new Error(`node RPC not ready in ${timeoutMs} ms:\n${logs.join('')}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${rpcPort}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'system_health', params: [] }),
+      });
+      if (res.ok) break;
+    } catch { /* not listening yet */ }
+    await sleep(250);
+  }
+  const provider = new WsProvider(`ws://127.0.0.1:${rpcPort}`);
+  const api = await ApiPromise.create({ provider, noInitWarn: true });
+
+  /** Seals (and finalizes) one block; returns its hash. */
+  const seal = async () => {
+    const created = await provider.send('engine_createBlock', [true, true, null]);
+    return created.hash;
+  };
+
+  const stop = async () => {
+    try { await api.disconnect(); } catch { /* already gone */ }
+    if (!exited) {
+      child.kill('SIGINT');
+      for (let i = 0; i < 50 && !exited; i += 1) await sleep(100);
+      if (!exited) child.kill('SIGKILL');
+    }
+    rmSync(basePath, { recursive: true, force: true });
+  };
+
+  return { api, provider, seal, stop, logs, rpcPort };
+}

@@ -1,0 +1,121 @@
+//! Benchmarks (frame-benchmarking v2) for every call and the era transition, each in its
+//! worst case.
+
+use crate::*;
+use frame_benchmarking::v2::*;
+use frame_support::traits::{fungible::Mutate, Hooks};
+use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
+use sp_runtime::{
+	traits::{One, Saturating},
+	Perbill,
+};
+
+/// A funded account with a large free balance.
+fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, index, 0);
+	let balance = MinProviderStake::<T>::get().saturating_mul(1_000u32.into());
+	T::Currency::set_balance(&who, balance);
+	who
+}
+
+/// A funded and registered provider with ten times the minimum stake.
+fn provider<T: Config>() -> T::AccountId {
+	let who = funded::<T>("provider", 0);
+	let stake = MinProviderStake::<T>::get().saturating_mul(10u32.into());
+	Pallet::<T>::do_register(&who, stake, Perbill::from_percent(5)).expect("registers");
+	who
+}
+
+/// Makes `n` unbonding chunks of one unit each in `n` consecutive eras.
+fn fill_chunks<T: Config>(who: &T::AccountId, n: u32) {
+	for _ in 0..n {
+		Pallet::<T>::do_unbond(who, One::one()).expect("room for a chunk");
+		CurrentEra::<T>::mutate(|era| *era = era.saturating_add(1));
+	}
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn register_provider() {
+		let who = funded::<T>("provider", 0);
+		let stake = MinProviderStake::<T>::get();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), stake, Perbill::from_percent(5));
+
+		assert_eq!(Ledgers::<T>::get(&who).map(|l| l.active), Some(stake));
+	}
+
+	#[benchmark]
+	fn bond_extra() {
+		let who = provider::<T>();
+		let before = Ledgers::<T>::get(&who).map(|l| l.active).unwrap_or_default();
+		let extra = MinProviderStake::<T>::get();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), extra);
+
+		assert_eq!(Ledgers::<T>::get(&who).map(|l| l.active), Some(before.saturating_add(extra)));
+	}
+
+	/// Worst case: the new chunk is pushed into a ledger with one free slot.
+	#[benchmark]
+	fn unbond() {
+		let who = provider::<T>();
+		fill_chunks::<T>(&who, T::MaxUnbondingChunks::get().saturating_sub(1));
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), One::one());
+
+		let chunks = Ledgers::<T>::get(&who).map(|l| l.unlocking.len()).unwrap_or_default();
+		assert_eq!(chunks as u32, T::MaxUnbondingChunks::get());
+	}
+
+	/// `c` chunks are emptied by the rebond.
+	#[benchmark]
+	fn rebond(c: Linear<1, { T::MaxUnbondingChunks::get() }>) {
+		let who = provider::<T>();
+		fill_chunks::<T>(&who, c);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), c.into());
+
+		assert_eq!(Ledgers::<T>::get(&who).map(|l| l.unlocking.len()), Some(0));
+	}
+
+	/// `c` chunks are withdrawn and the provider is removed (the heaviest outcome).
+	#[benchmark]
+	fn withdraw_unbonded(c: Linear<1, { T::MaxUnbondingChunks::get() }>) {
+		let who = provider::<T>();
+		let active = Ledgers::<T>::get(&who).map(|l| l.active).unwrap_or_default();
+		// c - 1 small chunks, then everything that is left in the last one.
+		fill_chunks::<T>(&who, c.saturating_sub(1));
+		let rest = Ledgers::<T>::get(&who).map(|l| l.active).unwrap_or(active);
+		Pallet::<T>::do_unbond(&who, rest).expect("unbonds the rest");
+		CurrentEra::<T>::mutate(|era| *era = era.saturating_add(T::UnbondingPeriod::get()));
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()));
+
+		assert!(!Providers::<T>::contains_key(&who));
+	}
+
+	#[benchmark]
+	fn new_era() {
+		let era_length = T::EraLength::get();
+		let now: BlockNumberFor<T> = era_length.saturating_add(era_length);
+		let before = CurrentEra::<T>::get();
+
+		#[block]
+		{
+			Pallet::<T>::on_initialize(now);
+		}
+
+		assert_eq!(CurrentEra::<T>::get(), before.saturating_add(1));
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

@@ -1,0 +1,127 @@
+//! Bodies of the provider-stake calls. Each checks everything before it changes anything.
+
+use crate::{
+	BalanceOf, Config, CurrentEra, Error, Event, HoldReason, Ledgers,
+	MinProviderStake, Pallet, ProviderCount, ProviderInfo, Providers, StakeLedger, TotalStaked,
+};
+use frame_support::{
+	ensure,
+	traits::{
+		fungible::{Inspect, MutateHold},
+		tokens::{Fortitude, Precision, Preservation},
+	},
+};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	DispatchError, DispatchResult, Perbill,
+};
+
+impl<T: Config> Pallet<T> {
+	/// Checks that `who` can put `amount` on hold and still keep the existential deposit free.
+	fn ensure_can_stake(who: &T::AccountId, amount: BalanceOf<T>) -> Result<(), Error<T>> {
+		let spendable =
+			T::Currency::reducible_balance(who, Preservation::Preserve, Fortitude::Polite);
+		ensure!(amount <= spendable, Error::<T>::InsufficientBalance);
+		Ok(())
+	}
+
+	/// Puts `amount` of `who`'s free balance on hold as provider stake.
+	fn hold_stake(who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+		T::Currency::hold(&HoldReason::ProviderStake.into(), who, amount)?;
+		TotalStaked::<T>::mutate(|total| *total = total.saturating_add(amount));
+		Ok(())
+	}
+
+	/// Releases `amount` of `who`'s provider stake to its free balance.
+	fn release_stake(who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+		T::Currency::release(&HoldReason::ProviderStake.into(), who, amount, Precision::Exact)?;
+		TotalStaked::<T>::mutate(|total| *total = total.saturating_sub(amount));
+		Ok(())
+	}
+
+	/// The ledger of a registered provider.
+	fn ledger_of(who: &T::AccountId) -> Result<StakeLedger<T>, Error<T>> {
+		Ledgers::<T>::get(who).ok_or(Error::<T>::NotProvider)
+	}
+
+	/// Registers `who` as a provider with `stake` on hold. Used by the call and by genesis.
+	pub(crate) fn do_register(
+		who: &T::AccountId,
+		stake: BalanceOf<T>,
+		commission: Perbill,
+	) -> DispatchResult {
+		ensure!(!stake.is_zero(), Error::<T>::ZeroAmount);
+		ensure!(!Providers::<T>::contains_key(who), Error::<T>::AlreadyProvider);
+		ensure!(stake >= MinProviderStake::<T>::get(), Error::<T>::BelowMinimumStake);
+		let count = ProviderCount::<T>::get();
+		ensure!(count < T::MaxProviders::get(), Error::<T>::TooManyProviders);
+		Self::ensure_can_stake(who, stake)?;
+
+		Self::hold_stake(who, stake)?;
+		let info = ProviderInfo { commission, registered_era: CurrentEra::<T>::get() };
+		Providers::<T>::insert(who, info);
+		Ledgers::<T>::insert(who, StakeLedger::<T>::new(stake));
+		ProviderCount::<T>::put(count.saturating_add(1));
+		Self::deposit_event(Event::ProviderRegistered { provider: who.clone(), stake, commission });
+		Ok(())
+	}
+
+	/// Adds `amount` of free balance to `who`'s active stake.
+	pub(crate) fn do_bond_extra(who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		let mut ledger = Self::ledger_of(who)?;
+		ledger.bond(amount, MinProviderStake::<T>::get())?;
+		Self::ensure_can_stake(who, amount)?;
+
+		Self::hold_stake(who, amount)?;
+		Ledgers::<T>::insert(who, ledger);
+		Self::deposit_event(Event::Bonded { provider: who.clone(), amount });
+		Ok(())
+	}
+
+	/// Moves `amount` of `who`'s active stake into an unbonding chunk.
+	pub(crate) fn do_unbond(who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		let mut ledger = Self::ledger_of(who)?;
+		let unlock_era = CurrentEra::<T>::get().saturating_add(T::UnbondingPeriod::get());
+		ledger.unbond(amount, unlock_era, MinProviderStake::<T>::get())?;
+
+		Ledgers::<T>::insert(who, ledger);
+		Self::deposit_event(Event::Unbonded { provider: who.clone(), amount, unlock_era });
+		Ok(())
+	}
+
+	/// Moves `amount` of `who`'s unbonding stake back to active. Returns chunks touched.
+	pub(crate) fn do_rebond(
+		who: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> Result<u32, DispatchError> {
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		let mut ledger = Self::ledger_of(who)?;
+		let touched = ledger.rebond(amount, MinProviderStake::<T>::get())?;
+
+		Ledgers::<T>::insert(who, ledger);
+		Self::deposit_event(Event::Rebonded { provider: who.clone(), amount });
+		Ok(touched)
+	}
+
+	/// Releases `who`'s unlocked chunks; removes the provider when nothing is left. Returns
+	/// the number of chunks removed.
+	pub(crate) fn do_withdraw_unbonded(who: &T::AccountId) -> Result<u32, DispatchError> {
+		let mut ledger = Self::ledger_of(who)?;
+		let (amount, removed) = ledger.withdraw_unlocked(CurrentEra::<T>::get());
+		ensure!(!amount.is_zero(), Error::<T>::NothingToWithdraw);
+
+		Self::release_stake(who, amount)?;
+		Self::deposit_event(Event::Withdrawn { provider: who.clone(), amount });
+		if ledger.is_empty() {
+			Ledgers::<T>::remove(who);
+			Providers::<T>::remove(who);
+			ProviderCount::<T>::mutate(|count| *count = count.saturating_sub(1));
+			Self::deposit_event(Event::ProviderRemoved { provider: who.clone() });
+		} else {
+			Ledgers::<T>::insert(who, ledger);
+		}
+		Ok(removed)
+	}
+}

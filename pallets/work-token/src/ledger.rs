@@ -1,0 +1,154 @@
+//! The provider stake ledger: bonding, unbonding into chunks, rebonding and withdrawing.
+//!
+//! Every method either succeeds and leaves the ledger consistent, or fails with a named
+//! [`Error`] and leaves the ledger exactly as it was (checks come before any change).
+
+use crate::{BalanceOf, Config, EraIndex, Error, StakeLedger, UnlockChunk};
+use frame_support::BoundedVec;
+use sp_runtime::traits::{CheckedAdd, CheckedSub, Saturating, Zero};
+
+/// The rule of S2: active self-stake is either zero or at least the minimum provider stake.
+pub(crate) fn respects_minimum<B: Zero + PartialOrd>(active: &B, minimum: &B) -> bool {
+	active.is_zero() || active >= minimum
+}
+
+impl<T: Config> StakeLedger<T> {
+	/// A ledger with `active` bonded and nothing unbonding.
+	pub fn new(active: BalanceOf<T>) -> Self {
+		Self { active, unlocking: BoundedVec::new() }
+	}
+
+	/// Sum of all unbonding chunks.
+	pub fn unlocking_total(&self) -> BalanceOf<T> {
+		self.unlocking
+			.iter()
+			.fold(Zero::zero(), |acc: BalanceOf<T>, chunk| acc.saturating_add(chunk.value))
+	}
+
+	/// Everything the ledger accounts for: active plus unbonding. Equals the held balance.
+	pub fn total(&self) -> BalanceOf<T> {
+		self.active.saturating_add(self.unlocking_total())
+	}
+
+	/// True when nothing is bonded and nothing is unbonding.
+	pub fn is_empty(&self) -> bool {
+		self.active.is_zero() && self.unlocking.is_empty()
+	}
+
+	/// Adds `amount` to the active stake, which must then be at least `minimum`.
+	pub fn bond(&mut self, amount: BalanceOf<T>, minimum: BalanceOf<T>) -> Result<(), Error<T>> {
+		let new_active = self.active.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+		if !respects_minimum(&new_active, &minimum) {
+			return Err(Error::<T>::BelowMinimumStake);
+		}
+		self.active = new_active;
+		Ok(())
+	}
+
+	/// Moves `amount` from active stake into a chunk that unlocks at `unlock_era`, merging with
+	/// the newest chunk when it unlocks in the same era.
+	pub fn unbond(
+		&mut self,
+		amount: BalanceOf<T>,
+		unlock_era: EraIndex,
+		minimum: BalanceOf<T>,
+	) -> Result<(), Error<T>> {
+		let remaining =
+			self.active.checked_sub(&amount).ok_or(Error::<T>::InsufficientActiveStake)?;
+		if !respects_minimum(&remaining, &minimum) {
+			return Err(Error::<T>::BelowMinimumStake);
+		}
+		match self.unlocking.last_mut() {
+			Some(last) if last.unlock_era == unlock_era => {
+				last.value = last.value.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+			},
+			_ => self
+				.unlocking
+				.try_push(UnlockChunk { value: amount, unlock_era })
+				.map_err(|_| Error::<T>::TooManyUnbondingChunks)?,
+		}
+		self.active = remaining;
+		Ok(())
+	}
+
+	/// Moves `amount` back from the newest unbonding chunks into active stake. Returns how many
+	/// chunks were touched (the cost driver of the call).
+	pub fn rebond(
+		&mut self,
+		amount: BalanceOf<T>,
+		minimum: BalanceOf<T>,
+	) -> Result<u32, Error<T>> {
+		if amount > self.unlocking_total() {
+			return Err(Error::<T>::NotEnoughUnbonding);
+		}
+		let new_active = self.active.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+		if !respects_minimum(&new_active, &minimum) {
+			return Err(Error::<T>::BelowMinimumStake);
+		}
+		let mut left = amount;
+		let mut touched = 0u32;
+		while !left.is_zero() {
+			let Some(last) = self.unlocking.last_mut() else {
+				// Unreachable: `amount <= unlocking_total()` was checked above.
+				return Err(Error::<T>::NotEnoughUnbonding);
+			};
+			touched = touched.saturating_add(1);
+			if last.value <= left {
+				left = left.saturating_sub(last.value);
+				self.unlocking.pop();
+			} else {
+				last.value = last.value.saturating_sub(left);
+				left = Zero::zero();
+			}
+		}
+		self.active = new_active;
+		Ok(touched)
+	}
+
+	/// Removes every chunk that has unlocked by `current_era` and returns the sum withdrawn and
+	/// the number of chunks removed.
+	pub fn withdraw_unlocked(&mut self, current_era: EraIndex) -> (BalanceOf<T>, u32) {
+		let mut withdrawn: BalanceOf<T> = Zero::zero();
+		let before = self.unlocking.len();
+		self.unlocking.retain(|chunk| {
+			if chunk.unlock_era <= current_era {
+				withdrawn = withdrawn.saturating_add(chunk.value);
+				false
+			} else {
+				true
+			}
+		});
+		let removed = before.saturating_sub(self.unlocking.len());
+		(withdrawn, u32::try_from(removed).unwrap_or(u32::MAX))
+	}
+}
+
+/// Why a ledger failed an integrity check; used by `try_state`.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum LedgerDefect {
+	/// A chunk holds zero.
+	ZeroChunk,
+	/// Chunks are not in non-decreasing unlock order, or two share an era.
+	UnorderedChunks,
+	/// Nothing bonded and nothing unbonding, yet the ledger is stored.
+	EmptyLedger,
+}
+
+impl<T: Config> StakeLedger<T> {
+	/// Checks the ledger's own shape (not its relation to balances).
+	pub(crate) fn check(&self) -> Result<(), LedgerDefect> {
+		if self.is_empty() {
+			return Err(LedgerDefect::EmptyLedger);
+		}
+		if self.unlocking.iter().any(|c| c.value.is_zero()) {
+			return Err(LedgerDefect::ZeroChunk);
+		}
+		if self.unlocking.windows(2).any(|w| match w {
+			[a, b] => a.unlock_era >= b.unlock_era,
+			_ => false,
+		}) {
+			return Err(LedgerDefect::UnorderedChunks);
+		}
+		Ok(())
+	}
+}

@@ -1,0 +1,336 @@
+//! # Work-token pallet
+//!
+//! A work token is stake-for-access: a **provider** locks tokens as collateral before it may do
+//! paid work. This crate implements the provider stake of the work-token specification
+//! (`SPEC.md` S1, S2): registering with a stake, bonding more, unbonding into chunks that
+//! unlock `UnbondingPeriod` eras later, rebonding and withdrawing.
+//!
+//! ## Stake lives on hold
+//!
+//! Stake never leaves the provider's account: it is placed on hold with the pallet's
+//! [`HoldReason::ProviderStake`] through the `fungible` traits. The held balance of every
+//! provider always equals its [`StakeLedger::total`] (active + unbonding), and
+//! [`TotalStaked`] equals the sum of those holds; `try_state` checks both.
+//!
+//! ## Eras
+//!
+//! The pallet counts time in eras of `EraLength` blocks: era `e` starts at block
+//! `e * EraLength`. Unbonding is counted in eras. A new era emits [`Event::NewEra`].
+//!
+//! ## Lifecycle of a provider's stake
+//!
+//! | step | call | effect |
+//! |---|---|---|
+//! | register | [`Pallet::register_provider`] | `stake ≥ MinProviderStake` goes on hold, provider record created |
+//! | top up | [`Pallet::bond_extra`] | more free balance goes on hold, active stake grows |
+//! | unbond | [`Pallet::unbond`] | active stake moves to a chunk unlocking at `current_era + UnbondingPeriod` |
+//! | change of mind | [`Pallet::rebond`] | newest chunks move back to active stake |
+//! | withdraw | [`Pallet::withdraw_unbonded`] | unlocked chunks are released from hold; an empty ledger removes the provider |
+//!
+//! Active stake is always either zero or at least [`MinProviderStake`]: a partial unbond may
+//! not leave a provider below the minimum, but a provider may unbond everything.
+//!
+//! ## Example
+//!
+//! A provider registers, unbonds part of its stake and withdraws it after the unbonding period
+//! (this is the unit test `provider_lifecycle_example`, embedded here):
+#![doc = docify::embed!("src/tests/examples.rs", provider_lifecycle_example)]
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+mod era;
+mod impls;
+mod invariants;
+mod ledger;
+mod types;
+pub mod weights;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+pub use pallet::*;
+pub use types::*;
+pub use weights::WeightInfo;
+
+/// Log target of this pallet.
+pub const LOG_TARGET: &str = "runtime::work-token";
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::{
+		pallet_prelude::*,
+		traits::fungible::{Inspect, Mutate, MutateHold},
+	};
+	use frame_system::pallet_prelude::*;
+	use sp_runtime::{traits::Zero, Perbill};
+
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	/// Configuration of the pallet.
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The currency stake is held in (fungible holds; never locks or reserves).
+		type Currency: Inspect<Self::AccountId>
+			+ Mutate<Self::AccountId>
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The runtime's hold reason, which includes this pallet's [`HoldReason`].
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// Blocks per era. Must be non-zero.
+		#[pallet::constant]
+		type EraLength: Get<BlockNumberFor<Self>>;
+
+		/// Eras between `unbond` and the era in which the stake can be withdrawn.
+		#[pallet::constant]
+		type UnbondingPeriod: Get<EraIndex>;
+
+		/// Maximum unbonding chunks per ledger; chunks unlocking in the same era are merged.
+		#[pallet::constant]
+		type MaxUnbondingChunks: Get<u32>;
+
+		/// Maximum number of registered providers.
+		#[pallet::constant]
+		type MaxProviders: Get<u32>;
+
+		/// Lowest value [`MinProviderStake`] may take. At least the existential deposit.
+		#[pallet::constant]
+		type MinStakeFloor: Get<BalanceOf<Self>>;
+
+		/// Weights of this pallet's calls and hooks.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// Reasons this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// A provider's self-stake (active and unbonding).
+		#[codec(index = 0)]
+		ProviderStake,
+	}
+
+	/// The current era.
+	#[pallet::storage]
+	pub type CurrentEra<T> = StorageValue<_, EraIndex, ValueQuery>;
+
+	/// The block at which the current era started.
+	#[pallet::storage]
+	pub type EraStartBlock<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
+
+	/// Default for [`MinProviderStake`]: the configured floor.
+	pub struct DefaultMinProviderStake<T>(core::marker::PhantomData<T>);
+	impl<T: Config> Get<BalanceOf<T>> for DefaultMinProviderStake<T> {
+		fn get() -> BalanceOf<T> {
+			T::MinStakeFloor::get()
+		}
+	}
+
+	/// The minimum active self-stake of a provider.
+	#[pallet::storage]
+	pub type MinProviderStake<T: Config> =
+		StorageValue<_, BalanceOf<T>, ValueQuery, DefaultMinProviderStake<T>>;
+
+	/// Registered providers.
+	#[pallet::storage]
+	pub type Providers<T: Config> = StorageMap<_, Twox64Concat, T::AccountId, ProviderInfo>;
+
+	/// Number of entries in [`Providers`]; at most `MaxProviders`.
+	#[pallet::storage]
+	pub type ProviderCount<T> = StorageValue<_, u32, ValueQuery>;
+
+	/// Each provider's self-stake ledger. Present exactly when the provider is registered.
+	#[pallet::storage]
+	pub type Ledgers<T: Config> = StorageMap<_, Twox64Concat, T::AccountId, StakeLedger<T>>;
+
+	/// Sum of all provider stake on hold (active and unbonding).
+	#[pallet::storage]
+	pub type TotalStaked<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
+
+	/// Events of this pallet.
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// `provider` registered with `stake` on hold and `commission`.
+		ProviderRegistered { provider: T::AccountId, stake: BalanceOf<T>, commission: Perbill },
+		/// `provider` put `amount` more on hold as active stake.
+		Bonded { provider: T::AccountId, amount: BalanceOf<T> },
+		/// `provider` unbonded `amount`; it can be withdrawn from `unlock_era` on.
+		Unbonded { provider: T::AccountId, amount: BalanceOf<T>, unlock_era: EraIndex },
+		/// `provider` moved `amount` from unbonding back to active stake.
+		Rebonded { provider: T::AccountId, amount: BalanceOf<T> },
+		/// `amount` of unlocked stake was released from hold to `provider`'s free balance.
+		Withdrawn { provider: T::AccountId, amount: BalanceOf<T> },
+		/// `provider` has nothing bonded or unbonding any more and its records were removed.
+		ProviderRemoved { provider: T::AccountId },
+		/// Era `era` started at block `start_block`.
+		NewEra { era: EraIndex, start_block: BlockNumberFor<T> },
+	}
+
+	/// Errors of this pallet. A call that fails changes nothing.
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The amount is zero.
+		ZeroAmount,
+		/// The account is already a registered provider.
+		AlreadyProvider,
+		/// The account is not a registered provider.
+		NotProvider,
+		/// Active stake would be above zero but below [`MinProviderStake`].
+		BelowMinimumStake,
+		/// The free balance (less the existential deposit) cannot cover the amount.
+		InsufficientBalance,
+		/// More than the active stake was asked to be unbonded.
+		InsufficientActiveStake,
+		/// The ledger already has `MaxUnbondingChunks` chunks; withdraw or wait for a later era.
+		TooManyUnbondingChunks,
+		/// More than the unbonding stake was asked to be rebonded.
+		NotEnoughUnbonding,
+		/// No unbonding chunk has unlocked yet.
+		NothingToWithdraw,
+		/// `MaxProviders` providers are already registered.
+		TooManyProviders,
+		/// An amount would overflow the balance type.
+		Overflow,
+	}
+
+	/// Genesis: initial minimum stake and providers.
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Initial [`MinProviderStake`]; the floor when `None`.
+		pub min_provider_stake: Option<BalanceOf<T>>,
+		/// Providers registered at genesis: `(account, stake, commission)`.
+		pub providers: alloc::vec::Vec<(T::AccountId, BalanceOf<T>, Perbill)>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			if let Some(min) = self.min_provider_stake {
+				assert!(min >= T::MinStakeFloor::get(), "genesis minimum stake below the floor");
+				MinProviderStake::<T>::put(min);
+			}
+			for (who, stake, commission) in &self.providers {
+				Pallet::<T>::do_register(who, *stake, *commission)
+					.expect("genesis provider must be registrable");
+			}
+		}
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			Self::maybe_start_era(now)
+		}
+
+		fn integrity_test() {
+			assert!(!T::EraLength::get().is_zero(), "EraLength must be non-zero");
+			assert!(T::UnbondingPeriod::get() > 0, "UnbondingPeriod must be non-zero");
+			assert!(T::MaxUnbondingChunks::get() > 0, "MaxUnbondingChunks must be non-zero");
+			assert!(T::MaxProviders::get() > 0, "MaxProviders must be non-zero");
+			assert!(
+				T::MinStakeFloor::get() >= T::Currency::minimum_balance(),
+				"MinStakeFloor must be at least the existential deposit"
+			);
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Register the caller as a provider with `stake` on hold and `commission`.
+		///
+		/// Origin: signed; the caller becomes the provider. `stake` must be at least
+		/// [`MinProviderStake`] and leave the existential deposit free.
+		///
+		/// Emits [`Event::ProviderRegistered`].
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::register_provider())]
+		pub fn register_provider(
+			origin: OriginFor<T>,
+			#[pallet::compact] stake: BalanceOf<T>,
+			commission: Perbill,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_register(&who, stake, commission)
+		}
+
+		/// Put `amount` more of the caller's free balance on hold as active stake.
+		///
+		/// Origin: signed by a registered provider. The result must respect the minimum.
+		///
+		/// Emits [`Event::Bonded`].
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::bond_extra())]
+		pub fn bond_extra(
+			origin: OriginFor<T>,
+			#[pallet::compact] amount: BalanceOf<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_bond_extra(&who, amount)
+		}
+
+		/// Start unbonding `amount` of active stake; it unlocks `UnbondingPeriod` eras later.
+		///
+		/// Origin: signed by a registered provider. Remaining active stake must be zero or at
+		/// least [`MinProviderStake`].
+		///
+		/// Emits [`Event::Unbonded`].
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::unbond())]
+		pub fn unbond(
+			origin: OriginFor<T>,
+			#[pallet::compact] amount: BalanceOf<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_unbond(&who, amount)
+		}
+
+		/// Move `amount` of unbonding stake back to active stake, newest chunks first.
+		///
+		/// Origin: signed by a registered provider. The resulting active stake must be at
+		/// least [`MinProviderStake`].
+		///
+		/// Emits [`Event::Rebonded`].
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::rebond(T::MaxUnbondingChunks::get()))]
+		pub fn rebond(
+			origin: OriginFor<T>,
+			#[pallet::compact] amount: BalanceOf<T>,
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			let touched = Self::do_rebond(&who, amount)?;
+			Ok(Some(T::WeightInfo::rebond(touched)).into())
+		}
+
+		/// Release every unbonding chunk that has unlocked to the caller's free balance.
+		///
+		/// Origin: signed by a registered provider. When nothing is left bonded or unbonding,
+		/// the provider's records are removed.
+		///
+		/// Emits [`Event::Withdrawn`], and [`Event::ProviderRemoved`] when the ledger empties.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::withdraw_unbonded(T::MaxUnbondingChunks::get()))]
+		pub fn withdraw_unbonded(origin: OriginFor<T>) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			let removed = Self::do_withdraw_unbonded(&who)?;
+			Ok(Some(T::WeightInfo::withdraw_unbonded(removed)).into())
+		}
+	}
+}

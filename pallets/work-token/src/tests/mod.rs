@@ -1,0 +1,10 @@
+//! Unit tests, split by topic. Every test runs through [`ExtBuilder::build_and_execute`], which
+//! checks the pallet's `try_state` invariants when the test body ends.
+//!
+//! [`ExtBuilder::build_and_execute`]: crate::mock::ExtBuilder::build_and_execute
+
+mod era;
+mod examples;
+mod ledger_props;
+mod register;
+mod stake;

@@ -1,0 +1,55 @@
+//! Types stored by the pallet and passed to its calls.
+
+use crate::Config;
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{
+	traits::fungible::Inspect, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound,
+	PartialEqNoBound,
+};
+use scale_info::TypeInfo;
+use sp_runtime::Perbill;
+
+/// Index of a work-token era. An era is `EraLength` blocks; era 0 starts at genesis.
+pub type EraIndex = u32;
+
+/// The account id of a runtime.
+pub type AccountIdOf<T> = <T as frame_system::Config>::AccountId;
+
+/// The balance type of the pallet's `Currency`.
+pub type BalanceOf<T> = <<T as Config>::Currency as Inspect<AccountIdOf<T>>>::Balance;
+
+/// A provider's registration: everything about a provider that is not its stake.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub struct ProviderInfo {
+	/// The share of the provider's pool rewards it keeps before delegators are paid.
+	pub commission: Perbill,
+	/// The era in which the provider registered.
+	pub registered_era: EraIndex,
+}
+
+/// Stake that was unbonded and becomes withdrawable at `unlock_era`.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub struct UnlockChunk<Balance> {
+	/// Amount that unlocks. Never zero.
+	pub value: Balance,
+	/// First era in which `value` may be withdrawn.
+	pub unlock_era: EraIndex,
+}
+
+/// A provider's self-stake. Everything in it is on hold under
+/// [`HoldReason::ProviderStake`](crate::HoldReason::ProviderStake): the held balance of the
+/// account always equals [`StakeLedger::total`].
+#[derive(
+	Encode, Decode, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct StakeLedger<T: Config> {
+	/// Bonded stake: counts for selection, rewards and slashing.
+	pub active: BalanceOf<T>,
+	/// Unbonding stake, oldest first. Chunks that unlock in the same era are merged.
+	pub unlocking: BoundedVec<UnlockChunk<BalanceOf<T>>, T::MaxUnbondingChunks>,
+}

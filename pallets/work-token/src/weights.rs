@@ -1,0 +1,113 @@
+//! Weights of `pallet-work-token`.
+//!
+//! PROVISIONAL: these figures are estimates built from the storage each call touches
+//! (reads/writes below) and a conservative execution time. They are replaced by figures
+//! generated with the node's `benchmark pallet` subcommand once the benchmarking issue lands;
+//! the benchmarks themselves (`benchmarking.rs`) already exist and run as tests.
+
+#![allow(unused_parens)]
+#![allow(unused_imports)]
+
+use core::marker::PhantomData;
+use frame_support::{
+	traits::Get,
+	weights::{constants::RocksDbWeight, Weight},
+};
+
+/// Weight functions of the pallet.
+pub trait WeightInfo {
+	/// `register_provider`.
+	fn register_provider() -> Weight;
+	/// `bond_extra`.
+	fn bond_extra() -> Weight;
+	/// `unbond`.
+	fn unbond() -> Weight;
+	/// `rebond`, touching `c` unbonding chunks.
+	fn rebond(c: u32) -> Weight;
+	/// `withdraw_unbonded`, removing `c` unbonding chunks.
+	fn withdraw_unbonded(c: u32) -> Weight;
+	/// The era transition in `on_initialize`.
+	fn new_era() -> Weight;
+}
+
+/// Weights for the pallet using the runtime's database weights.
+pub struct SubstrateWeight<T>(PhantomData<T>);
+impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
+	// Reads: Providers, MinProviderStake, ProviderCount, CurrentEra, System::Account, Holds,
+	// TotalStaked. Writes: Providers, Ledgers, ProviderCount, System::Account, Holds, TotalStaked.
+	fn register_provider() -> Weight {
+		Weight::from_parts(60_000_000, 6_000)
+			.saturating_add(T::DbWeight::get().reads(7))
+			.saturating_add(T::DbWeight::get().writes(6))
+	}
+	// Reads: Ledgers, MinProviderStake, System::Account, Holds, TotalStaked.
+	// Writes: Ledgers, System::Account, Holds, TotalStaked.
+	fn bond_extra() -> Weight {
+		Weight::from_parts(50_000_000, 6_000)
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().writes(4))
+	}
+	// Reads: Ledgers, CurrentEra, MinProviderStake. Writes: Ledgers.
+	fn unbond() -> Weight {
+		Weight::from_parts(30_000_000, 4_000)
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	// Reads: Ledgers, MinProviderStake. Writes: Ledgers.
+	fn rebond(c: u32) -> Weight {
+		Weight::from_parts(30_000_000, 4_000)
+			.saturating_add(Weight::from_parts(200_000, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	// Reads: Ledgers, CurrentEra, System::Account, Holds, TotalStaked, ProviderCount.
+	// Writes: Ledgers, Providers, ProviderCount, System::Account, Holds, TotalStaked.
+	fn withdraw_unbonded(c: u32) -> Weight {
+		Weight::from_parts(60_000_000, 6_000)
+			.saturating_add(Weight::from_parts(200_000, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(6))
+			.saturating_add(T::DbWeight::get().writes(6))
+	}
+	// Reads: CurrentEra. Writes: CurrentEra, EraStartBlock.
+	fn new_era() -> Weight {
+		Weight::from_parts(10_000_000, 1_500)
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().writes(2))
+	}
+}
+
+/// Weights for tests, using RocksDB database weights.
+impl WeightInfo for () {
+	fn register_provider() -> Weight {
+		Weight::from_parts(60_000_000, 6_000)
+			.saturating_add(RocksDbWeight::get().reads(7))
+			.saturating_add(RocksDbWeight::get().writes(6))
+	}
+	fn bond_extra() -> Weight {
+		Weight::from_parts(50_000_000, 6_000)
+			.saturating_add(RocksDbWeight::get().reads(5))
+			.saturating_add(RocksDbWeight::get().writes(4))
+	}
+	fn unbond() -> Weight {
+		Weight::from_parts(30_000_000, 4_000)
+			.saturating_add(RocksDbWeight::get().reads(3))
+			.saturating_add(RocksDbWeight::get().writes(1))
+	}
+	fn rebond(c: u32) -> Weight {
+		Weight::from_parts(30_000_000, 4_000)
+			.saturating_add(Weight::from_parts(200_000, 0).saturating_mul(c.into()))
+			.saturating_add(RocksDbWeight::get().reads(2))
+			.saturating_add(RocksDbWeight::get().writes(1))
+	}
+	fn withdraw_unbonded(c: u32) -> Weight {
+		Weight::from_parts(60_000_000, 6_000)
+			.saturating_add(Weight::from_parts(200_000, 0).saturating_mul(c.into()))
+			.saturating_add(RocksDbWeight::get().reads(6))
+			.saturating_add(RocksDbWeight::get().writes(6))
+	}
+	fn new_era() -> Weight {
+		Weight::from_parts(10_000_000, 1_500)
+			.saturating_add(RocksDbWeight::get().reads(1))
+			.saturating_add(RocksDbWeight::get().writes(2))
+	}
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Every test: unit tests (pallet, runtime), the benchmark test suite, and the polkadot.js
+# end-to-end tests against the built node. All cargo steps share the release profile.
+set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+"$repo_root/scripts/build-node.sh"
+cd "$repo_root"
+
+echo "== unit tests (workspace)"
+cargo test --locked --release --workspace
+
+echo "== benchmarks as tests"
+cargo test --locked --release -p pallet-work-token --features runtime-benchmarks benchmarking
+
+echo "== end-to-end (polkadot.js against $WORK_TOKEN_NODE)"
+cd "$repo_root/e2e"
+npm test
