@@ -48,12 +48,14 @@ export async function submit(api, seal, tx, signer) {
   return outcome;
 }
 
-/** The events of `section.method` in `events`, as plain objects of their fields. */
+const camel = (name) => name.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
+
+/** The events of `section.method` in `events`, as objects keyed by camelCase field names. */
 export function eventsOf(events, section, method) {
   return events
     .filter((e) => e.section === section && e.method === method)
     .map((e) => {
-      const names = e.meta.fields.map((f) => f.name.unwrap().toString());
+      const names = e.meta.fields.map((f) => camel(f.name.unwrap().toString()));
       return Object.fromEntries(names.map((n, i) => [n, e.data[i]]));
     });
 }

@@ -16,7 +16,12 @@ fn properties() -> sc_service::Properties {
 }
 
 /// A chain spec from runtime preset `preset`.
-fn from_preset(name: &str, id: &str, chain_type: ChainType, preset: &str) -> Result<ChainSpec, String> {
+fn from_preset(
+	name: &str,
+	id: &str,
+	chain_type: ChainType,
+	preset: &str,
+) -> Result<ChainSpec, String> {
 	let code = WASM_BINARY.ok_or_else(|| "the wasm runtime was not built".to_string())?;
 	Ok(ChainSpec::builder(code, None)
 		.with_name(name)

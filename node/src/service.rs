@@ -51,11 +51,15 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 			config,
 			telemetry.as_ref().map(|(_, telemetry)| telemetry.handle()),
 			executor,
+			// No extra pruning filters: `--state-pruning` / `--blocks-pruning` decide.
+			Vec::new(),
 		)?;
 	let client = Arc::new(client);
 
 	let telemetry = telemetry.map(|(worker, telemetry)| {
-		task_manager.spawn_handle().spawn("telemetry", None, worker.run());
+		task_manager
+			.spawn_handle()
+			.spawn("telemetry", None, worker.run());
 		telemetry
 	});
 
@@ -91,7 +95,12 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 
 /// A command that seals one block and finalizes it.
 fn seal_command(create_empty: bool) -> EngineCommand<Hash> {
-	EngineCommand::SealNewBlock { create_empty, finalize: true, parent_hash: None, sender: None }
+	EngineCommand::SealNewBlock {
+		create_empty,
+		finalize: true,
+		parent_hash: None,
+		sender: None,
+	}
 }
 
 /// Builds and starts the full node.
@@ -114,23 +123,31 @@ pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Ha
 		Block,
 		<Block as BlockT>::Hash,
 		Network,
-	>::new(&config.network, config.prometheus_config.as_ref().map(|cfg| cfg.registry.clone()));
+	>::new(
+		&config.network,
+		config
+			.prometheus_config
+			.as_ref()
+			.map(|cfg| cfg.registry.clone()),
+	);
 	let metrics = Network::register_notification_metrics(
 		config.prometheus_config.as_ref().map(|cfg| &cfg.registry),
 	);
 
-	let (network, system_rpc_tx, tx_handler_controller, sync_service) =
+	let (network, system_rpc_tx, tx_handler_controller, sync_service, _bitswap) =
 		sc_service::build_network(sc_service::BuildNetworkParams {
 			config: &config,
 			net_config,
 			client: client.clone(),
 			transaction_pool: transaction_pool.clone(),
 			spawn_handle: task_manager.spawn_handle(),
+			spawn_essential_handle: task_manager.spawn_essential_handle(),
 			import_queue,
 			block_announce_validator_builder: None,
 			warp_sync_config: None,
 			block_relay: None,
 			metrics,
+			gap_sync_body_policy: None,
 		})?;
 
 	if config.offchain_worker.enabled {
@@ -150,7 +167,9 @@ pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Ha
 		task_manager.spawn_handle().spawn(
 			"offchain-workers-runner",
 			"offchain-worker",
-			offchain_workers.run(client.clone(), task_manager.spawn_handle()).boxed(),
+			offchain_workers
+				.run(client.clone(), task_manager.spawn_handle())
+				.boxed(),
 		);
 	}
 
@@ -185,6 +204,7 @@ pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Ha
 		sync_service,
 		config,
 		telemetry: telemetry.as_mut(),
+		tracing_execute_block: None,
 	})?;
 
 	let proposer = sc_basic_authorship::ProposerFactory::new(
@@ -195,23 +215,24 @@ pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Ha
 		telemetry.as_ref().map(|x| x.handle()),
 	);
 
-	let commands_stream: std::pin::Pin<Box<dyn futures::Stream<Item = EngineCommand<Hash>> + Send>> =
-		match sealing {
-			Sealing::Manual => Box::pin(rpc_seal_commands),
-			Sealing::Instant => {
-				let on_import = transaction_pool
-					.import_notification_stream()
-					.map(|_| seal_command(false));
-				Box::pin(futures::stream::select(rpc_seal_commands, on_import))
-			},
-			Sealing::Interval(ms) => {
-				let ticks = futures::stream::unfold((), move |()| async move {
-					futures_timer::Delay::new(Duration::from_millis(ms)).await;
-					Some((seal_command(true), ()))
-				});
-				Box::pin(futures::stream::select(rpc_seal_commands, ticks))
-			},
-		};
+	let commands_stream: std::pin::Pin<
+		Box<dyn futures::Stream<Item = EngineCommand<Hash>> + Send>,
+	> = match sealing {
+		Sealing::Manual => Box::pin(rpc_seal_commands),
+		Sealing::Instant => {
+			let on_import = transaction_pool
+				.import_notification_stream()
+				.map(|_| seal_command(false));
+			Box::pin(futures::stream::select(rpc_seal_commands, on_import))
+		}
+		Sealing::Interval(ms) => {
+			let ticks = futures::stream::unfold((), move |()| async move {
+				futures_timer::Delay::new(Duration::from_millis(ms)).await;
+				Some((seal_command(true), ()))
+			});
+			Box::pin(futures::stream::select(rpc_seal_commands, ticks))
+		}
+	};
 
 	let params = sc_consensus_manual_seal::ManualSealParams {
 		block_import: client.clone(),

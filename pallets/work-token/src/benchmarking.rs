@@ -3,7 +3,7 @@
 
 use crate::*;
 use frame_benchmarking::v2::*;
-use frame_support::traits::{fungible::Mutate, Hooks};
+use frame_support::traits::{fungible::Mutate, Get, Hooks};
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use sp_runtime::{
 	traits::{One, Saturating},
@@ -44,7 +44,11 @@ mod benchmarks {
 		let stake = MinProviderStake::<T>::get();
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who.clone()), stake, Perbill::from_percent(5));
+		_(
+			RawOrigin::Signed(who.clone()),
+			stake,
+			Perbill::from_percent(5),
+		);
 
 		assert_eq!(Ledgers::<T>::get(&who).map(|l| l.active), Some(stake));
 	}
@@ -52,13 +56,18 @@ mod benchmarks {
 	#[benchmark]
 	fn bond_extra() {
 		let who = provider::<T>();
-		let before = Ledgers::<T>::get(&who).map(|l| l.active).unwrap_or_default();
+		let before = Ledgers::<T>::get(&who)
+			.map(|l| l.active)
+			.unwrap_or_default();
 		let extra = MinProviderStake::<T>::get();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), extra);
 
-		assert_eq!(Ledgers::<T>::get(&who).map(|l| l.active), Some(before.saturating_add(extra)));
+		assert_eq!(
+			Ledgers::<T>::get(&who).map(|l| l.active),
+			Some(before.saturating_add(extra))
+		);
 	}
 
 	/// Worst case: the new chunk is pushed into a ledger with one free slot.
@@ -70,7 +79,9 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), One::one());
 
-		let chunks = Ledgers::<T>::get(&who).map(|l| l.unlocking.len()).unwrap_or_default();
+		let chunks = Ledgers::<T>::get(&who)
+			.map(|l| l.unlocking.len())
+			.unwrap_or_default();
 		assert_eq!(chunks as u32, T::MaxUnbondingChunks::get());
 	}
 
@@ -90,7 +101,9 @@ mod benchmarks {
 	#[benchmark]
 	fn withdraw_unbonded(c: Linear<1, { T::MaxUnbondingChunks::get() }>) {
 		let who = provider::<T>();
-		let active = Ledgers::<T>::get(&who).map(|l| l.active).unwrap_or_default();
+		let active = Ledgers::<T>::get(&who)
+			.map(|l| l.active)
+			.unwrap_or_default();
 		// c - 1 small chunks, then everything that is left in the last one.
 		fill_chunks::<T>(&who, c.saturating_sub(1));
 		let rest = Ledgers::<T>::get(&who).map(|l| l.active).unwrap_or(active);

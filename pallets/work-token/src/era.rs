@@ -1,22 +1,27 @@
 //! Era progression: era `e` starts at block `e * EraLength`.
 
 use crate::{Config, CurrentEra, EraStartBlock, Event, Pallet, WeightInfo};
-use frame_support::weights::Weight;
+use frame_support::{traits::Get, weights::Weight};
 use frame_system::pallet_prelude::BlockNumberFor;
-use sp_runtime::traits::{CheckedRem, Zero};
+use sp_arithmetic::traits::{CheckedRem, Zero};
 
 impl<T: Config> Pallet<T> {
 	/// Starts a new era when `now` is a multiple of `EraLength`. Idle blocks read no storage.
 	pub(crate) fn maybe_start_era(now: BlockNumberFor<T>) -> Weight {
-		let starts_era = !now.is_zero() &&
-			now.checked_rem(&T::EraLength::get()).is_some_and(|rest| rest.is_zero());
+		let starts_era = !now.is_zero()
+			&& now
+				.checked_rem(&T::EraLength::get())
+				.is_some_and(|rest| rest.is_zero());
 		if !starts_era {
 			return Weight::zero();
 		}
 		let era = CurrentEra::<T>::get().saturating_add(1);
 		CurrentEra::<T>::put(era);
 		EraStartBlock::<T>::put(now);
-		Self::deposit_event(Event::NewEra { era, start_block: now });
+		Self::deposit_event(Event::NewEra {
+			era,
+			start_block: now,
+		});
 		T::WeightInfo::new_era()
 	}
 }

@@ -1,14 +1,15 @@
 //! Bodies of the provider-stake calls. Each checks everything before it changes anything.
 
 use crate::{
-	BalanceOf, Config, CurrentEra, Error, Event, HoldReason, Ledgers,
-	MinProviderStake, Pallet, ProviderCount, ProviderInfo, Providers, StakeLedger, TotalStaked,
+	BalanceOf, Config, CurrentEra, Error, Event, HoldReason, Ledgers, MinProviderStake, Pallet,
+	ProviderCount, ProviderInfo, Providers, StakeLedger, TotalStaked,
 };
 use frame_support::{
 	ensure,
 	traits::{
 		fungible::{Inspect, MutateHold},
 		tokens::{Fortitude, Precision, Preservation},
+		Get,
 	},
 };
 use sp_runtime::{
@@ -34,7 +35,12 @@ impl<T: Config> Pallet<T> {
 
 	/// Releases `amount` of `who`'s provider stake to its free balance.
 	fn release_stake(who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
-		T::Currency::release(&HoldReason::ProviderStake.into(), who, amount, Precision::Exact)?;
+		T::Currency::release(
+			&HoldReason::ProviderStake.into(),
+			who,
+			amount,
+			Precision::Exact,
+		)?;
 		TotalStaked::<T>::mutate(|total| *total = total.saturating_sub(amount));
 		Ok(())
 	}
@@ -51,18 +57,31 @@ impl<T: Config> Pallet<T> {
 		commission: Perbill,
 	) -> DispatchResult {
 		ensure!(!stake.is_zero(), Error::<T>::ZeroAmount);
-		ensure!(!Providers::<T>::contains_key(who), Error::<T>::AlreadyProvider);
-		ensure!(stake >= MinProviderStake::<T>::get(), Error::<T>::BelowMinimumStake);
+		ensure!(
+			!Providers::<T>::contains_key(who),
+			Error::<T>::AlreadyProvider
+		);
+		ensure!(
+			stake >= MinProviderStake::<T>::get(),
+			Error::<T>::BelowMinimumStake
+		);
 		let count = ProviderCount::<T>::get();
 		ensure!(count < T::MaxProviders::get(), Error::<T>::TooManyProviders);
 		Self::ensure_can_stake(who, stake)?;
 
 		Self::hold_stake(who, stake)?;
-		let info = ProviderInfo { commission, registered_era: CurrentEra::<T>::get() };
+		let info = ProviderInfo {
+			commission,
+			registered_era: CurrentEra::<T>::get(),
+		};
 		Providers::<T>::insert(who, info);
 		Ledgers::<T>::insert(who, StakeLedger::<T>::new(stake));
 		ProviderCount::<T>::put(count.saturating_add(1));
-		Self::deposit_event(Event::ProviderRegistered { provider: who.clone(), stake, commission });
+		Self::deposit_event(Event::ProviderRegistered {
+			provider: who.clone(),
+			stake,
+			commission,
+		});
 		Ok(())
 	}
 
@@ -75,7 +94,10 @@ impl<T: Config> Pallet<T> {
 
 		Self::hold_stake(who, amount)?;
 		Ledgers::<T>::insert(who, ledger);
-		Self::deposit_event(Event::Bonded { provider: who.clone(), amount });
+		Self::deposit_event(Event::Bonded {
+			provider: who.clone(),
+			amount,
+		});
 		Ok(())
 	}
 
@@ -87,7 +109,11 @@ impl<T: Config> Pallet<T> {
 		ledger.unbond(amount, unlock_era, MinProviderStake::<T>::get())?;
 
 		Ledgers::<T>::insert(who, ledger);
-		Self::deposit_event(Event::Unbonded { provider: who.clone(), amount, unlock_era });
+		Self::deposit_event(Event::Unbonded {
+			provider: who.clone(),
+			amount,
+			unlock_era,
+		});
 		Ok(())
 	}
 
@@ -101,7 +127,10 @@ impl<T: Config> Pallet<T> {
 		let touched = ledger.rebond(amount, MinProviderStake::<T>::get())?;
 
 		Ledgers::<T>::insert(who, ledger);
-		Self::deposit_event(Event::Rebonded { provider: who.clone(), amount });
+		Self::deposit_event(Event::Rebonded {
+			provider: who.clone(),
+			amount,
+		});
 		Ok(touched)
 	}
 
@@ -113,12 +142,17 @@ impl<T: Config> Pallet<T> {
 		ensure!(!amount.is_zero(), Error::<T>::NothingToWithdraw);
 
 		Self::release_stake(who, amount)?;
-		Self::deposit_event(Event::Withdrawn { provider: who.clone(), amount });
+		Self::deposit_event(Event::Withdrawn {
+			provider: who.clone(),
+			amount,
+		});
 		if ledger.is_empty() {
 			Ledgers::<T>::remove(who);
 			Providers::<T>::remove(who);
 			ProviderCount::<T>::mutate(|count| *count = count.saturating_sub(1));
-			Self::deposit_event(Event::ProviderRemoved { provider: who.clone() });
+			Self::deposit_event(Event::ProviderRemoved {
+				provider: who.clone(),
+			});
 		} else {
 			Ledgers::<T>::insert(who, ledger);
 		}

@@ -3,7 +3,7 @@
 use crate::{
 	BalanceOf, Config, HoldReason, Ledgers, Pallet, ProviderCount, Providers, TotalStaked,
 };
-use frame_support::traits::fungible::InspectHold;
+use frame_support::traits::{fungible::InspectHold, Get};
 use sp_runtime::traits::{Saturating, Zero};
 
 /// Shorthand for an invariant failure.
@@ -23,14 +23,16 @@ impl<T: Config> Pallet<T> {
 	/// - each provider's held stake equals its ledger's total;
 	/// - [`TotalStaked`] equals the sum of all ledgers;
 	/// - [`ProviderCount`] equals the number of providers and is within `MaxProviders`.
-	#[cfg(any(feature = "try-runtime", feature = "std", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let reason = HoldReason::ProviderStake.into();
 		let mut staked: BalanceOf<T> = Zero::zero();
 		let mut ledgers = 0u32;
 		for (who, ledger) in Ledgers::<T>::iter() {
 			invariant!(ledger.check().is_ok(), "malformed stake ledger");
-			invariant!(Providers::<T>::contains_key(&who), "ledger without a provider");
+			invariant!(
+				Providers::<T>::contains_key(&who),
+				"ledger without a provider"
+			);
 			invariant!(
 				T::Currency::balance_on_hold(&reason, &who) == ledger.total(),
 				"held stake differs from the ledger total"
@@ -38,11 +40,20 @@ impl<T: Config> Pallet<T> {
 			staked = staked.saturating_add(ledger.total());
 			ledgers = ledgers.saturating_add(1);
 		}
-		invariant!(staked == TotalStaked::<T>::get(), "TotalStaked differs from the ledgers");
+		invariant!(
+			staked == TotalStaked::<T>::get(),
+			"TotalStaked differs from the ledgers"
+		);
 		let providers = u32::try_from(Providers::<T>::iter_keys().count()).unwrap_or(u32::MAX);
 		invariant!(providers == ledgers, "provider without a ledger");
-		invariant!(providers == ProviderCount::<T>::get(), "ProviderCount is off");
-		invariant!(providers <= T::MaxProviders::get(), "more providers than MaxProviders");
+		invariant!(
+			providers == ProviderCount::<T>::get(),
+			"ProviderCount is off"
+		);
+		invariant!(
+			providers <= T::MaxProviders::get(),
+			"more providers than MaxProviders"
+		);
 		Ok(())
 	}
 }

@@ -15,14 +15,19 @@ pub(crate) fn respects_minimum<B: Zero + PartialOrd>(active: &B, minimum: &B) ->
 impl<T: Config> StakeLedger<T> {
 	/// A ledger with `active` bonded and nothing unbonding.
 	pub fn new(active: BalanceOf<T>) -> Self {
-		Self { active, unlocking: BoundedVec::new() }
+		Self {
+			active,
+			unlocking: BoundedVec::new(),
+		}
 	}
 
 	/// Sum of all unbonding chunks.
 	pub fn unlocking_total(&self) -> BalanceOf<T> {
 		self.unlocking
 			.iter()
-			.fold(Zero::zero(), |acc: BalanceOf<T>, chunk| acc.saturating_add(chunk.value))
+			.fold(Zero::zero(), |acc: BalanceOf<T>, chunk| {
+				acc.saturating_add(chunk.value)
+			})
 	}
 
 	/// Everything the ledger accounts for: active plus unbonding. Equals the held balance.
@@ -37,7 +42,13 @@ impl<T: Config> StakeLedger<T> {
 
 	/// Adds `amount` to the active stake, which must then be at least `minimum`.
 	pub fn bond(&mut self, amount: BalanceOf<T>, minimum: BalanceOf<T>) -> Result<(), Error<T>> {
-		let new_active = self.active.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+		if amount.is_zero() {
+			return Err(Error::<T>::ZeroAmount);
+		}
+		let new_active = self
+			.active
+			.checked_add(&amount)
+			.ok_or(Error::<T>::Overflow)?;
 		if !respects_minimum(&new_active, &minimum) {
 			return Err(Error::<T>::BelowMinimumStake);
 		}
@@ -53,18 +64,29 @@ impl<T: Config> StakeLedger<T> {
 		unlock_era: EraIndex,
 		minimum: BalanceOf<T>,
 	) -> Result<(), Error<T>> {
-		let remaining =
-			self.active.checked_sub(&amount).ok_or(Error::<T>::InsufficientActiveStake)?;
+		if amount.is_zero() {
+			return Err(Error::<T>::ZeroAmount);
+		}
+		let remaining = self
+			.active
+			.checked_sub(&amount)
+			.ok_or(Error::<T>::InsufficientActiveStake)?;
 		if !respects_minimum(&remaining, &minimum) {
 			return Err(Error::<T>::BelowMinimumStake);
 		}
 		match self.unlocking.last_mut() {
 			Some(last) if last.unlock_era == unlock_era => {
-				last.value = last.value.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
-			},
+				last.value = last
+					.value
+					.checked_add(&amount)
+					.ok_or(Error::<T>::Overflow)?;
+			}
 			_ => self
 				.unlocking
-				.try_push(UnlockChunk { value: amount, unlock_era })
+				.try_push(UnlockChunk {
+					value: amount,
+					unlock_era,
+				})
 				.map_err(|_| Error::<T>::TooManyUnbondingChunks)?,
 		}
 		self.active = remaining;
@@ -73,15 +95,17 @@ impl<T: Config> StakeLedger<T> {
 
 	/// Moves `amount` back from the newest unbonding chunks into active stake. Returns how many
 	/// chunks were touched (the cost driver of the call).
-	pub fn rebond(
-		&mut self,
-		amount: BalanceOf<T>,
-		minimum: BalanceOf<T>,
-	) -> Result<u32, Error<T>> {
+	pub fn rebond(&mut self, amount: BalanceOf<T>, minimum: BalanceOf<T>) -> Result<u32, Error<T>> {
+		if amount.is_zero() {
+			return Err(Error::<T>::ZeroAmount);
+		}
 		if amount > self.unlocking_total() {
 			return Err(Error::<T>::NotEnoughUnbonding);
 		}
-		let new_active = self.active.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+		let new_active = self
+			.active
+			.checked_add(&amount)
+			.ok_or(Error::<T>::Overflow)?;
 		if !respects_minimum(&new_active, &minimum) {
 			return Err(Error::<T>::BelowMinimumStake);
 		}
@@ -124,6 +148,7 @@ impl<T: Config> StakeLedger<T> {
 }
 
 /// Why a ledger failed an integrity check; used by `try_state`.
+#[cfg(any(feature = "std", feature = "try-runtime", test))]
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum LedgerDefect {
 	/// A chunk holds zero.
@@ -134,6 +159,7 @@ pub(crate) enum LedgerDefect {
 	EmptyLedger,
 }
 
+#[cfg(any(feature = "std", feature = "try-runtime", test))]
 impl<T: Config> StakeLedger<T> {
 	/// Checks the ledger's own shape (not its relation to balances).
 	pub(crate) fn check(&self) -> Result<(), LedgerDefect> {

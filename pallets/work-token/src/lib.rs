@@ -35,13 +35,13 @@
 //! A provider registers, unbonds part of its stake and withdraws it after the unbonding period
 //! (this is the unit test `provider_lifecycle_example`, embedded here):
 #![doc = docify::embed!("src/tests/examples.rs", provider_lifecycle_example)]
-
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
 
 mod era;
 mod impls;
+#[cfg(any(feature = "std", feature = "try-runtime", test))]
 mod invariants;
 mod ledger;
 mod types;
@@ -163,19 +163,39 @@ pub mod pallet {
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
 		/// `provider` registered with `stake` on hold and `commission`.
-		ProviderRegistered { provider: T::AccountId, stake: BalanceOf<T>, commission: Perbill },
+		ProviderRegistered {
+			provider: T::AccountId,
+			stake: BalanceOf<T>,
+			commission: Perbill,
+		},
 		/// `provider` put `amount` more on hold as active stake.
-		Bonded { provider: T::AccountId, amount: BalanceOf<T> },
+		Bonded {
+			provider: T::AccountId,
+			amount: BalanceOf<T>,
+		},
 		/// `provider` unbonded `amount`; it can be withdrawn from `unlock_era` on.
-		Unbonded { provider: T::AccountId, amount: BalanceOf<T>, unlock_era: EraIndex },
+		Unbonded {
+			provider: T::AccountId,
+			amount: BalanceOf<T>,
+			unlock_era: EraIndex,
+		},
 		/// `provider` moved `amount` from unbonding back to active stake.
-		Rebonded { provider: T::AccountId, amount: BalanceOf<T> },
+		Rebonded {
+			provider: T::AccountId,
+			amount: BalanceOf<T>,
+		},
 		/// `amount` of unlocked stake was released from hold to `provider`'s free balance.
-		Withdrawn { provider: T::AccountId, amount: BalanceOf<T> },
+		Withdrawn {
+			provider: T::AccountId,
+			amount: BalanceOf<T>,
+		},
 		/// `provider` has nothing bonded or unbonding any more and its records were removed.
 		ProviderRemoved { provider: T::AccountId },
 		/// Era `era` started at block `start_block`.
-		NewEra { era: EraIndex, start_block: BlockNumberFor<T> },
+		NewEra {
+			era: EraIndex,
+			start_block: BlockNumberFor<T>,
+		},
 	}
 
 	/// Errors of this pallet. A call that fails changes nothing.
@@ -219,7 +239,10 @@ pub mod pallet {
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
 			if let Some(min) = self.min_provider_stake {
-				assert!(min >= T::MinStakeFloor::get(), "genesis minimum stake below the floor");
+				assert!(
+					min >= T::MinStakeFloor::get(),
+					"genesis minimum stake below the floor"
+				);
 				MinProviderStake::<T>::put(min);
 			}
 			for (who, stake, commission) in &self.providers {
@@ -237,8 +260,14 @@ pub mod pallet {
 
 		fn integrity_test() {
 			assert!(!T::EraLength::get().is_zero(), "EraLength must be non-zero");
-			assert!(T::UnbondingPeriod::get() > 0, "UnbondingPeriod must be non-zero");
-			assert!(T::MaxUnbondingChunks::get() > 0, "MaxUnbondingChunks must be non-zero");
+			assert!(
+				T::UnbondingPeriod::get() > 0,
+				"UnbondingPeriod must be non-zero"
+			);
+			assert!(
+				T::MaxUnbondingChunks::get() > 0,
+				"MaxUnbondingChunks must be non-zero"
+			);
 			assert!(T::MaxProviders::get() > 0, "MaxProviders must be non-zero");
 			assert!(
 				T::MinStakeFloor::get() >= T::Currency::minimum_balance(),

@@ -88,13 +88,18 @@ impl ExtBuilder {
 
 	/// The externalities, at block 1 of era 0.
 	pub fn build(self) -> sp_io::TestExternalities {
-		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		let mut storage = frame_system::GenesisConfig::<Test>::default()
+			.build_storage()
+			.unwrap();
 		let mut balances: Vec<(AccountId, Balance)> =
 			(10..20).map(|who| (who, ENDOWMENT)).collect();
 		balances.push((POOR, POOR_BALANCE));
-		pallet_balances::GenesisConfig::<Test> { balances, ..Default::default() }
-			.assimilate_storage(&mut storage)
-			.unwrap();
+		pallet_balances::GenesisConfig::<Test> {
+			balances,
+			..Default::default()
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
 		pallet_work_token::GenesisConfig::<Test> {
 			min_provider_stake: None,
 			providers: self.providers,
@@ -115,7 +120,8 @@ impl ExtBuilder {
 	}
 }
 
-/// Default externalities; see [`ExtBuilder`].
+/// Default externalities; see [`ExtBuilder`]. Used by the benchmark test suite.
+#[cfg_attr(not(feature = "runtime-benchmarks"), allow(dead_code))]
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	ExtBuilder::default().build()
 }

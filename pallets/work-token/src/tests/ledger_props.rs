@@ -14,7 +14,14 @@ enum Op {
 }
 
 fn amount() -> impl Strategy<Value = Balance> {
-	prop_oneof![Just(0), Just(1), Just(MIN_STAKE - 1), Just(MIN_STAKE), 0..5_000u128, Just(u128::MAX)]
+	prop_oneof![
+		Just(0),
+		Just(1),
+		Just(MIN_STAKE - 1),
+		Just(MIN_STAKE),
+		0..5_000u128,
+		Just(u128::MAX)
+	]
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -72,4 +79,23 @@ proptest! {
 			prop_assert_eq!(ledger, original);
 		}
 	}
+}
+
+/// Regression (found by `ledger_books_balance`): the ledger itself rejects zero amounts, so no
+/// zero chunk can be created even by a caller that skips the dispatch-level check.
+#[test]
+fn ledger_rejects_zero_amounts() {
+	use crate::Error;
+	let mut ledger = StakeLedger::<Test>::new(MIN_STAKE);
+	let original = ledger.clone();
+	assert!(matches!(
+		ledger.unbond(0, UNBONDING_PERIOD, MIN_STAKE),
+		Err(Error::ZeroAmount)
+	));
+	assert!(matches!(ledger.bond(0, MIN_STAKE), Err(Error::ZeroAmount)));
+	assert!(matches!(
+		ledger.rebond(0, MIN_STAKE),
+		Err(Error::ZeroAmount)
+	));
+	assert_eq!(ledger, original);
 }
