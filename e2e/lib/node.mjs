@@ -30,17 +30,20 @@ export function freePort() {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Starts `work-token-node --dev` with `--sealing manual` (blocks only on demand) and a
- * temporary base path, and returns { api, provider, seal, stop, logs }.
+ * Starts `work-token-node --dev` and returns { api, provider, seal, stop, logs, basePath }.
+ * By default blocks are sealed only on demand (`--sealing manual`) and the base path is a new
+ * temporary directory that `stop()` removes; pass `basePath` to keep state across restarts.
  */
-export async function startDevNode({ extraArgs = [], timeoutMs = 60_000 } = {}) {
+export async function startDevNode({
+  extraArgs = [], timeoutMs = 60_000, sealing = 'manual', basePath: keptBasePath,
+} = {}) {
   const bin = nodeBinary();
   if (!existsSync(bin)) throw new Error(`node binary not found at ${bin}; build it first`);
   const rpcPort = await freePort();
   const p2pPort = await freePort();
-  const basePath = mkdtempSync(join(tmpdir(), 'work-token-e2e-'));
+  const basePath = keptBasePath ?? mkdtempSync(join(tmpdir(), 'work-token-e2e-'));
   const args = [
-    '--dev', '--base-path', basePath, '--sealing', 'manual',
+    '--dev', '--base-path', basePath, '--sealing', sealing,
     '--rpc-port', String(rpcPort), '--port', String(p2pPort),
     '--no-prometheus', '--no-telemetry', '--no-mdns', ...extraArgs,
   ];
@@ -82,8 +85,8 @@ export async function startDevNode({ extraArgs = [], timeoutMs = 60_000 } = {}) 
       for (let i = 0; i < 50 && !exited; i += 1) await sleep(100);
       if (!exited) child.kill('SIGKILL');
     }
-    rmSync(basePath, { recursive: true, force: true });
+    if (!keptBasePath) rmSync(basePath, { recursive: true, force: true });
   };
 
-  return { api, provider, seal, stop, logs, rpcPort };
+  return { api, provider, seal, stop, logs, rpcPort, basePath };
 }
