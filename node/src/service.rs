@@ -57,9 +57,7 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 	let client = Arc::new(client);
 
 	let telemetry = telemetry.map(|(worker, telemetry)| {
-		task_manager
-			.spawn_handle()
-			.spawn("telemetry", None, worker.run());
+		task_manager.spawn_handle().spawn("telemetry", None, worker.run());
 		telemetry
 	});
 
@@ -95,12 +93,7 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 
 /// A command that seals one block and finalizes it.
 fn seal_command(create_empty: bool) -> EngineCommand<Hash> {
-	EngineCommand::SealNewBlock {
-		create_empty,
-		finalize: true,
-		parent_hash: None,
-		sender: None,
-	}
+	EngineCommand::SealNewBlock { create_empty, finalize: true, parent_hash: None, sender: None }
 }
 
 /// Builds and starts the full node.
@@ -125,10 +118,7 @@ pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Ha
 		Network,
 	>::new(
 		&config.network,
-		config
-			.prometheus_config
-			.as_ref()
-			.map(|cfg| cfg.registry.clone()),
+		config.prometheus_config.as_ref().map(|cfg| cfg.registry.clone()),
 	);
 	let metrics = Network::register_notification_metrics(
 		config.prometheus_config.as_ref().map(|cfg| &cfg.registry),
@@ -167,9 +157,7 @@ pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Ha
 		task_manager.spawn_handle().spawn(
 			"offchain-workers-runner",
 			"offchain-worker",
-			offchain_workers
-				.run(client.clone(), task_manager.spawn_handle())
-				.boxed(),
+			offchain_workers.run(client.clone(), task_manager.spawn_handle()).boxed(),
 		);
 	}
 
@@ -220,9 +208,8 @@ pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Ha
 	> = match sealing {
 		Sealing::Manual => Box::pin(rpc_seal_commands),
 		Sealing::Instant => {
-			let on_import = transaction_pool
-				.import_notification_stream()
-				.map(|_| seal_command(false));
+			let on_import =
+				transaction_pool.import_notification_stream().map(|_| seal_command(false));
 			Box::pin(futures::stream::select(rpc_seal_commands, on_import))
 		}
 		Sealing::Interval(ms) => {

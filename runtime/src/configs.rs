@@ -113,6 +113,8 @@ impl pallet_insecure_randomness_collective_flip::Config for Runtime {}
 parameter_types! {
 	/// Blocks per era (dev speed).
 	pub const EraLength: BlockNumber = ERA_LENGTH;
+	/// Id of the account that holds all delegated tokens.
+	pub const WorkTokenPalletId: frame_support::PalletId = frame_support::PalletId(*b"wrk/tokn");
 }
 
 impl pallet_work_token::Config for Runtime {
@@ -125,5 +127,11 @@ impl pallet_work_token::Config for Runtime {
 	type MaxProviders = ConstU32<256>;
 	/// Ten `WORK`.
 	type MinStakeFloor = ConstU128<{ 10 * UNIT }>;
+	/// One `WORK`.
+	type MinDelegation = ConstU128<UNIT>;
+	/// Delegators never cost a loop, so the bound only caps storage per provider.
+	type MaxDelegatorsPerProvider = ConstU32<10_000>;
+	type MaxDelegationsPerDelegator = ConstU32<16>;
+	type PalletId = WorkTokenPalletId;
 	type WeightInfo = pallet_work_token::weights::SubstrateWeight<Runtime>;
 }

@@ -19,11 +19,7 @@ fn genesis(
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
-			balances: endowed
-				.iter()
-				.cloned()
-				.map(|k| (k, ENDOWMENT))
-				.collect::<Vec<_>>(),
+			balances: endowed.iter().cloned().map(|k| (k, ENDOWMENT)).collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: Some(root) },
 		work_token: WorkTokenConfig { providers },
@@ -34,9 +30,7 @@ fn genesis(
 /// every work-token call starts from a clean market.
 pub fn development_config_genesis() -> Value {
 	genesis(
-		Sr25519Keyring::well_known()
-			.map(|k| k.to_account_id())
-			.collect(),
+		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
 		Sr25519Keyring::Alice.to_account_id(),
 		vec![],
 	)
@@ -45,21 +39,11 @@ pub fn development_config_genesis() -> Value {
 /// `local_testnet`: like development, with Charlie and Dave registered as providers.
 pub fn local_config_genesis() -> Value {
 	genesis(
-		Sr25519Keyring::well_known()
-			.map(|k| k.to_account_id())
-			.collect(),
+		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
 		Sr25519Keyring::Alice.to_account_id(),
 		vec![
-			(
-				Sr25519Keyring::Charlie.to_account_id(),
-				1_000 * UNIT,
-				Perbill::from_percent(5),
-			),
-			(
-				Sr25519Keyring::Dave.to_account_id(),
-				2_000 * UNIT,
-				Perbill::from_percent(10),
-			),
+			(Sr25519Keyring::Charlie.to_account_id(), 1_000 * UNIT, Perbill::from_percent(5)),
+			(Sr25519Keyring::Dave.to_account_id(), 2_000 * UNIT, Perbill::from_percent(10)),
 		],
 	)
 }

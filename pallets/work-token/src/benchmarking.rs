@@ -44,11 +44,7 @@ mod benchmarks {
 		let stake = MinProviderStake::<T>::get();
 
 		#[extrinsic_call]
-		_(
-			RawOrigin::Signed(who.clone()),
-			stake,
-			Perbill::from_percent(5),
-		);
+		_(RawOrigin::Signed(who.clone()), stake, Perbill::from_percent(5));
 
 		assert_eq!(Ledgers::<T>::get(&who).map(|l| l.active), Some(stake));
 	}
@@ -56,18 +52,13 @@ mod benchmarks {
 	#[benchmark]
 	fn bond_extra() {
 		let who = provider::<T>();
-		let before = Ledgers::<T>::get(&who)
-			.map(|l| l.active)
-			.unwrap_or_default();
+		let before = Ledgers::<T>::get(&who).map(|l| l.active).unwrap_or_default();
 		let extra = MinProviderStake::<T>::get();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), extra);
 
-		assert_eq!(
-			Ledgers::<T>::get(&who).map(|l| l.active),
-			Some(before.saturating_add(extra))
-		);
+		assert_eq!(Ledgers::<T>::get(&who).map(|l| l.active), Some(before.saturating_add(extra)));
 	}
 
 	/// Worst case: the new chunk is pushed into a ledger with one free slot.
@@ -79,9 +70,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), One::one());
 
-		let chunks = Ledgers::<T>::get(&who)
-			.map(|l| l.unlocking.len())
-			.unwrap_or_default();
+		let chunks = Ledgers::<T>::get(&who).map(|l| l.unlocking.len()).unwrap_or_default();
 		assert_eq!(chunks as u32, T::MaxUnbondingChunks::get());
 	}
 
@@ -101,9 +90,7 @@ mod benchmarks {
 	#[benchmark]
 	fn withdraw_unbonded(c: Linear<1, { T::MaxUnbondingChunks::get() }>) {
 		let who = provider::<T>();
-		let active = Ledgers::<T>::get(&who)
-			.map(|l| l.active)
-			.unwrap_or_default();
+		let active = Ledgers::<T>::get(&who).map(|l| l.active).unwrap_or_default();
 		// c - 1 small chunks, then everything that is left in the last one.
 		fill_chunks::<T>(&who, c.saturating_sub(1));
 		let rest = Ledgers::<T>::get(&who).map(|l| l.active).unwrap_or(active);
@@ -114,6 +101,75 @@ mod benchmarks {
 		_(RawOrigin::Signed(who.clone()));
 
 		assert!(!Providers::<T>::contains_key(&who));
+	}
+
+	/// A new delegator into a pool that already has a delegator (share math on a non-empty
+	/// pool, counters, transfer).
+	#[benchmark]
+	fn delegate() {
+		let provider = provider::<T>();
+		let first = funded::<T>("delegator", 1);
+		let amount = T::MinDelegation::get().saturating_mul(10u32.into());
+		Pallet::<T>::do_delegate(&first, &provider, amount).expect("delegates");
+		let who = funded::<T>("delegator", 2);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), provider.clone(), amount);
+
+		assert!(Delegations::<T>::contains_key(&who, &provider));
+	}
+
+	/// Worst case: a new unbonding pool and a new chunk in a ledger with one free slot.
+	#[benchmark]
+	fn undelegate() {
+		let provider = provider::<T>();
+		let who = funded::<T>("delegator", 1);
+		let min = T::MinDelegation::get();
+		let chunks = T::MaxUnbondingChunks::get().saturating_sub(1);
+		let amount = min.saturating_mul((chunks.saturating_add(2)).into());
+		Pallet::<T>::do_delegate(&who, &provider, amount).expect("delegates");
+		for _ in 0..chunks {
+			Pallet::<T>::do_undelegate(&who, &provider, One::one()).expect("room for a chunk");
+			CurrentEra::<T>::mutate(|era| *era = era.saturating_add(1));
+		}
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), provider.clone(), min);
+
+		let unbonding = Delegations::<T>::get(&who, &provider).map(|d| d.unbonding.len());
+		assert_eq!(unbonding, Some(T::MaxUnbondingChunks::get() as usize));
+	}
+
+	/// `c` unlocked chunks withdrawn, each emptying its unbonding pool, and the emptied
+	/// position removed.
+	#[benchmark]
+	fn withdraw_delegation(c: Linear<1, { T::MaxUnbondingChunks::get() }>) {
+		let provider = provider::<T>();
+		let who = funded::<T>("delegator", 1);
+		let min = T::MinDelegation::get();
+		let amount = min.saturating_mul(c.into());
+		Pallet::<T>::do_delegate(&who, &provider, amount).expect("delegates");
+		for _ in 0..c {
+			Pallet::<T>::do_undelegate(&who, &provider, min).expect("room for a chunk");
+			CurrentEra::<T>::mutate(|era| *era = era.saturating_add(1));
+		}
+		CurrentEra::<T>::mutate(|era| *era = era.saturating_add(T::UnbondingPeriod::get()));
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), provider.clone());
+
+		assert!(!Delegations::<T>::contains_key(&who, &provider));
+	}
+
+	#[benchmark]
+	fn set_min_delegation() {
+		let provider = provider::<T>();
+		let minimum = T::MinDelegation::get().saturating_mul(2u32.into());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(provider.clone()), minimum);
+
+		assert_eq!(Pools::<T>::get(&provider).map(|p| p.min_delegation), Some(minimum));
 	}
 
 	#[benchmark]

@@ -9,19 +9,14 @@ impl<T: Config> Pallet<T> {
 	/// Starts a new era when `now` is a multiple of `EraLength`. Idle blocks read no storage.
 	pub(crate) fn maybe_start_era(now: BlockNumberFor<T>) -> Weight {
 		let starts_era = !now.is_zero()
-			&& now
-				.checked_rem(&T::EraLength::get())
-				.is_some_and(|rest| rest.is_zero());
+			&& now.checked_rem(&T::EraLength::get()).is_some_and(|rest| rest.is_zero());
 		if !starts_era {
 			return Weight::zero();
 		}
 		let era = CurrentEra::<T>::get().saturating_add(1);
 		CurrentEra::<T>::put(era);
 		EraStartBlock::<T>::put(now);
-		Self::deposit_event(Event::NewEra {
-			era,
-			start_block: now,
-		});
+		Self::deposit_event(Event::NewEra { era, start_block: now });
 		T::WeightInfo::new_era()
 	}
 }

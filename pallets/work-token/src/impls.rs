@@ -2,7 +2,7 @@
 
 use crate::{
 	BalanceOf, Config, CurrentEra, Error, Event, HoldReason, Ledgers, MinProviderStake, Pallet,
-	ProviderCount, ProviderInfo, Providers, StakeLedger, TotalStaked,
+	Pools, ProviderCount, ProviderInfo, Providers, StakeLedger, TotalStaked,
 };
 use frame_support::{
 	ensure,
@@ -35,12 +35,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Releases `amount` of `who`'s provider stake to its free balance.
 	fn release_stake(who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
-		T::Currency::release(
-			&HoldReason::ProviderStake.into(),
-			who,
-			amount,
-			Precision::Exact,
-		)?;
+		T::Currency::release(&HoldReason::ProviderStake.into(), who, amount, Precision::Exact)?;
 		TotalStaked::<T>::mutate(|total| *total = total.saturating_sub(amount));
 		Ok(())
 	}
@@ -57,31 +52,19 @@ impl<T: Config> Pallet<T> {
 		commission: Perbill,
 	) -> DispatchResult {
 		ensure!(!stake.is_zero(), Error::<T>::ZeroAmount);
-		ensure!(
-			!Providers::<T>::contains_key(who),
-			Error::<T>::AlreadyProvider
-		);
-		ensure!(
-			stake >= MinProviderStake::<T>::get(),
-			Error::<T>::BelowMinimumStake
-		);
+		ensure!(!Providers::<T>::contains_key(who), Error::<T>::AlreadyProvider);
+		ensure!(stake >= MinProviderStake::<T>::get(), Error::<T>::BelowMinimumStake);
 		let count = ProviderCount::<T>::get();
 		ensure!(count < T::MaxProviders::get(), Error::<T>::TooManyProviders);
 		Self::ensure_can_stake(who, stake)?;
 
 		Self::hold_stake(who, stake)?;
-		let info = ProviderInfo {
-			commission,
-			registered_era: CurrentEra::<T>::get(),
-		};
+		let info = ProviderInfo { commission, registered_era: CurrentEra::<T>::get() };
 		Providers::<T>::insert(who, info);
 		Ledgers::<T>::insert(who, StakeLedger::<T>::new(stake));
+		Pools::<T>::insert(who, Self::new_pool());
 		ProviderCount::<T>::put(count.saturating_add(1));
-		Self::deposit_event(Event::ProviderRegistered {
-			provider: who.clone(),
-			stake,
-			commission,
-		});
+		Self::deposit_event(Event::ProviderRegistered { provider: who.clone(), stake, commission });
 		Ok(())
 	}
 
@@ -94,10 +77,7 @@ impl<T: Config> Pallet<T> {
 
 		Self::hold_stake(who, amount)?;
 		Ledgers::<T>::insert(who, ledger);
-		Self::deposit_event(Event::Bonded {
-			provider: who.clone(),
-			amount,
-		});
+		Self::deposit_event(Event::Bonded { provider: who.clone(), amount });
 		Ok(())
 	}
 
@@ -109,11 +89,7 @@ impl<T: Config> Pallet<T> {
 		ledger.unbond(amount, unlock_era, MinProviderStake::<T>::get())?;
 
 		Ledgers::<T>::insert(who, ledger);
-		Self::deposit_event(Event::Unbonded {
-			provider: who.clone(),
-			amount,
-			unlock_era,
-		});
+		Self::deposit_event(Event::Unbonded { provider: who.clone(), amount, unlock_era });
 		Ok(())
 	}
 
@@ -127,10 +103,7 @@ impl<T: Config> Pallet<T> {
 		let touched = ledger.rebond(amount, MinProviderStake::<T>::get())?;
 
 		Ledgers::<T>::insert(who, ledger);
-		Self::deposit_event(Event::Rebonded {
-			provider: who.clone(),
-			amount,
-		});
+		Self::deposit_event(Event::Rebonded { provider: who.clone(), amount });
 		Ok(touched)
 	}
 
@@ -142,20 +115,24 @@ impl<T: Config> Pallet<T> {
 		ensure!(!amount.is_zero(), Error::<T>::NothingToWithdraw);
 
 		Self::release_stake(who, amount)?;
-		Self::deposit_event(Event::Withdrawn {
-			provider: who.clone(),
-			amount,
-		});
-		if ledger.is_empty() {
-			Ledgers::<T>::remove(who);
-			Providers::<T>::remove(who);
-			ProviderCount::<T>::mutate(|count| *count = count.saturating_sub(1));
-			Self::deposit_event(Event::ProviderRemoved {
-				provider: who.clone(),
-			});
-		} else {
-			Ledgers::<T>::insert(who, ledger);
-		}
+		Self::deposit_event(Event::Withdrawn { provider: who.clone(), amount });
+		Ledgers::<T>::insert(who, ledger);
+		Self::maybe_remove_provider(who);
 		Ok(removed)
+	}
+
+	/// Removes `provider`'s records once nothing is bonded or unbonding, by it or by any
+	/// delegator. Until then an empty ledger stays so that delegators can still exit.
+	pub(crate) fn maybe_remove_provider(provider: &T::AccountId) {
+		let ledger_empty = Ledgers::<T>::get(provider).is_none_or(|l| l.is_empty());
+		let no_delegators = Pools::<T>::get(provider).is_none_or(|p| p.delegators == 0);
+		if !(ledger_empty && no_delegators && Providers::<T>::contains_key(provider)) {
+			return;
+		}
+		Ledgers::<T>::remove(provider);
+		Pools::<T>::remove(provider);
+		Providers::<T>::remove(provider);
+		ProviderCount::<T>::mutate(|count| *count = count.saturating_sub(1));
+		Self::deposit_event(Event::ProviderRemoved { provider: provider.clone() });
 	}
 }

@@ -1,9 +1,14 @@
 //! Storage invariants, checked by `try_state` and after every unit test (S25).
 
 use crate::{
-	BalanceOf, Config, HoldReason, Ledgers, Pallet, ProviderCount, Providers, TotalStaked,
+	BalanceOf, Config, DelegationCount, Delegations, HoldReason, Ledgers, Pallet, Pools,
+	ProviderCount, Providers, TotalDelegated, TotalStaked, UnbondingPools,
 };
-use frame_support::traits::{fungible::InspectHold, Get};
+use alloc::collections::btree_map::BTreeMap;
+use frame_support::traits::{
+	fungible::{Inspect, InspectHold},
+	Get,
+};
 use sp_runtime::traits::{Saturating, Zero};
 
 /// Shorthand for an invariant failure.
@@ -22,17 +27,20 @@ impl<T: Config> Pallet<T> {
 	/// - a ledger exists exactly for each registered provider;
 	/// - each provider's held stake equals its ledger's total;
 	/// - [`TotalStaked`] equals the sum of all ledgers;
-	/// - [`ProviderCount`] equals the number of providers and is within `MaxProviders`.
+	/// - [`ProviderCount`] equals the number of providers and is within `MaxProviders`;
+	/// - see [`Self::check_delegations`] for the delegation side.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		Self::check_stake()?;
+		Self::check_delegations()
+	}
+
+	fn check_stake() -> Result<(), sp_runtime::TryRuntimeError> {
 		let reason = HoldReason::ProviderStake.into();
 		let mut staked: BalanceOf<T> = Zero::zero();
 		let mut ledgers = 0u32;
 		for (who, ledger) in Ledgers::<T>::iter() {
 			invariant!(ledger.check().is_ok(), "malformed stake ledger");
-			invariant!(
-				Providers::<T>::contains_key(&who),
-				"ledger without a provider"
-			);
+			invariant!(Providers::<T>::contains_key(&who), "ledger without a provider");
 			invariant!(
 				T::Currency::balance_on_hold(&reason, &who) == ledger.total(),
 				"held stake differs from the ledger total"
@@ -40,20 +48,82 @@ impl<T: Config> Pallet<T> {
 			staked = staked.saturating_add(ledger.total());
 			ledgers = ledgers.saturating_add(1);
 		}
-		invariant!(
-			staked == TotalStaked::<T>::get(),
-			"TotalStaked differs from the ledgers"
-		);
+		invariant!(staked == TotalStaked::<T>::get(), "TotalStaked differs from the ledgers");
 		let providers = u32::try_from(Providers::<T>::iter_keys().count()).unwrap_or(u32::MAX);
 		invariant!(providers == ledgers, "provider without a ledger");
-		invariant!(
-			providers == ProviderCount::<T>::get(),
-			"ProviderCount is off"
-		);
-		invariant!(
-			providers <= T::MaxProviders::get(),
-			"more providers than MaxProviders"
-		);
+		invariant!(providers == ProviderCount::<T>::get(), "ProviderCount is off");
+		invariant!(providers <= T::MaxProviders::get(), "more providers than MaxProviders");
+		Ok(())
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Delegation invariants:
+	/// - every provider has a pool and every pool a provider;
+	/// - a pool's shares equal the sum of its positions' shares, and its `delegators` the
+	///   number of positions; tokens without shares never exist;
+	/// - no position is empty; unbonding chunks hold shares, are ordered and reference an
+	///   existing unbonding pool, whose shares equal the sum of the chunks in it;
+	/// - [`DelegationCount`] matches the positions of each delegator and its bound;
+	/// - [`TotalDelegated`] equals the tokens of all pools and unbonding pools, and the
+	///   delegation account holds at least that much.
+	pub fn check_delegations() -> Result<(), sp_runtime::TryRuntimeError> {
+		let mut pool_shares: BTreeMap<T::AccountId, (BalanceOf<T>, u32)> = BTreeMap::new();
+		let mut unbonding_shares: BTreeMap<(T::AccountId, crate::EraIndex), BalanceOf<T>> =
+			BTreeMap::new();
+		let mut per_delegator: BTreeMap<T::AccountId, u32> = BTreeMap::new();
+		for (delegator, provider, delegation) in Delegations::<T>::iter() {
+			invariant!(!delegation.is_empty(), "empty delegation position stored");
+			invariant!(Pools::<T>::contains_key(&provider), "position in a missing pool");
+			let entry = pool_shares.entry(provider.clone()).or_insert((Zero::zero(), 0));
+			entry.0 = entry.0.saturating_add(delegation.shares);
+			entry.1 = entry.1.saturating_add(1);
+			*per_delegator.entry(delegator).or_insert(0) += 1;
+			let mut last_era = None;
+			for chunk in delegation.unbonding.iter() {
+				invariant!(!chunk.shares.is_zero(), "zero-share unbonding chunk");
+				invariant!(last_era < Some(chunk.unlock_era), "unordered unbonding chunks");
+				last_era = Some(chunk.unlock_era);
+				let sum = unbonding_shares
+					.entry((provider.clone(), chunk.unlock_era))
+					.or_insert(Zero::zero());
+				*sum = sum.saturating_add(chunk.shares);
+			}
+		}
+		let mut delegated: BalanceOf<T> = Zero::zero();
+		let mut pools = 0usize;
+		for (provider, pool) in Pools::<T>::iter() {
+			pools += 1;
+			invariant!(Providers::<T>::contains_key(&provider), "pool without a provider");
+			let (shares, count) = pool_shares.remove(&provider).unwrap_or((Zero::zero(), 0));
+			invariant!(pool.shares == shares, "pool shares differ from its positions");
+			invariant!(pool.delegators >= count, "pool counts fewer delegators than positions");
+			invariant!(
+				pool.tokens.is_zero() || !pool.shares.is_zero(),
+				"pool tokens without shares"
+			);
+			invariant!(pool.min_delegation >= T::MinDelegation::get(), "pool minimum below global");
+			delegated = delegated.saturating_add(pool.tokens);
+		}
+		invariant!(pools == Providers::<T>::iter_keys().count(), "provider without a pool");
+		for (provider, era, pool) in UnbondingPools::<T>::iter() {
+			let shares = unbonding_shares.remove(&(provider, era)).unwrap_or(Zero::zero());
+			invariant!(pool.shares == shares, "unbonding pool shares differ from its chunks");
+			invariant!(!pool.shares.is_zero(), "empty unbonding pool stored");
+			delegated = delegated.saturating_add(pool.tokens);
+		}
+		invariant!(unbonding_shares.is_empty(), "chunk without an unbonding pool");
+		invariant!(delegated == TotalDelegated::<T>::get(), "TotalDelegated differs from pools");
+		for (delegator, count) in DelegationCount::<T>::iter() {
+			invariant!(
+				per_delegator.remove(&delegator) == Some(count),
+				"DelegationCount differs from positions"
+			);
+			invariant!(count <= T::MaxDelegationsPerDelegator::get(), "too many delegations");
+		}
+		invariant!(per_delegator.is_empty(), "positions without a DelegationCount");
+		let account = T::Currency::balance(&Self::delegation_account());
+		invariant!(account >= delegated, "delegation account holds less than TotalDelegated");
 		Ok(())
 	}
 }

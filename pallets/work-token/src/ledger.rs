@@ -15,19 +15,14 @@ pub(crate) fn respects_minimum<B: Zero + PartialOrd>(active: &B, minimum: &B) ->
 impl<T: Config> StakeLedger<T> {
 	/// A ledger with `active` bonded and nothing unbonding.
 	pub fn new(active: BalanceOf<T>) -> Self {
-		Self {
-			active,
-			unlocking: BoundedVec::new(),
-		}
+		Self { active, unlocking: BoundedVec::new() }
 	}
 
 	/// Sum of all unbonding chunks.
 	pub fn unlocking_total(&self) -> BalanceOf<T> {
 		self.unlocking
 			.iter()
-			.fold(Zero::zero(), |acc: BalanceOf<T>, chunk| {
-				acc.saturating_add(chunk.value)
-			})
+			.fold(Zero::zero(), |acc: BalanceOf<T>, chunk| acc.saturating_add(chunk.value))
 	}
 
 	/// Everything the ledger accounts for: active plus unbonding. Equals the held balance.
@@ -45,10 +40,7 @@ impl<T: Config> StakeLedger<T> {
 		if amount.is_zero() {
 			return Err(Error::<T>::ZeroAmount);
 		}
-		let new_active = self
-			.active
-			.checked_add(&amount)
-			.ok_or(Error::<T>::Overflow)?;
+		let new_active = self.active.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
 		if !respects_minimum(&new_active, &minimum) {
 			return Err(Error::<T>::BelowMinimumStake);
 		}
@@ -67,26 +59,18 @@ impl<T: Config> StakeLedger<T> {
 		if amount.is_zero() {
 			return Err(Error::<T>::ZeroAmount);
 		}
-		let remaining = self
-			.active
-			.checked_sub(&amount)
-			.ok_or(Error::<T>::InsufficientActiveStake)?;
+		let remaining =
+			self.active.checked_sub(&amount).ok_or(Error::<T>::InsufficientActiveStake)?;
 		if !respects_minimum(&remaining, &minimum) {
 			return Err(Error::<T>::BelowMinimumStake);
 		}
 		match self.unlocking.last_mut() {
 			Some(last) if last.unlock_era == unlock_era => {
-				last.value = last
-					.value
-					.checked_add(&amount)
-					.ok_or(Error::<T>::Overflow)?;
+				last.value = last.value.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
 			}
 			_ => self
 				.unlocking
-				.try_push(UnlockChunk {
-					value: amount,
-					unlock_era,
-				})
+				.try_push(UnlockChunk { value: amount, unlock_era })
 				.map_err(|_| Error::<T>::TooManyUnbondingChunks)?,
 		}
 		self.active = remaining;
@@ -102,10 +86,7 @@ impl<T: Config> StakeLedger<T> {
 		if amount > self.unlocking_total() {
 			return Err(Error::<T>::NotEnoughUnbonding);
 		}
-		let new_active = self
-			.active
-			.checked_add(&amount)
-			.ok_or(Error::<T>::Overflow)?;
+		let new_active = self.active.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
 		if !respects_minimum(&new_active, &minimum) {
 			return Err(Error::<T>::BelowMinimumStake);
 		}
@@ -155,17 +136,12 @@ pub(crate) enum LedgerDefect {
 	ZeroChunk,
 	/// Chunks are not in non-decreasing unlock order, or two share an era.
 	UnorderedChunks,
-	/// Nothing bonded and nothing unbonding, yet the ledger is stored.
-	EmptyLedger,
 }
 
 #[cfg(any(feature = "std", feature = "try-runtime", test))]
 impl<T: Config> StakeLedger<T> {
 	/// Checks the ledger's own shape (not its relation to balances).
 	pub(crate) fn check(&self) -> Result<(), LedgerDefect> {
-		if self.is_empty() {
-			return Err(LedgerDefect::EmptyLedger);
-		}
 		if self.unlocking.iter().any(|c| c.value.is_zero()) {
 			return Err(LedgerDefect::ZeroChunk);
 		}

@@ -39,11 +39,13 @@
 
 extern crate alloc;
 
+mod delegation;
 mod era;
 mod impls;
 #[cfg(any(feature = "std", feature = "try-runtime", test))]
 mod invariants;
 mod ledger;
+mod shares;
 mod types;
 pub mod weights;
 
@@ -64,6 +66,7 @@ pub const LOG_TARGET: &str = "runtime::work-token";
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
+	use frame_support::PalletId;
 	use frame_support::{
 		pallet_prelude::*,
 		traits::fungible::{Inspect, Mutate, MutateHold},
@@ -108,6 +111,22 @@ pub mod pallet {
 		/// Lowest value [`MinProviderStake`] may take. At least the existential deposit.
 		#[pallet::constant]
 		type MinStakeFloor: Get<BalanceOf<Self>>;
+
+		/// Global minimum of a delegation position; providers may set a higher one.
+		#[pallet::constant]
+		type MinDelegation: Get<BalanceOf<Self>>;
+
+		/// Maximum delegators (positions) per provider pool.
+		#[pallet::constant]
+		type MaxDelegatorsPerProvider: Get<u32>;
+
+		/// Maximum providers one account may delegate to at once.
+		#[pallet::constant]
+		type MaxDelegationsPerDelegator: Get<u32>;
+
+		/// Id of the keyless account that holds all delegated tokens.
+		#[pallet::constant]
+		type PalletId: Get<PalletId>;
 
 		/// Weights of this pallet's calls and hooks.
 		type WeightInfo: WeightInfo;
@@ -158,44 +177,73 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type TotalStaked<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
 
+	/// Each provider's delegation pool. Present exactly when the provider is registered.
+	#[pallet::storage]
+	pub type Pools<T: Config> = StorageMap<_, Twox64Concat, T::AccountId, DelegationPool<T>>;
+
+	/// Delegation positions: `(delegator, provider) -> position`.
+	#[pallet::storage]
+	pub type Delegations<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, T::AccountId, Twox64Concat, T::AccountId, Delegation<T>>;
+
+	/// Number of providers each delegator has a position with; at most
+	/// `MaxDelegationsPerDelegator`. Absent means zero.
+	#[pallet::storage]
+	pub type DelegationCount<T: Config> = StorageMap<_, Twox64Concat, T::AccountId, u32>;
+
+	/// Unbonding delegated tokens: `(provider, unlock_era) -> pool`.
+	#[pallet::storage]
+	pub type UnbondingPools<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, T::AccountId, Twox64Concat, EraIndex, UnbondingPool<T>>;
+
+	/// Sum of the tokens of all delegation pools and unbonding pools: what the delegation
+	/// account holds beyond its existential deposit.
+	#[pallet::storage]
+	pub type TotalDelegated<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
+
 	/// Events of this pallet.
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
 		/// `provider` registered with `stake` on hold and `commission`.
-		ProviderRegistered {
-			provider: T::AccountId,
-			stake: BalanceOf<T>,
-			commission: Perbill,
-		},
+		ProviderRegistered { provider: T::AccountId, stake: BalanceOf<T>, commission: Perbill },
 		/// `provider` put `amount` more on hold as active stake.
-		Bonded {
+		Bonded { provider: T::AccountId, amount: BalanceOf<T> },
+		/// `provider` unbonded `amount`; it can be withdrawn from `unlock_era` on.
+		Unbonded { provider: T::AccountId, amount: BalanceOf<T>, unlock_era: EraIndex },
+		/// `provider` moved `amount` from unbonding back to active stake.
+		Rebonded { provider: T::AccountId, amount: BalanceOf<T> },
+		/// `amount` of unlocked stake was released from hold to `provider`'s free balance.
+		Withdrawn { provider: T::AccountId, amount: BalanceOf<T> },
+		/// `provider` has nothing bonded or unbonding any more and its records were removed.
+		ProviderRemoved { provider: T::AccountId },
+		/// `delegator` delegated `amount` to `provider`'s pool and received `shares`.
+		Delegated {
+			delegator: T::AccountId,
 			provider: T::AccountId,
 			amount: BalanceOf<T>,
+			shares: BalanceOf<T>,
 		},
-		/// `provider` unbonded `amount`; it can be withdrawn from `unlock_era` on.
-		Unbonded {
+		/// `delegator` started unbonding `amount` from `provider`; withdrawable from
+		/// `unlock_era`.
+		Undelegated {
+			delegator: T::AccountId,
 			provider: T::AccountId,
 			amount: BalanceOf<T>,
 			unlock_era: EraIndex,
 		},
-		/// `provider` moved `amount` from unbonding back to active stake.
-		Rebonded {
+		/// `amount` of unlocked delegation was paid back to `delegator`.
+		DelegationWithdrawn {
+			delegator: T::AccountId,
 			provider: T::AccountId,
 			amount: BalanceOf<T>,
 		},
-		/// `amount` of unlocked stake was released from hold to `provider`'s free balance.
-		Withdrawn {
-			provider: T::AccountId,
-			amount: BalanceOf<T>,
-		},
-		/// `provider` has nothing bonded or unbonding any more and its records were removed.
-		ProviderRemoved { provider: T::AccountId },
+		/// `delegator`'s position with `provider` is empty and was removed.
+		DelegationRemoved { delegator: T::AccountId, provider: T::AccountId },
+		/// `provider` set its pool's minimum delegation to `minimum`.
+		MinDelegationSet { provider: T::AccountId, minimum: BalanceOf<T> },
 		/// Era `era` started at block `start_block`.
-		NewEra {
-			era: EraIndex,
-			start_block: BlockNumberFor<T>,
-		},
+		NewEra { era: EraIndex, start_block: BlockNumberFor<T> },
 	}
 
 	/// Errors of this pallet. A call that fails changes nothing.
@@ -223,6 +271,26 @@ pub mod pallet {
 		TooManyProviders,
 		/// An amount would overflow the balance type.
 		Overflow,
+		/// A provider cannot delegate to itself.
+		CannotDelegateToSelf,
+		/// The account has no delegation with that provider.
+		NotDelegator,
+		/// The provider's pool has shares but no tokens left; it takes no new delegations.
+		PoolDepleted,
+		/// The amount is too small to buy a single share.
+		DelegationTooSmall,
+		/// More than the delegation's bonded value was asked for.
+		InsufficientDelegation,
+		/// The position would be above zero but below the pool's minimum delegation.
+		BelowMinimumDelegation,
+		/// A pool minimum below the global `MinDelegation`.
+		BelowGlobalMinimumDelegation,
+		/// The provider's pool already has `MaxDelegatorsPerProvider` delegators.
+		TooManyDelegators,
+		/// The delegator already delegates to `MaxDelegationsPerDelegator` providers.
+		TooManyDelegations,
+		/// The provider has no active self-stake (it is leaving); it takes no new delegations.
+		ProviderLeaving,
 	}
 
 	/// Genesis: initial minimum stake and providers.
@@ -239,10 +307,7 @@ pub mod pallet {
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
 			if let Some(min) = self.min_provider_stake {
-				assert!(
-					min >= T::MinStakeFloor::get(),
-					"genesis minimum stake below the floor"
-				);
+				assert!(min >= T::MinStakeFloor::get(), "genesis minimum stake below the floor");
 				MinProviderStake::<T>::put(min);
 			}
 			for (who, stake, commission) in &self.providers {
@@ -260,14 +325,8 @@ pub mod pallet {
 
 		fn integrity_test() {
 			assert!(!T::EraLength::get().is_zero(), "EraLength must be non-zero");
-			assert!(
-				T::UnbondingPeriod::get() > 0,
-				"UnbondingPeriod must be non-zero"
-			);
-			assert!(
-				T::MaxUnbondingChunks::get() > 0,
-				"MaxUnbondingChunks must be non-zero"
-			);
+			assert!(T::UnbondingPeriod::get() > 0, "UnbondingPeriod must be non-zero");
+			assert!(T::MaxUnbondingChunks::get() > 0, "MaxUnbondingChunks must be non-zero");
 			assert!(T::MaxProviders::get() > 0, "MaxProviders must be non-zero");
 			assert!(
 				T::MinStakeFloor::get() >= T::Currency::minimum_balance(),
@@ -360,6 +419,77 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			let removed = Self::do_withdraw_unbonded(&who)?;
 			Ok(Some(T::WeightInfo::withdraw_unbonded(removed)).into())
+		}
+
+		/// Delegate `amount` of the caller's free balance to `provider`'s pool, for shares at
+		/// the pool's current rate (rounded down).
+		///
+		/// Origin: signed, not the provider itself. The position must reach the pool's minimum
+		/// delegation; the existential deposit stays free.
+		///
+		/// Emits [`Event::Delegated`].
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::delegate())]
+		pub fn delegate(
+			origin: OriginFor<T>,
+			provider: T::AccountId,
+			#[pallet::compact] amount: BalanceOf<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_delegate(&who, &provider, amount)
+		}
+
+		/// Start unbonding `amount` of the caller's delegation to `provider`. Shares worth
+		/// `amount` (rounded up) are burnt; the tokens join the unbonding pool that unlocks
+		/// `UnbondingPeriod` eras later. A remaining position must stay at or above the pool's
+		/// minimum; undelegating the whole value is always allowed.
+		///
+		/// Origin: signed by a delegator of `provider`.
+		///
+		/// Emits [`Event::Undelegated`].
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::undelegate())]
+		pub fn undelegate(
+			origin: OriginFor<T>,
+			provider: T::AccountId,
+			#[pallet::compact] amount: BalanceOf<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_undelegate(&who, &provider, amount)
+		}
+
+		/// Pay out every unlocked unbonding chunk of the caller's delegation to `provider`.
+		/// An empty position is removed.
+		///
+		/// Origin: signed by a delegator of `provider`.
+		///
+		/// Emits [`Event::DelegationWithdrawn`], and [`Event::DelegationRemoved`] when the
+		/// position empties.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::withdraw_delegation(T::MaxUnbondingChunks::get()))]
+		pub fn withdraw_delegation(
+			origin: OriginFor<T>,
+			provider: T::AccountId,
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			let chunks = Self::do_withdraw_delegation(&who, &provider)?;
+			Ok(Some(T::WeightInfo::withdraw_delegation(chunks)).into())
+		}
+
+		/// Set the minimum delegation of the caller's pool (at least `MinDelegation`). Existing
+		/// positions are not affected until they change.
+		///
+		/// Origin: signed by a registered provider.
+		///
+		/// Emits [`Event::MinDelegationSet`].
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::set_min_delegation())]
+		pub fn set_min_delegation(
+			origin: OriginFor<T>,
+			#[pallet::compact] minimum: BalanceOf<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_set_min_delegation(&who, minimum)
 		}
 	}
 }

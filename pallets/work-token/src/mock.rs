@@ -30,6 +30,12 @@ pub const MIN_STAKE: Balance = 100;
 pub const ED: Balance = 1;
 /// Free balance of each endowed account (10..=19) at genesis.
 pub const ENDOWMENT: Balance = 10_000;
+/// Global minimum delegation in the mock.
+pub const MIN_DELEGATION: Balance = 10;
+/// Maximum delegators per provider in the mock.
+pub const MAX_DELEGATORS: u32 = 4;
+/// Maximum providers per delegator in the mock.
+pub const MAX_DELEGATIONS: u32 = 3;
 /// An account with only `POOR_BALANCE`.
 pub const POOR: AccountId = 1;
 /// Free balance of `POOR`.
@@ -60,6 +66,8 @@ impl pallet_balances::Config for Test {
 parameter_types! {
 	/// Blocks per era.
 	pub const EraLength: u64 = ERA_LENGTH;
+	/// The pallet's id.
+	pub const WorkTokenPalletId: frame_support::PalletId = frame_support::PalletId(*b"wrk/tokn");
 }
 
 impl pallet_work_token::Config for Test {
@@ -70,6 +78,10 @@ impl pallet_work_token::Config for Test {
 	type MaxUnbondingChunks = ConstU32<MAX_CHUNKS>;
 	type MaxProviders = ConstU32<MAX_PROVIDERS>;
 	type MinStakeFloor = ConstU128<MIN_STAKE>;
+	type MinDelegation = ConstU128<MIN_DELEGATION>;
+	type MaxDelegatorsPerProvider = ConstU32<MAX_DELEGATORS>;
+	type MaxDelegationsPerDelegator = ConstU32<MAX_DELEGATIONS>;
+	type PalletId = WorkTokenPalletId;
 	type WeightInfo = ();
 }
 
@@ -88,18 +100,13 @@ impl ExtBuilder {
 
 	/// The externalities, at block 1 of era 0.
 	pub fn build(self) -> sp_io::TestExternalities {
-		let mut storage = frame_system::GenesisConfig::<Test>::default()
-			.build_storage()
-			.unwrap();
+		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 		let mut balances: Vec<(AccountId, Balance)> =
 			(10..20).map(|who| (who, ENDOWMENT)).collect();
 		balances.push((POOR, POOR_BALANCE));
-		pallet_balances::GenesisConfig::<Test> {
-			balances,
-			..Default::default()
-		}
-		.assimilate_storage(&mut storage)
-		.unwrap();
+		pallet_balances::GenesisConfig::<Test> { balances, ..Default::default() }
+			.assimilate_storage(&mut storage)
+			.unwrap();
 		pallet_work_token::GenesisConfig::<Test> {
 			min_provider_stake: None,
 			providers: self.providers,

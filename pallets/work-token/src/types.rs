@@ -52,3 +52,57 @@ pub struct StakeLedger<T: Config> {
 	/// Unbonding stake, oldest first. Chunks that unlock in the same era are merged.
 	pub unlocking: BoundedVec<UnlockChunk<BalanceOf<T>>, T::MaxUnbondingChunks>,
 }
+
+/// A provider's delegation pool (S8): delegated tokens that are bonded, and the shares that own
+/// them. Delegators own shares; what a share is worth is `tokens / shares`.
+#[derive(
+	Encode, Decode, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct DelegationPool<T: Config> {
+	/// Bonded delegated tokens.
+	pub tokens: BalanceOf<T>,
+	/// Shares outstanding for `tokens`.
+	pub shares: BalanceOf<T>,
+	/// Delegators with any position in this pool (bonded or unbonding).
+	pub delegators: u32,
+	/// The provider's own minimum delegation; at least the global `MinDelegation`.
+	pub min_delegation: BalanceOf<T>,
+}
+
+/// One unbonding chunk of a delegation: shares of the provider's unbonding pool for
+/// `unlock_era`.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub struct UnbondingShares<Balance> {
+	/// Era from which the chunk can be withdrawn.
+	pub unlock_era: EraIndex,
+	/// Shares of the unbonding pool `(provider, unlock_era)`. Never zero.
+	pub shares: Balance,
+}
+
+/// A delegator's position with one provider.
+#[derive(
+	Encode, Decode, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct Delegation<T: Config> {
+	/// Shares of the provider's delegation pool.
+	pub shares: BalanceOf<T>,
+	/// Unbonding chunks, oldest first, one per unlock era.
+	pub unbonding: BoundedVec<UnbondingShares<BalanceOf<T>>, T::MaxUnbondingChunks>,
+}
+
+/// Tokens that are unbonding from one provider and unlock in the same era, owned by shares so
+/// that a slash can cut them in O(1) (S4, S8).
+#[derive(
+	Encode, Decode, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct UnbondingPool<T: Config> {
+	/// Unbonding tokens.
+	pub tokens: BalanceOf<T>,
+	/// Shares outstanding for `tokens`.
+	pub shares: BalanceOf<T>,
+}

@@ -28,6 +28,14 @@ pub trait WeightInfo {
 	fn withdraw_unbonded(c: u32) -> Weight;
 	/// The era transition in `on_initialize`.
 	fn new_era() -> Weight;
+	/// `delegate`.
+	fn delegate() -> Weight;
+	/// `undelegate`.
+	fn undelegate() -> Weight;
+	/// `withdraw_delegation`, withdrawing `c` unbonding chunks.
+	fn withdraw_delegation(c: u32) -> Weight;
+	/// `set_min_delegation`.
+	fn set_min_delegation() -> Weight;
 }
 
 /// Weights for the pallet using the runtime's database weights.
@@ -74,6 +82,29 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
+	fn delegate() -> Weight {
+		Weight::from_parts(70_000_000, 8_000)
+			.saturating_add(T::DbWeight::get().reads(7))
+			.saturating_add(T::DbWeight::get().writes(6))
+	}
+	fn undelegate() -> Weight {
+		Weight::from_parts(50_000_000, 8_000)
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(3))
+	}
+	fn withdraw_delegation(c: u32) -> Weight {
+		Weight::from_parts(60_000_000, 8_000)
+			.saturating_add(Weight::from_parts(5_000_000, 2_600).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(6))
+			.saturating_add(T::DbWeight::get().reads(c.into()))
+			.saturating_add(T::DbWeight::get().writes(6))
+			.saturating_add(T::DbWeight::get().writes(c.into()))
+	}
+	fn set_min_delegation() -> Weight {
+		Weight::from_parts(15_000_000, 3_000)
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
 }
 
 /// Weights for tests, using RocksDB database weights.
@@ -109,5 +140,28 @@ impl WeightInfo for () {
 		Weight::from_parts(10_000_000, 1_500)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(2))
+	}
+	fn delegate() -> Weight {
+		Weight::from_parts(70_000_000, 8_000)
+			.saturating_add(RocksDbWeight::get().reads(7))
+			.saturating_add(RocksDbWeight::get().writes(6))
+	}
+	fn undelegate() -> Weight {
+		Weight::from_parts(50_000_000, 8_000)
+			.saturating_add(RocksDbWeight::get().reads(4))
+			.saturating_add(RocksDbWeight::get().writes(3))
+	}
+	fn withdraw_delegation(c: u32) -> Weight {
+		Weight::from_parts(60_000_000, 8_000)
+			.saturating_add(Weight::from_parts(5_000_000, 2_600).saturating_mul(c.into()))
+			.saturating_add(RocksDbWeight::get().reads(6))
+			.saturating_add(RocksDbWeight::get().reads(c.into()))
+			.saturating_add(RocksDbWeight::get().writes(6))
+			.saturating_add(RocksDbWeight::get().writes(c.into()))
+	}
+	fn set_min_delegation() -> Weight {
+		Weight::from_parts(15_000_000, 3_000)
+			.saturating_add(RocksDbWeight::get().reads(1))
+			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 }

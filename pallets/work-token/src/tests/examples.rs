@@ -20,12 +20,7 @@ fn provider_lifecycle_example() {
 		// It unbonds 400 in era 0; they unlock in era 0 + UNBONDING_PERIOD.
 		assert_ok!(WorkToken::unbond(RuntimeOrigin::signed(10), 400));
 		System::assert_last_event(
-			Event::Unbonded {
-				provider: 10,
-				amount: 400,
-				unlock_era: UNBONDING_PERIOD,
-			}
-			.into(),
+			Event::Unbonded { provider: 10, amount: 400, unlock_era: UNBONDING_PERIOD }.into(),
 		);
 
 		// Nothing can be withdrawn before the unlock era.
@@ -38,13 +33,7 @@ fn provider_lifecycle_example() {
 		// From the unlock era on, the 400 return to the free balance; 600 stay bonded.
 		run_to_era(UNBONDING_PERIOD);
 		assert_ok!(WorkToken::withdraw_unbonded(RuntimeOrigin::signed(10)));
-		System::assert_last_event(
-			Event::Withdrawn {
-				provider: 10,
-				amount: 400,
-			}
-			.into(),
-		);
+		System::assert_last_event(Event::Withdrawn { provider: 10, amount: 400 }.into());
 		assert_eq!(held_stake(10), 600);
 		assert_eq!(free_balance(10), ENDOWMENT - 600);
 	});

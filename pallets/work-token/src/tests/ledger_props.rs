@@ -88,14 +88,8 @@ fn ledger_rejects_zero_amounts() {
 	use crate::Error;
 	let mut ledger = StakeLedger::<Test>::new(MIN_STAKE);
 	let original = ledger.clone();
-	assert!(matches!(
-		ledger.unbond(0, UNBONDING_PERIOD, MIN_STAKE),
-		Err(Error::ZeroAmount)
-	));
+	assert!(matches!(ledger.unbond(0, UNBONDING_PERIOD, MIN_STAKE), Err(Error::ZeroAmount)));
 	assert!(matches!(ledger.bond(0, MIN_STAKE), Err(Error::ZeroAmount)));
-	assert!(matches!(
-		ledger.rebond(0, MIN_STAKE),
-		Err(Error::ZeroAmount)
-	));
+	assert!(matches!(ledger.rebond(0, MIN_STAKE), Err(Error::ZeroAmount)));
 	assert_eq!(ledger, original);
 }

@@ -3,8 +3,10 @@
 //!
 //! [`ExtBuilder::build_and_execute`]: crate::mock::ExtBuilder::build_and_execute
 
+mod delegation;
 mod era;
 mod examples;
 mod ledger_props;
 mod register;
+mod share_props;
 mod stake;

@@ -15,10 +15,7 @@ fn register_holds_stake_and_records_provider() {
 		assert_eq!(free_balance(10), ENDOWMENT - MIN_STAKE);
 		assert_eq!(
 			Providers::<Test>::get(10),
-			Some(ProviderInfo {
-				commission: Perbill::from_percent(10),
-				registered_era: 0
-			})
+			Some(ProviderInfo { commission: Perbill::from_percent(10), registered_era: 0 })
 		);
 		let ledger = Ledgers::<Test>::get(10).unwrap();
 		assert_eq!((ledger.active, ledger.unlocking.len()), (MIN_STAKE, 0));
@@ -39,11 +36,7 @@ fn register_holds_stake_and_records_provider() {
 fn register_records_current_era() {
 	ExtBuilder::default().build_and_execute(|| {
 		run_to_era(2);
-		assert_ok!(WorkToken::register_provider(
-			RuntimeOrigin::signed(11),
-			500,
-			Perbill::zero()
-		));
+		assert_ok!(WorkToken::register_provider(RuntimeOrigin::signed(11), 500, Perbill::zero()));
 		assert_eq!(Providers::<Test>::get(11).unwrap().registered_era, 2);
 	});
 }
@@ -130,14 +123,12 @@ fn register_rejects_more_than_free_balance() {
 
 #[test]
 fn register_rejects_second_registration() {
-	ExtBuilder::default()
-		.provider(10, 1_000, Perbill::zero())
-		.build_and_execute(|| {
-			assert_noop!(
-				WorkToken::register_provider(RuntimeOrigin::signed(10), 1_000, Perbill::zero()),
-				Error::<Test>::AlreadyProvider
-			);
-		});
+	ExtBuilder::default().provider(10, 1_000, Perbill::zero()).build_and_execute(|| {
+		assert_noop!(
+			WorkToken::register_provider(RuntimeOrigin::signed(10), 1_000, Perbill::zero()),
+			Error::<Test>::AlreadyProvider
+		);
+	});
 }
 
 #[test]
@@ -157,18 +148,12 @@ fn register_rejects_more_than_max_providers() {
 
 #[test]
 fn provider_may_register_again_after_leaving() {
-	ExtBuilder::default()
-		.provider(10, 1_000, Perbill::zero())
-		.build_and_execute(|| {
-			assert_ok!(WorkToken::unbond(RuntimeOrigin::signed(10), 1_000));
-			run_to_era(UNBONDING_PERIOD);
-			assert_ok!(WorkToken::withdraw_unbonded(RuntimeOrigin::signed(10)));
-			assert!(!Providers::<Test>::contains_key(10));
-			assert_ok!(WorkToken::register_provider(
-				RuntimeOrigin::signed(10),
-				300,
-				Perbill::zero()
-			));
-			assert_eq!(held_stake(10), 300);
-		});
+	ExtBuilder::default().provider(10, 1_000, Perbill::zero()).build_and_execute(|| {
+		assert_ok!(WorkToken::unbond(RuntimeOrigin::signed(10), 1_000));
+		run_to_era(UNBONDING_PERIOD);
+		assert_ok!(WorkToken::withdraw_unbonded(RuntimeOrigin::signed(10)));
+		assert!(!Providers::<Test>::contains_key(10));
+		assert_ok!(WorkToken::register_provider(RuntimeOrigin::signed(10), 300, Perbill::zero()));
+		assert_eq!(held_stake(10), 300);
+	});
 }

@@ -5,26 +5,17 @@ use sp_runtime::DispatchError;
 
 /// Account 10 registered at genesis with 1,000 of stake.
 fn with_provider(test: impl FnOnce()) {
-	ExtBuilder::default()
-		.provider(10, 1_000, Perbill::from_percent(5))
-		.build_and_execute(test);
+	ExtBuilder::default().provider(10, 1_000, Perbill::from_percent(5)).build_and_execute(test);
 }
 
 fn chunks(who: AccountId) -> Vec<(Balance, u32)> {
 	Ledgers::<Test>::get(who)
-		.map(|l| {
-			l.unlocking
-				.iter()
-				.map(|c| (c.value, c.unlock_era))
-				.collect()
-		})
+		.map(|l| l.unlocking.iter().map(|c| (c.value, c.unlock_era)).collect())
 		.unwrap_or_default()
 }
 
 fn active(who: AccountId) -> Balance {
-	Ledgers::<Test>::get(who)
-		.map(|l| l.active)
-		.unwrap_or_default()
+	Ledgers::<Test>::get(who).map(|l| l.active).unwrap_or_default()
 }
 
 // ---- bond_extra ----
@@ -37,23 +28,14 @@ fn bond_extra_adds_to_active_stake() {
 		assert_eq!(held_stake(10), 1_250);
 		assert_eq!(free_balance(10), ENDOWMENT - 1_250);
 		assert_eq!(TotalStaked::<Test>::get(), 1_250);
-		System::assert_last_event(
-			Event::Bonded {
-				provider: 10,
-				amount: 250,
-			}
-			.into(),
-		);
+		System::assert_last_event(Event::Bonded { provider: 10, amount: 250 }.into());
 	});
 }
 
 #[test]
 fn bond_extra_errors() {
 	with_provider(|| {
-		assert_noop!(
-			WorkToken::bond_extra(RuntimeOrigin::root(), 1),
-			DispatchError::BadOrigin
-		);
+		assert_noop!(WorkToken::bond_extra(RuntimeOrigin::root(), 1), DispatchError::BadOrigin);
 		assert_noop!(
 			WorkToken::bond_extra(RuntimeOrigin::signed(10), 0),
 			Error::<Test>::ZeroAmount
@@ -67,10 +49,7 @@ fn bond_extra_errors() {
 			WorkToken::bond_extra(RuntimeOrigin::signed(10), ENDOWMENT - 1_000),
 			Error::<Test>::InsufficientBalance
 		);
-		assert_ok!(WorkToken::bond_extra(
-			RuntimeOrigin::signed(10),
-			ENDOWMENT - 1_000 - ED
-		));
+		assert_ok!(WorkToken::bond_extra(RuntimeOrigin::signed(10), ENDOWMENT - 1_000 - ED));
 	});
 }
 
@@ -99,12 +78,7 @@ fn unbond_moves_stake_into_a_chunk() {
 		// Still on hold while unbonding.
 		assert_eq!(held_stake(10), 1_000);
 		System::assert_last_event(
-			Event::Unbonded {
-				provider: 10,
-				amount: 300,
-				unlock_era: UNBONDING_PERIOD,
-			}
-			.into(),
+			Event::Unbonded { provider: 10, amount: 300, unlock_era: UNBONDING_PERIOD }.into(),
 		);
 	});
 }
@@ -117,10 +91,7 @@ fn unbond_in_same_era_merges_chunks() {
 		assert_eq!(chunks(10), vec![(300, UNBONDING_PERIOD)]);
 		run_to_era(1);
 		assert_ok!(WorkToken::unbond(RuntimeOrigin::signed(10), 50));
-		assert_eq!(
-			chunks(10),
-			vec![(300, UNBONDING_PERIOD), (50, UNBONDING_PERIOD + 1)]
-		);
+		assert_eq!(chunks(10), vec![(300, UNBONDING_PERIOD), (50, UNBONDING_PERIOD + 1)]);
 	});
 }
 
@@ -136,18 +107,9 @@ fn unbond_everything_is_allowed() {
 #[test]
 fn unbond_errors() {
 	with_provider(|| {
-		assert_noop!(
-			WorkToken::unbond(RuntimeOrigin::none(), 1),
-			DispatchError::BadOrigin
-		);
-		assert_noop!(
-			WorkToken::unbond(RuntimeOrigin::signed(10), 0),
-			Error::<Test>::ZeroAmount
-		);
-		assert_noop!(
-			WorkToken::unbond(RuntimeOrigin::signed(11), 10),
-			Error::<Test>::NotProvider
-		);
+		assert_noop!(WorkToken::unbond(RuntimeOrigin::none(), 1), DispatchError::BadOrigin);
+		assert_noop!(WorkToken::unbond(RuntimeOrigin::signed(10), 0), Error::<Test>::ZeroAmount);
+		assert_noop!(WorkToken::unbond(RuntimeOrigin::signed(11), 10), Error::<Test>::NotProvider);
 		assert_noop!(
 			WorkToken::unbond(RuntimeOrigin::signed(10), 1_001),
 			Error::<Test>::InsufficientActiveStake
@@ -194,13 +156,7 @@ fn rebond_takes_newest_chunks_first() {
 		assert_eq!(chunks(10), vec![(50, UNBONDING_PERIOD)]);
 		assert_eq!(active(10), 950);
 		assert_eq!(held_stake(10), 1_000);
-		System::assert_last_event(
-			Event::Rebonded {
-				provider: 10,
-				amount: 250,
-			}
-			.into(),
-		);
+		System::assert_last_event(Event::Rebonded { provider: 10, amount: 250 }.into());
 		assert_ok!(WorkToken::rebond(RuntimeOrigin::signed(10), 50));
 		assert!(chunks(10).is_empty());
 		assert_eq!(active(10), 1_000);
@@ -210,18 +166,9 @@ fn rebond_takes_newest_chunks_first() {
 #[test]
 fn rebond_errors() {
 	with_provider(|| {
-		assert_noop!(
-			WorkToken::rebond(RuntimeOrigin::root(), 1),
-			DispatchError::BadOrigin
-		);
-		assert_noop!(
-			WorkToken::rebond(RuntimeOrigin::signed(10), 0),
-			Error::<Test>::ZeroAmount
-		);
-		assert_noop!(
-			WorkToken::rebond(RuntimeOrigin::signed(11), 1),
-			Error::<Test>::NotProvider
-		);
+		assert_noop!(WorkToken::rebond(RuntimeOrigin::root(), 1), DispatchError::BadOrigin);
+		assert_noop!(WorkToken::rebond(RuntimeOrigin::signed(10), 0), Error::<Test>::ZeroAmount);
+		assert_noop!(WorkToken::rebond(RuntimeOrigin::signed(11), 1), Error::<Test>::NotProvider);
 		assert_noop!(
 			WorkToken::rebond(RuntimeOrigin::signed(10), 1),
 			Error::<Test>::NotEnoughUnbonding
@@ -254,13 +201,7 @@ fn withdraw_releases_only_unlocked_chunks() {
 		assert_eq!(held_stake(10), 900);
 		assert_eq!(free_balance(10), ENDOWMENT - 900);
 		assert_eq!(TotalStaked::<Test>::get(), 900);
-		System::assert_last_event(
-			Event::Withdrawn {
-				provider: 10,
-				amount: 100,
-			}
-			.into(),
-		);
+		System::assert_last_event(Event::Withdrawn { provider: 10, amount: 100 }.into());
 	});
 }
 
@@ -280,10 +221,7 @@ fn withdraw_everything_removes_the_provider() {
 		assert_eq!(
 			events[events.len() - 2..],
 			[
-				Event::Withdrawn {
-					provider: 10,
-					amount: 1_000
-				},
+				Event::Withdrawn { provider: 10, amount: 1_000 },
 				Event::ProviderRemoved { provider: 10 }
 			]
 		);
@@ -293,10 +231,7 @@ fn withdraw_everything_removes_the_provider() {
 #[test]
 fn withdraw_errors() {
 	with_provider(|| {
-		assert_noop!(
-			WorkToken::withdraw_unbonded(RuntimeOrigin::root()),
-			DispatchError::BadOrigin
-		);
+		assert_noop!(WorkToken::withdraw_unbonded(RuntimeOrigin::root()), DispatchError::BadOrigin);
 		assert_noop!(
 			WorkToken::withdraw_unbonded(RuntimeOrigin::signed(11)),
 			Error::<Test>::NotProvider
@@ -322,17 +257,8 @@ fn ledger_chunks_stay_ordered() {
 			assert_ok!(WorkToken::unbond(RuntimeOrigin::signed(10), 10));
 		}
 		let eras: Vec<u32> = chunks(10).iter().map(|(_, e)| *e).collect();
-		assert_eq!(
-			eras,
-			vec![UNBONDING_PERIOD, UNBONDING_PERIOD + 1, UNBONDING_PERIOD + 2]
-		);
+		assert_eq!(eras, vec![UNBONDING_PERIOD, UNBONDING_PERIOD + 1, UNBONDING_PERIOD + 2]);
 		let ledger = Ledgers::<Test>::get(10).unwrap();
-		assert_eq!(
-			ledger.unlocking[0],
-			UnlockChunk {
-				value: 10,
-				unlock_era: UNBONDING_PERIOD
-			}
-		);
+		assert_eq!(ledger.unlocking[0], UnlockChunk { value: 10, unlock_era: UNBONDING_PERIOD });
 	});
 }

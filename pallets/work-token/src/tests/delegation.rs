@@ -1,0 +1,370 @@
+//! `delegate`, `undelegate`, `withdraw_delegation`, `set_min_delegation`: share accounting,
+//! unbonding pools, bounds and every error.
+
+use crate::{
+	mock::*, DelegationCount, Delegations, Error, Event, Pallet, Pools, Providers, TotalDelegated,
+	UnbondingPools,
+};
+use frame_support::traits::fungible::{Inspect, Mutate};
+use sp_runtime::DispatchError;
+
+/// Provider 10 with 1,000 of stake.
+fn with_provider(test: impl FnOnce()) {
+	ExtBuilder::default().provider(10, 1_000, Perbill::from_percent(5)).build_and_execute(test);
+}
+
+fn shares(delegator: AccountId, provider: AccountId) -> Balance {
+	Delegations::<Test>::get(delegator, provider).map(|d| d.shares).unwrap_or_default()
+}
+
+fn pool(provider: AccountId) -> (Balance, Balance, u32) {
+	Pools::<Test>::get(provider).map(|p| (p.tokens, p.shares, p.delegators)).unwrap()
+}
+
+fn delegation_account_balance() -> Balance {
+	Balances::balance(&Pallet::<Test>::delegation_account())
+}
+
+/// Stands in for a slash until the slashing module exists: burns `amount` of `provider`'s
+/// pool tokens from the delegation account, keeping every total consistent.
+fn cut_pool(provider: AccountId, amount: Balance) {
+	Pools::<Test>::mutate(provider, |p| p.as_mut().unwrap().tokens -= amount);
+	TotalDelegated::<Test>::mutate(|t| *t -= amount);
+	Balances::burn_from(
+		&Pallet::<Test>::delegation_account(),
+		amount,
+		frame_support::traits::tokens::Preservation::Preserve,
+		frame_support::traits::tokens::Precision::Exact,
+		frame_support::traits::tokens::Fortitude::Force,
+	)
+	.unwrap();
+}
+
+#[test]
+fn delegate_buys_shares_one_to_one_in_a_fresh_pool() {
+	with_provider(|| {
+		assert_ok!(WorkToken::delegate(RuntimeOrigin::signed(11), 10, 100));
+		assert_eq!(shares(11, 10), 100);
+		assert_eq!(pool(10), (100, 100, 1));
+		assert_eq!(TotalDelegated::<Test>::get(), 100);
+		assert_eq!(free_balance(11), ENDOWMENT - 100);
+		// The delegation account holds the tokens plus the existential deposit it keeps.
+		assert_eq!(delegation_account_balance(), 100 + ED);
+		assert_eq!(DelegationCount::<Test>::get(11), Some(1));
+		System::assert_last_event(
+			Event::Delegated { delegator: 11, provider: 10, amount: 100, shares: 100 }.into(),
+		);
+	});
+}
+
+#[test]
+fn top_up_adds_shares_without_a_new_delegator() {
+	with_provider(|| {
+		assert_ok!(WorkToken::delegate(RuntimeOrigin::signed(11), 10, 100));
+		assert_ok!(WorkToken::delegate(RuntimeOrigin::signed(12), 10, 50));
+		assert_ok!(WorkToken::delegate(RuntimeOrigin::signed(11), 10, 1));
+		assert_eq!(shares(11, 10), 101);
+		assert_eq!(pool(10), (151, 151, 2));
+		assert_eq!(DelegationCount::<Test>::get(11), Some(1));
+	});
+}
+
+#[test]
+fn after_a_cut_new_shares_cost_less_and_old_holders_bear_it_pro_rata() {
+	with_provider(|| {
+		assert_ok!(WorkToken::delegate(RuntimeOrigin::signed(11), 10, 300));
+		assert_ok!(WorkToken::delegate(RuntimeOrigin::signed(12), 10, 100));
+		cut_pool(10, 200); // 400 tokens -> 200: a share is now worth 1/2.
+		let p = Pools::<Test>::get(10).unwrap();
+		assert_eq!(p.value_of(shares(11, 10)), 150);
+		assert_eq!(p.value_of(shares(12, 10)), 50);
+		// A joiner after the cut pays the new rate: 100 tokens buy 200 shares, worth 100.
+		assert_ok!(WorkToken::delegate(RuntimeOrigin::signed(13), 10, 100));
+		assert_eq!(shares(13, 10), 200);
+		let p = Pools::<Test>::get(10).unwrap();
+		assert_eq!(p.value_of(shares(13, 10)), 100);
+		assert_eq!(p.value_of(shares(11, 10)), 150);
+	});
+}
+
+#[test]
+fn delegate_errors() {
+	with_provider(|| {
+		assert_noop!(WorkToken::delegate(RuntimeOrigin::root(), 10, 100), DispatchError::BadOrigin);
+		assert_noop!(
+			WorkToken::delegate(RuntimeOrigin::signed(11), 10, 0),
+			Error::<Test>::ZeroAmount
+		);
+		assert_noop!(
+			WorkToken::delegate(RuntimeOrigin::signed(10), 10, 100),
+			Error::<Test>::CannotDelegateToSelf
+		);
+		assert_noop!(
+			WorkToken::delegate(RuntimeOrigin::signed(11), 12, 100),
+			Error::<Test>::NotProvider
+		);
+		assert_noop!(
+			WorkToken::delegate(RuntimeOrigin::signed(11), 10, MIN_DELEGATION - 1),
+			Error::<Test>::BelowMinimumDelegation
+		);
+		assert_noop!(
+			WorkToken::delegate(RuntimeOrigin::signed(POOR), 10, POOR_BALANCE),
+			Error::<Test>::InsufficientBalance
+		);
+		assert_noop!(
+			WorkToken::delegate(RuntimeOrigin::signed(11), 10, ENDOWMENT),
+			Error::<Test>::InsufficientBalance
+		);
+	});
+}
+
+#[test]
+fn provider_minimum_applies_to_the_whole_position() {
+	with_provider(|| {
+		assert_ok!(WorkToken::set_min_delegation(RuntimeOrigin::signed(10), 200));
+		System::assert_last_event(Event::MinDelegationSet { provider: 10, minimum: 200 }.into());
+		assert_noop!(
+			WorkToken::delegate(RuntimeOrigin::signed(11), 10, 199),
+			Error::<Test>::BelowMinimumDelegation
+		);
+		assert_ok!(WorkToken::delegate(RuntimeOrigin::signed(11), 10, 200));
+		// A top-up of any size is fine once the position is above the minimum.
+		assert_ok!(WorkToken::delegate(RuntimeOrigin::signed(11), 10, 1));
+	});
+}
+
+#[test]
+fn set_min_delegation_errors() {
+	with_provider(|| {
+		assert_noop!(
+			WorkToken::set_min_delegation(RuntimeOrigin::none(), 100),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			WorkToken::set_min_delegation(RuntimeOrigin::signed(10), MIN_DELEGATION - 1),
+			Error::<Test>::BelowGlobalMinimumDelegation
+		);
+		assert_noop!(
+			WorkToken::set_min_delegation(RuntimeOrigin::signed(11), 100),
+			Error::<Test>::NotProvider
+		);
+	});
+}
+
+#[test]
+fn delegator_bounds_are_enforced() {
+	ExtBuilder::default()
+		.provider(10, 1_000, Perbill::zero())
+		.provider(11, 1_000, Perbill::zero())
+		.provider(12, 1_000, Perbill::zero())
+		.provider(13, 1_000, Perbill::zero())
+		.build_and_execute(|| {
+			// MAX_DELEGATORS positions in provider 10's pool.
+			for who in 14..14 + u64::from(MAX_DELEGATORS) {
+				assert_ok!(WorkToken::delegate(RuntimeOrigin::signed(who), 10, 20));
+			}
+			assert_noop!(
+				WorkToken::delegate(RuntimeOrigin::signed(19), 10, 20),
+				Error::<Test>::TooManyDelegators
+			);
+			// An existing delegator may still top up.
+			assert_ok!(WorkToken::delegate(RuntimeOrigin::signed(14), 10, 20));
+			// MAX_DELEGATIONS providers for one delegator.
+			assert_ok!(WorkToken::delegate(RuntimeOrigin::signed(19), 11, 20));
+			assert_ok!(WorkToken::delegate(RuntimeOrigin::signed(19), 12, 20));
+			assert_ok!(WorkToken::delegate(RuntimeOrigin::signed(19), 13, 20));
+			assert_eq!(DelegationCount::<Test>::get(19), Some(MAX_DELEGATIONS));
+			assert_ok!(WorkToken::undelegate(RuntimeOrigin::signed(14), 10, 40));
+			assert_noop!(
+				WorkToken::delegate(RuntimeOrigin::signed(19), 10, 20),
+				Error::<Test>::TooManyDelegators
+			);
+		});
+}
+
+#[test]
+fn too_many_delegations_per_delegator() {
+	ExtBuilder::default()
+		.provider(10, 1_000, Perbill::zero())
+		.provider(11, 1_000, Perbill::zero())
+		.provider(12, 1_000, Perbill::zero())
+		.provider(13, 1_000, Perbill::zero())
+		.build_and_execute(|| {
+			for provider in 10..13 {
+				assert_ok!(WorkToken::delegate(RuntimeOrigin::signed(19), provider, 20));
+			}
+			assert_noop!(
+				WorkToken::delegate(RuntimeOrigin::signed(19), 13, 20),
+				Error::<Test>::TooManyDelegations
+			);
+		});
+}
+
+#[test]
+fn depleted_pool_takes_no_new_delegation() {
+	with_provider(|| {
+		assert_ok!(WorkToken::delegate(RuntimeOrigin::signed(11), 10, 100));
+		cut_pool(10, 100);
+		assert_noop!(
+			WorkToken::delegate(RuntimeOrigin::signed(12), 10, 100),
+			Error::<Test>::PoolDepleted
+		);
+	});
+}
+
+#[test]
+fn leaving_provider_takes_no_new_delegation_but_delegators_can_exit() {
+	with_provider(|| {
+		assert_ok!(WorkToken::delegate(RuntimeOrigin::signed(11), 10, 100));
+		assert_ok!(WorkToken::unbond(RuntimeOrigin::signed(10), 1_000));
+		assert_noop!(
+			WorkToken::delegate(RuntimeOrigin::signed(12), 10, 100),
+			Error::<Test>::ProviderLeaving
+		);
+		assert_ok!(WorkToken::undelegate(RuntimeOrigin::signed(11), 10, 100));
+		run_to_era(UNBONDING_PERIOD);
+		// The provider withdraws everything but stays registered while a delegator remains.
+		assert_ok!(WorkToken::withdraw_unbonded(RuntimeOrigin::signed(10)));
+		assert!(Providers::<Test>::contains_key(10));
+		// The last delegator out removes the provider and its pool.
+		assert_ok!(WorkToken::withdraw_delegation(RuntimeOrigin::signed(11), 10));
+		assert!(!Providers::<Test>::contains_key(10));
+		assert!(!Pools::<Test>::contains_key(10));
+		assert!(matches!(
+			work_token_events().last(),
+			Some(Event::ProviderRemoved { provider: 10 })
+		));
+		assert_eq!(free_balance(11), ENDOWMENT);
+	});
+}
+
+#[test]
+fn undelegate_moves_tokens_to_the_unbonding_pool() {
+	with_provider(|| {
+		assert_ok!(WorkToken::delegate(RuntimeOrigin::signed(11), 10, 100));
+		assert_ok!(WorkToken::undelegate(RuntimeOrigin::signed(11), 10, 40));
+		System::assert_last_event(
+			Event::Undelegated {
+				delegator: 11,
+				provider: 10,
+				amount: 40,
+				unlock_era: UNBONDING_PERIOD,
+			}
+			.into(),
+		);
+		assert_eq!(pool(10), (60, 60, 1));
+		let unbonding = UnbondingPools::<Test>::get(10, UNBONDING_PERIOD).unwrap();
+		assert_eq!((unbonding.tokens, unbonding.shares), (40, 40));
+		let d = Delegations::<Test>::get(11, 10).unwrap();
+		assert_eq!(d.unbonding.len(), 1);
+		// Unbonding tokens are still in the delegation account.
+		assert_eq!(TotalDelegated::<Test>::get(), 100);
+	});
+}
+
+#[test]
+fn undelegate_may_not_leave_dust_but_may_take_everything() {
+	with_provider(|| {
+		assert_ok!(WorkToken::delegate(RuntimeOrigin::signed(11), 10, 100));
+		assert_noop!(
+			WorkToken::undelegate(RuntimeOrigin::signed(11), 10, 100 - MIN_DELEGATION + 1),
+			Error::<Test>::BelowMinimumDelegation
+		);
+		assert_ok!(WorkToken::undelegate(RuntimeOrigin::signed(11), 10, 100));
+		assert_eq!(shares(11, 10), 0);
+		assert_eq!(pool(10), (0, 0, 1));
+	});
+}
+
+#[test]
+fn undelegate_errors() {
+	with_provider(|| {
+		assert_ok!(WorkToken::delegate(RuntimeOrigin::signed(11), 10, 100));
+		assert_noop!(WorkToken::undelegate(RuntimeOrigin::root(), 10, 1), DispatchError::BadOrigin);
+		assert_noop!(
+			WorkToken::undelegate(RuntimeOrigin::signed(11), 10, 0),
+			Error::<Test>::ZeroAmount
+		);
+		assert_noop!(
+			WorkToken::undelegate(RuntimeOrigin::signed(12), 10, 10),
+			Error::<Test>::NotDelegator
+		);
+		assert_noop!(
+			WorkToken::undelegate(RuntimeOrigin::signed(11), 10, 101),
+			Error::<Test>::InsufficientDelegation
+		);
+		for era in 0..MAX_CHUNKS {
+			run_to_era(era);
+			assert_ok!(WorkToken::undelegate(RuntimeOrigin::signed(11), 10, 10));
+		}
+		run_to_era(MAX_CHUNKS);
+		assert_noop!(
+			WorkToken::undelegate(RuntimeOrigin::signed(11), 10, 10),
+			Error::<Test>::TooManyUnbondingChunks
+		);
+	});
+}
+
+#[test]
+fn withdraw_pays_unlocked_chunks_exactly_and_removes_empty_positions() {
+	with_provider(|| {
+		assert_ok!(WorkToken::delegate(RuntimeOrigin::signed(11), 10, 100));
+		assert_ok!(WorkToken::undelegate(RuntimeOrigin::signed(11), 10, 30));
+		run_to_era(1);
+		assert_ok!(WorkToken::undelegate(RuntimeOrigin::signed(11), 10, 70));
+		assert_noop!(
+			WorkToken::withdraw_delegation(RuntimeOrigin::signed(11), 10),
+			Error::<Test>::NothingToWithdraw
+		);
+		run_to_era(UNBONDING_PERIOD);
+		assert_ok!(WorkToken::withdraw_delegation(RuntimeOrigin::signed(11), 10));
+		System::assert_last_event(
+			Event::DelegationWithdrawn { delegator: 11, provider: 10, amount: 30 }.into(),
+		);
+		assert_eq!(free_balance(11), ENDOWMENT - 70);
+		assert!(UnbondingPools::<Test>::get(10, UNBONDING_PERIOD).is_none());
+		run_to_era(UNBONDING_PERIOD + 1);
+		assert_ok!(WorkToken::withdraw_delegation(RuntimeOrigin::signed(11), 10));
+		assert_eq!(free_balance(11), ENDOWMENT);
+		assert!(Delegations::<Test>::get(11, 10).is_none());
+		assert_eq!(DelegationCount::<Test>::get(11), None);
+		assert_eq!(pool(10), (0, 0, 0));
+		assert_eq!(TotalDelegated::<Test>::get(), 0);
+		assert_eq!(delegation_account_balance(), ED);
+		System::assert_last_event(Event::DelegationRemoved { delegator: 11, provider: 10 }.into());
+	});
+}
+
+#[test]
+fn withdraw_delegation_errors() {
+	with_provider(|| {
+		assert_noop!(
+			WorkToken::withdraw_delegation(RuntimeOrigin::signed(11), 10),
+			Error::<Test>::NotDelegator
+		);
+		assert_noop!(
+			WorkToken::withdraw_delegation(RuntimeOrigin::none(), 10),
+			DispatchError::BadOrigin
+		);
+	});
+}
+
+#[test]
+fn unbonding_pools_are_shared_and_cut_pro_rata() {
+	with_provider(|| {
+		assert_ok!(WorkToken::delegate(RuntimeOrigin::signed(11), 10, 100));
+		assert_ok!(WorkToken::delegate(RuntimeOrigin::signed(12), 10, 300));
+		assert_ok!(WorkToken::undelegate(RuntimeOrigin::signed(11), 10, 100));
+		assert_ok!(WorkToken::undelegate(RuntimeOrigin::signed(12), 10, 300));
+		// Halve the unbonding pool as a slash would.
+		UnbondingPools::<Test>::mutate(10, UNBONDING_PERIOD, |p| p.as_mut().unwrap().tokens = 200);
+		TotalDelegated::<Test>::mutate(|t| *t -= 200);
+		run_to_era(UNBONDING_PERIOD);
+		assert_ok!(WorkToken::withdraw_delegation(RuntimeOrigin::signed(11), 10));
+		assert_ok!(WorkToken::withdraw_delegation(RuntimeOrigin::signed(12), 10));
+		assert_eq!(free_balance(11), ENDOWMENT - 50);
+		assert_eq!(free_balance(12), ENDOWMENT - 150);
+		// The 200 "slashed" tokens were never paid out; they stay in the account above ED.
+		assert_eq!(delegation_account_balance(), ED + 200);
+	});
+}
