@@ -113,6 +113,8 @@ impl pallet_insecure_randomness_collective_flip::Config for Runtime {}
 parameter_types! {
 	/// Blocks per era (dev speed).
 	pub const EraLength: BlockNumber = ERA_LENGTH;
+	/// At most five percentage points more commission per change.
+	pub const MaxCommissionIncrease: Perbill = Perbill::from_percent(5);
 	/// Id of the account that holds all delegated tokens.
 	pub const WorkTokenPalletId: frame_support::PalletId = frame_support::PalletId(*b"wrk/tokn");
 }
@@ -132,6 +134,9 @@ impl pallet_work_token::Config for Runtime {
 	/// Delegators never cost a loop, so the bound only caps storage per provider.
 	type MaxDelegatorsPerProvider = ConstU32<10_000>;
 	type MaxDelegationsPerDelegator = ConstU32<16>;
+	/// Two eras' notice before a higher commission applies.
+	type CommissionChangeDelay = ConstU32<2>;
+	type MaxCommissionIncrease = MaxCommissionIncrease;
 	type PalletId = WorkTokenPalletId;
 	type WeightInfo = pallet_work_token::weights::SubstrateWeight<Runtime>;
 }

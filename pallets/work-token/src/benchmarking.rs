@@ -172,6 +172,23 @@ mod benchmarks {
 		assert_eq!(Pools::<T>::get(&provider).map(|p| p.min_delegation), Some(minimum));
 	}
 
+	/// Heaviest case: an increase that replaces an increase already scheduled.
+	#[benchmark]
+	fn set_commission() {
+		let provider = provider::<T>();
+		let step = T::MaxCommissionIncrease::get();
+		Pallet::<T>::do_set_commission(&provider, Perbill::from_percent(5).saturating_add(step))
+			.expect("schedules");
+		CurrentEra::<T>::mutate(|era| *era = era.saturating_add(1));
+		let new = Perbill::from_percent(5).saturating_add(step);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(provider.clone()), new);
+
+		let pending = Providers::<T>::get(&provider).and_then(|i| i.pending_commission);
+		assert_eq!(pending.map(|(c, _)| c), Some(new));
+	}
+
 	#[benchmark]
 	fn new_era() {
 		let era_length = T::EraLength::get();

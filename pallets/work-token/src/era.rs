@@ -17,6 +17,6 @@ impl<T: Config> Pallet<T> {
 		CurrentEra::<T>::put(era);
 		EraStartBlock::<T>::put(now);
 		Self::deposit_event(Event::NewEra { era, start_block: now });
-		T::WeightInfo::new_era()
+		T::WeightInfo::new_era().saturating_add(Self::apply_scheduled_commissions(era))
 	}
 }

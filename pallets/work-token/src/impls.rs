@@ -59,7 +59,11 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_can_stake(who, stake)?;
 
 		Self::hold_stake(who, stake)?;
-		let info = ProviderInfo { commission, registered_era: CurrentEra::<T>::get() };
+		let info = ProviderInfo {
+			commission,
+			registered_era: CurrentEra::<T>::get(),
+			pending_commission: None,
+		};
 		Providers::<T>::insert(who, info);
 		Ledgers::<T>::insert(who, StakeLedger::<T>::new(stake));
 		Pools::<T>::insert(who, Self::new_pool());
@@ -131,7 +135,9 @@ impl<T: Config> Pallet<T> {
 		}
 		Ledgers::<T>::remove(provider);
 		Pools::<T>::remove(provider);
-		Providers::<T>::remove(provider);
+		if let Some((_, era)) = Providers::<T>::take(provider).and_then(|i| i.pending_commission) {
+			Self::unschedule(provider, era);
+		}
 		ProviderCount::<T>::mutate(|count| *count = count.saturating_sub(1));
 		Self::deposit_event(Event::ProviderRemoved { provider: provider.clone() });
 	}

@@ -31,7 +31,27 @@ impl<T: Config> Pallet<T> {
 	/// - see [`Self::check_delegations`] for the delegation side.
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		Self::check_stake()?;
+		Self::check_commission_schedule()?;
 		Self::check_delegations()
+	}
+
+	/// Every scheduled commission change matches its provider's pending change, and back.
+	fn check_commission_schedule() -> Result<(), sp_runtime::TryRuntimeError> {
+		let mut scheduled = 0usize;
+		for (era, due) in crate::CommissionSchedule::<T>::iter() {
+			invariant!(!due.is_empty(), "empty commission schedule stored");
+			for provider in due.iter() {
+				let pending = Providers::<T>::get(provider).and_then(|i| i.pending_commission);
+				invariant!(
+					pending.is_some_and(|(_, e)| e == era),
+					"schedule without pending change"
+				);
+				scheduled += 1;
+			}
+		}
+		let pending = Providers::<T>::iter_values().filter(|i| i.pending_commission.is_some());
+		invariant!(pending.count() == scheduled, "pending change without a schedule entry");
+		Ok(())
 	}
 
 	fn check_stake() -> Result<(), sp_runtime::TryRuntimeError> {

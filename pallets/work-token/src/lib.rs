@@ -39,6 +39,7 @@
 
 extern crate alloc;
 
+mod commission;
 mod delegation;
 mod era;
 mod impls;
@@ -124,6 +125,14 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxDelegationsPerDelegator: Get<u32>;
 
+		/// Eras between scheduling a commission increase and its taking effect.
+		#[pallet::constant]
+		type CommissionChangeDelay: Get<EraIndex>;
+
+		/// Largest commission increase one change may make.
+		#[pallet::constant]
+		type MaxCommissionIncrease: Get<Perbill>;
+
 		/// Id of the keyless account that holds all delegated tokens.
 		#[pallet::constant]
 		type PalletId: Get<PalletId>;
@@ -196,6 +205,16 @@ pub mod pallet {
 	pub type UnbondingPools<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, T::AccountId, Twox64Concat, EraIndex, UnbondingPool<T>>;
 
+	/// Providers whose scheduled commission increase takes effect in an era.
+	#[pallet::storage]
+	pub type CommissionSchedule<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		EraIndex,
+		BoundedVec<T::AccountId, T::MaxProviders>,
+		ValueQuery,
+	>;
+
 	/// Sum of the tokens of all delegation pools and unbonding pools: what the delegation
 	/// account holds beyond its existential deposit.
 	#[pallet::storage]
@@ -240,6 +259,15 @@ pub mod pallet {
 		},
 		/// `delegator`'s position with `provider` is empty and was removed.
 		DelegationRemoved { delegator: T::AccountId, provider: T::AccountId },
+		/// `provider`'s commission changed from `old` to `new` (a decrease, or a scheduled
+		/// increase taking effect).
+		CommissionUpdated { provider: T::AccountId, old: Perbill, new: Perbill },
+		/// `provider` scheduled a commission increase to `commission` from `effective_era`.
+		CommissionChangeScheduled {
+			provider: T::AccountId,
+			commission: Perbill,
+			effective_era: EraIndex,
+		},
 		/// `provider` set its pool's minimum delegation to `minimum`.
 		MinDelegationSet { provider: T::AccountId, minimum: BalanceOf<T> },
 		/// Era `era` started at block `start_block`.
@@ -291,6 +319,8 @@ pub mod pallet {
 		TooManyDelegations,
 		/// The provider has no active self-stake (it is leaving); it takes no new delegations.
 		ProviderLeaving,
+		/// A commission increase above `MaxCommissionIncrease` in one change.
+		CommissionIncreaseTooLarge,
 	}
 
 	/// Genesis: initial minimum stake and providers.
@@ -490,6 +520,21 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_set_min_delegation(&who, minimum)
+		}
+
+		/// Change the caller's commission. A decrease (or no change) applies at once and
+		/// cancels any scheduled increase. An increase may be at most `MaxCommissionIncrease`
+		/// above the current commission and takes effect `CommissionChangeDelay` eras later,
+		/// replacing any increase already scheduled.
+		///
+		/// Origin: signed by a registered provider.
+		///
+		/// Emits [`Event::CommissionUpdated`] or [`Event::CommissionChangeScheduled`].
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::set_commission())]
+		pub fn set_commission(origin: OriginFor<T>, commission: Perbill) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_set_commission(&who, commission)
 		}
 	}
 }

@@ -36,6 +36,8 @@ pub const MIN_DELEGATION: Balance = 10;
 pub const MAX_DELEGATORS: u32 = 4;
 /// Maximum providers per delegator in the mock.
 pub const MAX_DELEGATIONS: u32 = 3;
+/// Eras before a commission increase takes effect in the mock.
+pub const COMMISSION_DELAY: EraIndex = 2;
 /// An account with only `POOR_BALANCE`.
 pub const POOR: AccountId = 1;
 /// Free balance of `POOR`.
@@ -66,6 +68,8 @@ impl pallet_balances::Config for Test {
 parameter_types! {
 	/// Blocks per era.
 	pub const EraLength: u64 = ERA_LENGTH;
+	/// Largest commission increase per change.
+	pub const MaxCommissionIncrease: Perbill = Perbill::from_percent(10);
 	/// The pallet's id.
 	pub const WorkTokenPalletId: frame_support::PalletId = frame_support::PalletId(*b"wrk/tokn");
 }
@@ -81,6 +85,8 @@ impl pallet_work_token::Config for Test {
 	type MinDelegation = ConstU128<MIN_DELEGATION>;
 	type MaxDelegatorsPerProvider = ConstU32<MAX_DELEGATORS>;
 	type MaxDelegationsPerDelegator = ConstU32<MAX_DELEGATIONS>;
+	type CommissionChangeDelay = ConstU32<COMMISSION_DELAY>;
+	type MaxCommissionIncrease = MaxCommissionIncrease;
 	type PalletId = WorkTokenPalletId;
 	type WeightInfo = ();
 }

@@ -26,6 +26,8 @@ pub struct ProviderInfo {
 	pub commission: Perbill,
 	/// The era in which the provider registered.
 	pub registered_era: EraIndex,
+	/// A scheduled commission increase and the era it takes effect in (S9).
+	pub pending_commission: Option<(Perbill, EraIndex)>,
 }
 
 /// Stake that was unbonded and becomes withdrawable at `unlock_era`.

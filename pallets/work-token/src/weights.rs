@@ -36,6 +36,8 @@ pub trait WeightInfo {
 	fn withdraw_delegation(c: u32) -> Weight;
 	/// `set_min_delegation`.
 	fn set_min_delegation() -> Weight;
+	/// `set_commission`, in its heaviest case (replacing a scheduled increase).
+	fn set_commission() -> Weight;
 }
 
 /// Weights for the pallet using the runtime's database weights.
@@ -105,6 +107,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
+	fn set_commission() -> Weight {
+		Weight::from_parts(30_000_000, 12_000)
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(3))
+	}
 }
 
 /// Weights for tests, using RocksDB database weights.
@@ -163,5 +170,10 @@ impl WeightInfo for () {
 		Weight::from_parts(15_000_000, 3_000)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
+	}
+	fn set_commission() -> Weight {
+		Weight::from_parts(30_000_000, 12_000)
+			.saturating_add(RocksDbWeight::get().reads(4))
+			.saturating_add(RocksDbWeight::get().writes(3))
 	}
 }

@@ -3,6 +3,7 @@
 //!
 //! [`ExtBuilder::build_and_execute`]: crate::mock::ExtBuilder::build_and_execute
 
+mod commission;
 mod delegation;
 mod era;
 mod examples;

@@ -15,7 +15,11 @@ fn register_holds_stake_and_records_provider() {
 		assert_eq!(free_balance(10), ENDOWMENT - MIN_STAKE);
 		assert_eq!(
 			Providers::<Test>::get(10),
-			Some(ProviderInfo { commission: Perbill::from_percent(10), registered_era: 0 })
+			Some(ProviderInfo {
+				commission: Perbill::from_percent(10),
+				registered_era: 0,
+				pending_commission: None
+			})
 		);
 		let ledger = Ledgers::<Test>::get(10).unwrap();
 		assert_eq!((ledger.active, ledger.unlocking.len()), (MIN_STAKE, 0));
