@@ -12,6 +12,7 @@ let node;
 let api;
 let dave; // provider
 let eve; // delegator
+let ferdie; // delegator in the rewards test
 
 const free = async (who) => (await api.query.system.account(who)).data.free.toBigInt();
 
@@ -22,6 +23,7 @@ before(async () => {
   const keyring = new Keyring({ type: 'sr25519' });
   dave = keyring.addFromUri('//Dave');
   eve = keyring.addFromUri('//Eve');
+  ferdie = keyring.addFromUri('//Ferdie');
   const r = await submit(api, node.seal, api.tx.workToken.registerProvider(500n * UNIT, 0), dave);
   assert.equal(r.error, null);
 });
@@ -85,4 +87,45 @@ test('bad delegation calls fail with named errors and change nothing', async () 
   spent += r.fee;
   assert.equal(await free(eve.address), before - spent, 'only fees were paid');
   assert.deepEqual((await api.query.workToken.pools(dave.address)).unwrap().toJSON(), pool);
+});
+
+test('delegate, eras pass, claim rewards, undelegate, withdraw: to the unit', async () => {
+  const amount = 100n * UNIT;
+  let r = await submit(api, node.seal, api.tx.workToken.delegate(dave.address, amount), ferdie);
+  assert.equal(r.error, null);
+  const joinedEra = (await api.query.workToken.currentEra()).toNumber();
+
+  // Shares joined in era e earn from e+1; the rewards of e+1 are paid at the start of e+2.
+  await advanceToEra(api, node.seal, joinedEra + 2);
+  let before = await free(ferdie.address);
+  r = await submit(api, node.seal, api.tx.workToken.claimRewards(dave.address), ferdie);
+  assert.equal(r.error, null);
+  const [claimed] = eventsOf(r.events, 'workToken', 'RewardsClaimed');
+  const reward = claimed.amount.toBigInt();
+  assert.ok(reward > 0n, 'a full era of delegation earned a reward');
+  assert.equal(await free(ferdie.address), before + reward - r.fee, 'paid to the unit');
+
+  // Undelegate the whole position: its value at the pool's exchange rate.
+  const position = (await api.query.workToken.delegations(ferdie.address, dave.address)).unwrap();
+  const pool = (await api.query.workToken.pools(dave.address)).unwrap();
+  const value = position.shares.toBigInt() === pool.shares.toBigInt()
+    ? pool.tokens.toBigInt()
+    : (position.shares.toBigInt() * pool.tokens.toBigInt()) / pool.shares.toBigInt();
+  r = await submit(api, node.seal, api.tx.workToken.undelegate(dave.address, value), ferdie);
+  assert.equal(r.error, null);
+  const [undelegated] = eventsOf(r.events, 'workToken', 'Undelegated');
+  assert.equal(undelegated.amount.toBigInt(), amount, 'no slash: the value is what was delegated');
+
+  await advanceToEra(api, node.seal, undelegated.unlockEra.toNumber());
+  before = await free(ferdie.address);
+  r = await submit(api, node.seal, api.tx.workToken.withdrawDelegation(dave.address), ferdie);
+  assert.equal(r.error, null);
+  const [withdrawn] = eventsOf(r.events, 'workToken', 'DelegationWithdrawn');
+  assert.equal(withdrawn.amount.toBigInt(), amount);
+  // Rewards earned since the claim are paid on the way out.
+  const exitRewards = eventsOf(r.events, 'workToken', 'RewardsClaimed')
+    .reduce((sum, e) => sum + e.amount.toBigInt(), 0n);
+  assert.equal(await free(ferdie.address), before + amount + exitRewards - r.fee);
+  assert.ok((await api.query.workToken.delegations(ferdie.address, dave.address)).isNone,
+    'the emptied position is removed');
 });

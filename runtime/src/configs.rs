@@ -115,6 +115,12 @@ parameter_types! {
 	pub const EraLength: BlockNumber = ERA_LENGTH;
 	/// At most five percentage points more commission per change.
 	pub const MaxCommissionIncrease: Perbill = Perbill::from_percent(5);
+	/// Inflation steers toward half of the issuance being bonded, between 2% and 10% a
+	/// year, moving at most 0.01 percentage points per era.
+	pub const TargetStakingRatio: Perbill = Perbill::from_percent(50);
+	pub const MinInflation: Perbill = Perbill::from_percent(2);
+	pub const MaxInflation: Perbill = Perbill::from_percent(10);
+	pub const MaxInflationChange: Perbill = Perbill::from_parts(100_000);
 	/// Id of the account that holds all delegated tokens.
 	pub const WorkTokenPalletId: frame_support::PalletId = frame_support::PalletId(*b"wrk/tokn");
 }
@@ -137,6 +143,12 @@ impl pallet_work_token::Config for Runtime {
 	/// Two eras' notice before a higher commission applies.
 	type CommissionChangeDelay = ConstU32<2>;
 	type MaxCommissionIncrease = MaxCommissionIncrease;
+	/// 10-second eras: 365.25 days of them.
+	type ErasPerYear = ConstU32<3_155_760>;
+	type TargetStakingRatio = TargetStakingRatio;
+	type MinInflation = MinInflation;
+	type MaxInflation = MaxInflation;
+	type MaxInflationChange = MaxInflationChange;
 	type PalletId = WorkTokenPalletId;
 	type WeightInfo = pallet_work_token::weights::SubstrateWeight<Runtime>;
 }

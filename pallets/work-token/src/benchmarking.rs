@@ -4,9 +4,9 @@
 use crate::*;
 use frame_benchmarking::v2::*;
 use frame_support::traits::{fungible::Mutate, Get, Hooks};
-use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
+use frame_system::RawOrigin;
 use sp_runtime::{
-	traits::{One, Saturating},
+	traits::{One, Saturating, Zero},
 	Perbill,
 };
 
@@ -189,15 +189,64 @@ mod benchmarks {
 		assert_eq!(pending.map(|(c, _)| c), Some(new));
 	}
 
+	/// A claim that settles a joined cohort (the heaviest settlement) and pays out.
 	#[benchmark]
-	fn new_era() {
+	fn claim_rewards() {
+		let provider = provider::<T>();
+		let who = funded::<T>("delegator", 1);
+		let amount = T::MinDelegation::get().saturating_mul(10u32.into());
+		Pallet::<T>::do_delegate(&who, &provider, amount).expect("delegates");
+		// Two era boundaries with rewards: the cohort rolls, then earns.
 		let era_length = T::EraLength::get();
-		let now: BlockNumberFor<T> = era_length.saturating_add(era_length);
+		for i in 1u32..=2 {
+			InflationRate::<T>::put(T::MaxInflation::get());
+			Pallet::<T>::on_initialize(era_length.saturating_mul(i.into()));
+		}
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), provider.clone());
+
+		let unclaimed = Delegations::<T>::get(&who, &provider).map(|d| d.unclaimed);
+		assert_eq!(unclaimed, Some(Zero::zero()));
+	}
+
+	#[benchmark]
+	fn set_auto_compound() {
+		let provider = provider::<T>();
+		let who = funded::<T>("delegator", 1);
+		let amount = T::MinDelegation::get().saturating_mul(10u32.into());
+		Pallet::<T>::do_delegate(&who, &provider, amount).expect("delegates");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), provider.clone(), true);
+
+		assert_eq!(Delegations::<T>::get(&who, &provider).map(|d| d.auto_compound), Some(true));
+	}
+
+	/// The era transition with `p` providers, each with a delegator whose cohort rolls:
+	/// rewards minted for every provider and every pool. Independent of delegator count.
+	#[benchmark]
+	fn new_era(p: Linear<1, { T::MaxProviders::get() }>) {
+		let stake = MinProviderStake::<T>::get().saturating_mul(10u32.into());
+		let amount = T::MinDelegation::get().saturating_mul(10u32.into());
+		for i in 0..p {
+			let who = funded::<T>("provider", i);
+			Pallet::<T>::do_register(&who, stake, Perbill::from_percent(5)).expect("registers");
+			Ledgers::<T>::mutate(&who, |l| {
+				if let Some(l) = l {
+					l.earning = l.active;
+				}
+			});
+			let delegator = funded::<T>("delegator", i);
+			Pallet::<T>::do_delegate(&delegator, &who, amount).expect("delegates");
+		}
+		InflationRate::<T>::put(T::MaxInflation::get());
+		let era_length = T::EraLength::get();
 		let before = CurrentEra::<T>::get();
 
 		#[block]
 		{
-			Pallet::<T>::on_initialize(now);
+			Pallet::<T>::on_initialize(era_length);
 		}
 
 		assert_eq!(CurrentEra::<T>::get(), before.saturating_add(1));

@@ -79,7 +79,7 @@ impl<T: Config> UnbondingPool<T> {
 impl<T: Config> Delegation<T> {
 	/// True when the position holds nothing.
 	pub fn is_empty(&self) -> bool {
-		self.shares.is_zero() && self.unbonding.is_empty()
+		self.shares.is_zero() && self.unbonding.is_empty() && self.unclaimed.is_zero()
 	}
 }
 
@@ -100,6 +100,17 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Adds `amount` tokens to `pool` and returns the shares minted for them.
+	pub(crate) fn deposit_into_pool(
+		pool: &mut DelegationPool<T>,
+		amount: BalanceOf<T>,
+	) -> Result<BalanceOf<T>, Error<T>> {
+		let mut share_pool = pool.pool();
+		let minted = share_pool.deposit(to_u128::<T>(amount)).map_err(share_error::<T>)?;
+		pool.set_pool(share_pool);
+		Ok(from_u128::<T>(minted))
+	}
+
 	/// A new, empty pool for a provider that just registered.
 	pub(crate) fn new_pool() -> DelegationPool<T> {
 		DelegationPool {
@@ -107,6 +118,10 @@ impl<T: Config> Pallet<T> {
 			shares: Zero::zero(),
 			delegators: 0,
 			min_delegation: T::MinDelegation::get(),
+			reward_per_share: Default::default(),
+			joining_shares: Zero::zero(),
+			joining_members: 0,
+			joining_era: CurrentEra::<T>::get(),
 		}
 	}
 
@@ -126,13 +141,20 @@ impl<T: Config> Pallet<T> {
 		let mut pool = Pools::<T>::get(provider).ok_or(Error::<T>::NotProvider)?;
 		let existing = Delegations::<T>::get(delegator, provider);
 		let is_new = existing.is_none();
-		let mut delegation =
-			existing.unwrap_or(Delegation { shares: Zero::zero(), unbonding: BoundedVec::new() });
+		let mut delegation = existing.unwrap_or_else(|| Delegation {
+			shares: Zero::zero(),
+			unbonding: BoundedVec::new(),
+			joining: Zero::zero(),
+			joining_era: CurrentEra::<T>::get(),
+			reward_per_share_paid: pool.reward_per_share,
+			unclaimed: Zero::zero(),
+			auto_compound: false,
+		});
+		Self::settle(provider, &mut delegation, &pool);
 
-		let mut share_pool = pool.pool();
-		let minted = share_pool.deposit(to_u128::<T>(amount)).map_err(share_error::<T>)?;
-		let new_shares = delegation.shares.saturating_add(from_u128::<T>(minted));
-		let position = from_u128::<T>(share_pool.value_of(to_u128::<T>(new_shares)));
+		let minted = Self::deposit_into_pool(&mut pool, amount)?;
+		let new_shares = delegation.shares.saturating_add(minted);
+		let position = pool.value_of(new_shares);
 		ensure!(position >= pool.min_delegation, Error::<T>::BelowMinimumDelegation);
 		let count = DelegationCount::<T>::get(delegator).unwrap_or(0);
 		if is_new {
@@ -154,8 +176,8 @@ impl<T: Config> Pallet<T> {
 			Preservation::Preserve,
 		)?;
 		TotalDelegated::<T>::mutate(|total| *total = total.saturating_add(amount));
-		pool.set_pool(share_pool);
 		delegation.shares = new_shares;
+		Self::join_cohort(&mut delegation, &mut pool, minted);
 		if is_new {
 			pool.delegators = pool.delegators.saturating_add(1);
 			DelegationCount::<T>::insert(delegator, count.saturating_add(1));
@@ -166,7 +188,7 @@ impl<T: Config> Pallet<T> {
 			delegator: delegator.clone(),
 			provider: provider.clone(),
 			amount,
-			shares: from_u128::<T>(minted),
+			shares: minted,
 		});
 		Ok(())
 	}
@@ -182,6 +204,7 @@ impl<T: Config> Pallet<T> {
 		let mut delegation =
 			Delegations::<T>::get(delegator, provider).ok_or(Error::<T>::NotDelegator)?;
 		let mut pool = Pools::<T>::get(provider).ok_or(Error::<T>::NotProvider)?;
+		Self::settle(provider, &mut delegation, &pool);
 
 		let mut share_pool = pool.pool();
 		let (burnt, removed) = share_pool
@@ -214,6 +237,7 @@ impl<T: Config> Pallet<T> {
 
 		delegation.shares = remaining_shares;
 		pool.set_pool(share_pool);
+		Self::leave_cohort(&mut delegation, &mut pool, from_u128::<T>(burnt));
 		unbonding.set_pool(unbonding_pool);
 		Pools::<T>::insert(provider, pool);
 		UnbondingPools::<T>::insert(provider, unlock_era, unbonding);
@@ -280,6 +304,15 @@ impl<T: Config> Pallet<T> {
 			provider: provider.clone(),
 			amount: total,
 		});
+		if delegation.shares.is_zero() && delegation.unbonding.is_empty() {
+			// Leaving: settle and pay what the position earned before removing it.
+			if let Some(mut pool) = Pools::<T>::get(provider) {
+				Self::settle(provider, &mut delegation, &pool);
+				delegation.auto_compound = false;
+				Self::pay_rewards(delegator, provider, &mut delegation, &mut pool)?;
+				Pools::<T>::insert(provider, pool);
+			}
+		}
 		if delegation.is_empty() {
 			Self::remove_delegation(delegator, provider);
 		} else {
@@ -290,7 +323,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Removes an empty position and its counters; removes the provider too when it has left
 	/// and this was its last delegator.
-	fn remove_delegation(delegator: &T::AccountId, provider: &T::AccountId) {
+	pub(crate) fn remove_delegation(delegator: &T::AccountId, provider: &T::AccountId) {
 		Delegations::<T>::remove(delegator, provider);
 		DelegationCount::<T>::mutate_exists(delegator, |count| {
 			*count = count.map(|c| c.saturating_sub(1)).filter(|c| *c > 0);

@@ -1,6 +1,6 @@
 //! Era progression: era `e` starts at block `e * EraLength`.
 
-use crate::{Config, CurrentEra, EraStartBlock, Event, Pallet, WeightInfo};
+use crate::{Config, CurrentEra, EraStartBlock, Event, Pallet};
 use frame_support::{traits::Get, weights::Weight};
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_arithmetic::traits::{CheckedRem, Zero};
@@ -17,6 +17,8 @@ impl<T: Config> Pallet<T> {
 		CurrentEra::<T>::put(era);
 		EraStartBlock::<T>::put(now);
 		Self::deposit_event(Event::NewEra { era, start_block: now });
-		T::WeightInfo::new_era().saturating_add(Self::apply_scheduled_commissions(era))
+		// Rewards of the era that ended use the commission that applied during it.
+		let rewards = Self::distribute_era_rewards(era.saturating_sub(1));
+		rewards.saturating_add(Self::apply_scheduled_commissions(era))
 	}
 }

@@ -65,7 +65,12 @@ impl<T: Config> Pallet<T> {
 			pending_commission: None,
 		};
 		Providers::<T>::insert(who, info);
-		Ledgers::<T>::insert(who, StakeLedger::<T>::new(stake));
+		let mut ledger = StakeLedger::<T>::new(stake);
+		if frame_system::Pallet::<T>::block_number().is_zero() {
+			// Genesis providers are bonded for the whole of era 0.
+			ledger.earning = stake;
+		}
+		Ledgers::<T>::insert(who, ledger);
 		Pools::<T>::insert(who, Self::new_pool());
 		ProviderCount::<T>::put(count.saturating_add(1));
 		Self::deposit_event(Event::ProviderRegistered { provider: who.clone(), stake, commission });

@@ -9,7 +9,7 @@ use frame_support::traits::{
 	fungible::{Inspect, InspectHold},
 	Get,
 };
-use sp_runtime::traits::{Saturating, Zero};
+use sp_runtime::traits::{Saturating, UniqueSaturatedInto, Zero};
 
 /// Shorthand for an invariant failure.
 macro_rules! invariant {
@@ -32,7 +32,69 @@ impl<T: Config> Pallet<T> {
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		Self::check_stake()?;
 		Self::check_commission_schedule()?;
-		Self::check_delegations()
+		Self::check_delegations()?;
+		Self::check_rewards()
+	}
+
+	/// Reward invariants:
+	/// - what every position could claim now (settled + unsettled) fits in
+	///   [`RewardsUnclaimed`], and the delegation account covers bonded tokens plus that;
+	/// - each pool's joining shares and members equal those of its positions in the cohort;
+	/// - each cohort record is referenced by exactly its count of unsettled positions.
+	fn check_rewards() -> Result<(), sp_runtime::TryRuntimeError> {
+		use crate::{rewards::earned, CohortRewardPerShare, CurrentEra, RewardsUnclaimed};
+		let now = CurrentEra::<T>::get();
+		let mut owed: u128 = 0;
+		let mut joining: BTreeMap<T::AccountId, (BalanceOf<T>, u32)> = BTreeMap::new();
+		let mut cohort_refs: BTreeMap<(T::AccountId, crate::EraIndex), u32> = BTreeMap::new();
+		for (_, provider, d) in Delegations::<T>::iter() {
+			let Some(pool) = Pools::<T>::get(&provider) else { continue };
+			let acc = pool.reward_per_share;
+			let earning: u128 = d.shares.saturating_sub(d.joining).unique_saturated_into();
+			let mut position: u128 = d.unclaimed.unique_saturated_into();
+			position = position.saturating_add(earned(earning, d.reward_per_share_paid, acc));
+			if !d.joining.is_zero() {
+				if d.joining_era < now {
+					let start = CohortRewardPerShare::<T>::get(&provider, d.joining_era);
+					invariant!(start.is_some(), "unsettled cohort without a record");
+					let start = start.map(|(v, _)| v).unwrap_or(acc);
+					position = position.saturating_add(earned(
+						d.joining.unique_saturated_into(),
+						start,
+						acc,
+					));
+					*cohort_refs.entry((provider.clone(), d.joining_era)).or_insert(0) += 1;
+				} else {
+					invariant!(pool.joining_era == d.joining_era, "joining era differs from pool");
+					let e = joining.entry(provider.clone()).or_insert((Zero::zero(), 0));
+					e.0 = e.0.saturating_add(d.joining);
+					e.1 += 1;
+				}
+			}
+			owed = owed.saturating_add(position);
+		}
+		let unclaimed: u128 = RewardsUnclaimed::<T>::get().unique_saturated_into();
+		invariant!(owed <= unclaimed, "positions are owed more than RewardsUnclaimed");
+		for (provider, pool) in Pools::<T>::iter() {
+			let (shares, members) = joining.remove(&provider).unwrap_or((Zero::zero(), 0));
+			if pool.joining_era == now {
+				invariant!(pool.joining_shares == shares, "pool joining shares differ");
+				invariant!(pool.joining_members == members, "pool joining members differ");
+			}
+		}
+		for (provider, era, (_, refs)) in CohortRewardPerShare::<T>::iter() {
+			let counted = cohort_refs.remove(&(provider, era)).unwrap_or(0);
+			invariant!(refs == counted, "cohort reference count is off");
+		}
+		invariant!(cohort_refs.is_empty(), "cohort referenced but not recorded");
+		let account: u128 =
+			T::Currency::balance(&Self::delegation_account()).unique_saturated_into();
+		let delegated: u128 = TotalDelegated::<T>::get().unique_saturated_into();
+		invariant!(
+			account >= delegated.saturating_add(unclaimed),
+			"delegation account holds less than bonded tokens plus unclaimed rewards"
+		);
+		Ok(())
 	}
 
 	/// Every scheduled commission change matches its provider's pending change, and back.

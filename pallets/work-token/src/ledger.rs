@@ -15,7 +15,7 @@ pub(crate) fn respects_minimum<B: Zero + PartialOrd>(active: &B, minimum: &B) ->
 impl<T: Config> StakeLedger<T> {
 	/// A ledger with `active` bonded and nothing unbonding.
 	pub fn new(active: BalanceOf<T>) -> Self {
-		Self { active, unlocking: BoundedVec::new() }
+		Self { active, unlocking: BoundedVec::new(), earning: Zero::zero() }
 	}
 
 	/// Sum of all unbonding chunks.
@@ -74,6 +74,7 @@ impl<T: Config> StakeLedger<T> {
 				.map_err(|_| Error::<T>::TooManyUnbondingChunks)?,
 		}
 		self.active = remaining;
+		self.earning = self.earning.min(remaining);
 		Ok(())
 	}
 

@@ -1,9 +1,10 @@
 //! # Work-token pallet
 //!
 //! A work token is stake-for-access: a **provider** locks tokens as collateral before it may do
-//! paid work. This crate implements the provider stake of the work-token specification
-//! (`SPEC.md` S1, S2): registering with a stake, bonding more, unbonding into chunks that
-//! unlock `UnbondingPeriod` eras later, rebonding and withdrawing.
+//! paid work, and holders delegate to providers. This crate implements, of the work-token
+//! specification (`SPEC.md`), the provider stake (S1, S2), delegation pools with O(1) share
+//! accounting (S7, S8), commission safeguards (S9) and era rewards with automatic yield
+//! adjustment (S14).
 //!
 //! ## Stake lives on hold
 //!
@@ -30,10 +31,58 @@
 //! Active stake is always either zero or at least [`MinProviderStake`]: a partial unbond may
 //! not leave a provider below the minimum, but a provider may unbond everything.
 //!
-//! ## Example
+//! ## Delegation (S7, S8)
+//!
+//! Holders [`delegate`](Pallet::delegate) to a provider's pool and receive shares at the pool's
+//! exchange rate `tokens / shares`. A slash lowers a pool's tokens once, which every share
+//! feels pro rata: nothing ever loops over delegators. [`undelegate`](Pallet::undelegate)
+//! moves tokens into a share-based *unbonding pool* for the unlock era (still slashable);
+//! [`withdraw_delegation`](Pallet::withdraw_delegation) pays unlocked chunks out. All delegated
+//! tokens sit in one keyless account ([`Pallet::delegation_account`]).
+//!
+//! Rounding always favours the pool and never mints: deposits mint `floor` shares, shares are
+//! worth `floor` tokens, withdrawals burn `ceil` shares; the last holder out takes every
+//! remaining token. Each operation costs its caller less than one share's worth plus one unit.
+//!
+//! ## Commission (S9)
+//!
+//! [`set_commission`](Pallet::set_commission): decreases apply at once; an increase is capped
+//! by `MaxCommissionIncrease` and applies `CommissionChangeDelay` eras later.
+//!
+//! ## Rewards (S14)
+//!
+//! Each era's emission (`InflationRate` × issuance / `ErasPerYear`) is minted at the start of
+//! the next era and split across providers by the stake that was bonded for the *whole* era.
+//! Inside a provider: commission first, then pro rata to self-stake and delegated tokens. The
+//! delegators' part feeds a reward-per-share accumulator, so
+//! [`claim_rewards`](Pallet::claim_rewards) is O(1); rewards never expire. The rate moves
+//! toward `TargetStakingRatio` by at most `MaxInflationChange` per era, within
+//! `[MinInflation, MaxInflation]`. See [`rewards`] for the rounding bounds.
+//!
+//! ### Worked example: one era's reward split
+//!
+//! Provider 10 has 3,000 self-stake and 10% commission; delegators 11 and 12 joined in era 0
+//! with 600 and 400 (shares 1:1), so they earn from era 1. Era 1's emission is 1,000 and 10 is
+//! the only provider:
+//!
+//! | step | computation | amount |
+//! |---|---|---|
+//! | provider reward | whole emission (only provider) | 1,000 |
+//! | commission | 10% × 1,000 | 100 |
+//! | left to split | 1,000 − 100 | 900 |
+//! | self-stake part | 900 × 3,000 / 4,000 | 675 |
+//! | delegated part | 900 × 1,000 / 4,000 | 225 |
+//! | paid to provider 10 at the era boundary | 100 + 675 | 775 |
+//! | claimable by delegator 11 | 225 × 600 / 1,000 | 135 |
+//! | claimable by delegator 12 | 225 × 400 / 1,000 | 90 |
+//!
+//! This is the unit test `worked_example_one_era_reward_split`:
+#![doc = docify::embed!("src/tests/rewards.rs", worked_example_one_era_reward_split)]
+//!
+//! ## Example: a provider's stake
 //!
 //! A provider registers, unbonds part of its stake and withdraws it after the unbonding period
-//! (this is the unit test `provider_lifecycle_example`, embedded here):
+//! (the unit test `provider_lifecycle_example`):
 #![doc = docify::embed!("src/tests/examples.rs", provider_lifecycle_example)]
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -46,6 +95,7 @@ mod impls;
 #[cfg(any(feature = "std", feature = "try-runtime", test))]
 mod invariants;
 mod ledger;
+pub mod rewards;
 mod shares;
 mod types;
 pub mod weights;
@@ -73,7 +123,10 @@ pub mod pallet {
 		traits::fungible::{Inspect, Mutate, MutateHold},
 	};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::{traits::Zero, Perbill};
+	use sp_runtime::{
+		traits::{Saturating, Zero},
+		FixedU128, Perbill,
+	};
 
 	/// The in-code storage version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
@@ -132,6 +185,26 @@ pub mod pallet {
 		/// Largest commission increase one change may make.
 		#[pallet::constant]
 		type MaxCommissionIncrease: Get<Perbill>;
+
+		/// Eras per year, to turn the annual inflation rate into a per-era emission.
+		#[pallet::constant]
+		type ErasPerYear: Get<u32>;
+
+		/// Share of total issuance that should be bonded; inflation moves toward it.
+		#[pallet::constant]
+		type TargetStakingRatio: Get<Perbill>;
+
+		/// Lowest annual inflation rate.
+		#[pallet::constant]
+		type MinInflation: Get<Perbill>;
+
+		/// Highest annual inflation rate.
+		#[pallet::constant]
+		type MaxInflation: Get<Perbill>;
+
+		/// Largest change of the annual inflation rate in one era.
+		#[pallet::constant]
+		type MaxInflationChange: Get<Perbill>;
 
 		/// Id of the keyless account that holds all delegated tokens.
 		#[pallet::constant]
@@ -215,6 +288,31 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
+	/// Default of [`InflationRate`]: halfway between the bounds.
+	pub struct DefaultInflation<T>(core::marker::PhantomData<T>);
+	impl<T: Config> Get<Perbill> for DefaultInflation<T> {
+		fn get() -> Perbill {
+			let (min, max) = (T::MinInflation::get(), T::MaxInflation::get());
+			let half_range = max.deconstruct().saturating_sub(min.deconstruct()) / 2;
+			min.saturating_add(Perbill::from_parts(half_range))
+		}
+	}
+
+	/// The annual inflation rate used for the current era's emission.
+	#[pallet::storage]
+	pub type InflationRate<T: Config> = StorageValue<_, Perbill, ValueQuery, DefaultInflation<T>>;
+
+	/// Rewards minted for delegators and not yet claimed (including rounding dust); held by
+	/// the delegation account.
+	#[pallet::storage]
+	pub type RewardsUnclaimed<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
+
+	/// `(provider, era) -> (reward per share at the end of era, positions not yet settled)`:
+	/// where the shares that joined in `era` start earning.
+	#[pallet::storage]
+	pub type CohortRewardPerShare<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, T::AccountId, Twox64Concat, EraIndex, (FixedU128, u32)>;
+
 	/// Sum of the tokens of all delegation pools and unbonding pools: what the delegation
 	/// account holds beyond its existential deposit.
 	#[pallet::storage]
@@ -268,6 +366,34 @@ pub mod pallet {
 			commission: Perbill,
 			effective_era: EraIndex,
 		},
+		/// `provider` was paid `commission` and its `self_stake` part of era `era`'s rewards.
+		ProviderRewarded {
+			provider: T::AccountId,
+			era: EraIndex,
+			commission: BalanceOf<T>,
+			self_stake: BalanceOf<T>,
+		},
+		/// `amount` of era `era`'s rewards went to `provider`'s delegators (claimable).
+		PoolRewarded { provider: T::AccountId, era: EraIndex, amount: BalanceOf<T> },
+		/// Era `era`'s rewards were distributed: `emission` minted at `staking_ratio`; the
+		/// annual inflation rate is now `next_inflation`.
+		EraRewarded {
+			era: EraIndex,
+			emission: BalanceOf<T>,
+			staking_ratio: Perbill,
+			next_inflation: Perbill,
+		},
+		/// `delegator` was paid `amount` of rewards from `provider`'s pool.
+		RewardsClaimed { delegator: T::AccountId, provider: T::AccountId, amount: BalanceOf<T> },
+		/// `delegator`'s `amount` of rewards were delegated again for `shares`.
+		RewardsCompounded {
+			delegator: T::AccountId,
+			provider: T::AccountId,
+			amount: BalanceOf<T>,
+			shares: BalanceOf<T>,
+		},
+		/// `delegator` turned auto-compounding of rewards from `provider` on or off.
+		AutoCompoundSet { delegator: T::AccountId, provider: T::AccountId, enabled: bool },
 		/// `provider` set its pool's minimum delegation to `minimum`.
 		MinDelegationSet { provider: T::AccountId, minimum: BalanceOf<T> },
 		/// Era `era` started at block `start_block`.
@@ -321,6 +447,8 @@ pub mod pallet {
 		ProviderLeaving,
 		/// A commission increase above `MaxCommissionIncrease` in one change.
 		CommissionIncreaseTooLarge,
+		/// The position has no rewards to claim.
+		NothingToClaim,
 	}
 
 	/// Genesis: initial minimum stake and providers.
@@ -535,6 +663,36 @@ pub mod pallet {
 		pub fn set_commission(origin: OriginFor<T>, commission: Perbill) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_set_commission(&who, commission)
+		}
+
+		/// Settle and pay out the caller's rewards from `provider`'s pool (or re-delegate them
+		/// when auto-compound is on). O(1): no other position is touched.
+		///
+		/// Origin: signed by a delegator of `provider`.
+		///
+		/// Emits [`Event::RewardsClaimed`] or [`Event::RewardsCompounded`].
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::claim_rewards())]
+		pub fn claim_rewards(origin: OriginFor<T>, provider: T::AccountId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_claim_rewards(&who, &provider)
+		}
+
+		/// Turn auto-compounding of the caller's rewards from `provider` on or off. With it on,
+		/// settled rewards become new shares (earning from the next era) instead of being paid.
+		///
+		/// Origin: signed by a delegator of `provider`.
+		///
+		/// Emits [`Event::AutoCompoundSet`].
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::set_auto_compound())]
+		pub fn set_auto_compound(
+			origin: OriginFor<T>,
+			provider: T::AccountId,
+			enabled: bool,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_set_auto_compound(&who, &provider, enabled)
 		}
 	}
 }

@@ -38,6 +38,8 @@ pub const MAX_DELEGATORS: u32 = 4;
 pub const MAX_DELEGATIONS: u32 = 3;
 /// Eras before a commission increase takes effect in the mock.
 pub const COMMISSION_DELAY: EraIndex = 2;
+/// Eras per year in the mock: small, so that one era's emission is a round, visible number.
+pub const ERAS_PER_YEAR: u32 = 100;
 /// An account with only `POOR_BALANCE`.
 pub const POOR: AccountId = 1;
 /// Free balance of `POOR`.
@@ -70,6 +72,12 @@ parameter_types! {
 	pub const EraLength: u64 = ERA_LENGTH;
 	/// Largest commission increase per change.
 	pub const MaxCommissionIncrease: Perbill = Perbill::from_percent(10);
+	/// Half of the issuance should be bonded.
+	pub const TargetStakingRatio: Perbill = Perbill::from_percent(50);
+	/// Inflation bounds and step.
+	pub const MinInflation: Perbill = Perbill::from_percent(2);
+	pub const MaxInflation: Perbill = Perbill::from_percent(20);
+	pub const MaxInflationChange: Perbill = Perbill::from_percent(1);
 	/// The pallet's id.
 	pub const WorkTokenPalletId: frame_support::PalletId = frame_support::PalletId(*b"wrk/tokn");
 }
@@ -87,6 +95,11 @@ impl pallet_work_token::Config for Test {
 	type MaxDelegationsPerDelegator = ConstU32<MAX_DELEGATIONS>;
 	type CommissionChangeDelay = ConstU32<COMMISSION_DELAY>;
 	type MaxCommissionIncrease = MaxCommissionIncrease;
+	type ErasPerYear = ConstU32<ERAS_PER_YEAR>;
+	type TargetStakingRatio = TargetStakingRatio;
+	type MinInflation = MinInflation;
+	type MaxInflation = MaxInflation;
+	type MaxInflationChange = MaxInflationChange;
 	type PalletId = WorkTokenPalletId;
 	type WeightInfo = ();
 }

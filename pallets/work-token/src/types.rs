@@ -6,7 +6,7 @@ use frame_support::{
 	traits::fungible::Inspect, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };
 use scale_info::TypeInfo;
-use sp_runtime::Perbill;
+use sp_runtime::{FixedU128, Perbill};
 
 /// Index of a work-token era. An era is `EraLength` blocks; era 0 starts at genesis.
 pub type EraIndex = u32;
@@ -53,6 +53,9 @@ pub struct StakeLedger<T: Config> {
 	pub active: BalanceOf<T>,
 	/// Unbonding stake, oldest first. Chunks that unlock in the same era are merged.
 	pub unlocking: BoundedVec<UnlockChunk<BalanceOf<T>>, T::MaxUnbondingChunks>,
+	/// Self-stake that earns rewards for the current era: the lowest active stake since the
+	/// era began (stake bonded during an era starts earning in the next one).
+	pub earning: BalanceOf<T>,
 }
 
 /// A provider's delegation pool (S8): delegated tokens that are bonded, and the shares that own
@@ -70,6 +73,15 @@ pub struct DelegationPool<T: Config> {
 	pub delegators: u32,
 	/// The provider's own minimum delegation; at least the global `MinDelegation`.
 	pub min_delegation: BalanceOf<T>,
+	/// Rewards per share paid to shares that earn (the reward accumulator).
+	pub reward_per_share: FixedU128,
+	/// Shares minted in `joining_era`; they earn from the next era on (S14: no reward for
+	/// stake that was not bonded for the whole era).
+	pub joining_shares: BalanceOf<T>,
+	/// Positions holding `joining_shares`.
+	pub joining_members: u32,
+	/// The era of `joining_shares`.
+	pub joining_era: EraIndex,
 }
 
 /// One unbonding chunk of a delegation: shares of the provider's unbonding pool for
@@ -90,10 +102,20 @@ pub struct UnbondingShares<Balance> {
 )]
 #[scale_info(skip_type_params(T))]
 pub struct Delegation<T: Config> {
-	/// Shares of the provider's delegation pool.
+	/// Shares of the provider's delegation pool, including `joining`.
 	pub shares: BalanceOf<T>,
 	/// Unbonding chunks, oldest first, one per unlock era.
 	pub unbonding: BoundedVec<UnbondingShares<BalanceOf<T>>, T::MaxUnbondingChunks>,
+	/// Of `shares`, those minted in `joining_era`, which earn from the era after it.
+	pub joining: BalanceOf<T>,
+	/// The era `joining` was minted in.
+	pub joining_era: EraIndex,
+	/// The pool's reward per share when the earning shares were last settled.
+	pub reward_per_share_paid: FixedU128,
+	/// Rewards settled and not yet claimed.
+	pub unclaimed: BalanceOf<T>,
+	/// Whether settled rewards are delegated again instead of paid out.
+	pub auto_compound: bool,
 }
 
 /// Tokens that are unbonding from one provider and unlock in the same era, owned by shares so

@@ -26,8 +26,12 @@ pub trait WeightInfo {
 	fn rebond(c: u32) -> Weight;
 	/// `withdraw_unbonded`, removing `c` unbonding chunks.
 	fn withdraw_unbonded(c: u32) -> Weight;
-	/// The era transition in `on_initialize`.
-	fn new_era() -> Weight;
+	/// The era transition in `on_initialize` with `p` providers (rewards included).
+	fn new_era(p: u32) -> Weight;
+	/// `claim_rewards`.
+	fn claim_rewards() -> Weight;
+	/// `set_auto_compound`.
+	fn set_auto_compound() -> Weight;
 	/// `delegate`.
 	fn delegate() -> Weight;
 	/// `undelegate`.
@@ -78,11 +82,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
-	// Reads: CurrentEra. Writes: CurrentEra, EraStartBlock.
-	fn new_era() -> Weight {
-		Weight::from_parts(10_000_000, 1_500)
+	// Per provider: Ledgers, Pools, Providers read; Ledgers, Pools, cohort, mints written.
+	fn new_era(p: u32) -> Weight {
+		Weight::from_parts(20_000_000, 3_000)
+			.saturating_add(Weight::from_parts(40_000_000, 9_000).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(6))
+			.saturating_add(T::DbWeight::get().reads(3u64.saturating_mul(p.into())))
+			.saturating_add(T::DbWeight::get().writes(6))
+			.saturating_add(T::DbWeight::get().writes(5u64.saturating_mul(p.into())))
+	}
+	fn claim_rewards() -> Weight {
+		Weight::from_parts(60_000_000, 8_000)
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().writes(5))
+	}
+	fn set_auto_compound() -> Weight {
+		Weight::from_parts(15_000_000, 3_000)
 			.saturating_add(T::DbWeight::get().reads(1))
-			.saturating_add(T::DbWeight::get().writes(2))
+			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	fn delegate() -> Weight {
 		Weight::from_parts(70_000_000, 8_000)
@@ -143,10 +160,23 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads(6))
 			.saturating_add(RocksDbWeight::get().writes(6))
 	}
-	fn new_era() -> Weight {
-		Weight::from_parts(10_000_000, 1_500)
+	fn new_era(p: u32) -> Weight {
+		Weight::from_parts(20_000_000, 3_000)
+			.saturating_add(Weight::from_parts(40_000_000, 9_000).saturating_mul(p.into()))
+			.saturating_add(RocksDbWeight::get().reads(6))
+			.saturating_add(RocksDbWeight::get().reads(3u64.saturating_mul(p.into())))
+			.saturating_add(RocksDbWeight::get().writes(6))
+			.saturating_add(RocksDbWeight::get().writes(5u64.saturating_mul(p.into())))
+	}
+	fn claim_rewards() -> Weight {
+		Weight::from_parts(60_000_000, 8_000)
+			.saturating_add(RocksDbWeight::get().reads(5))
+			.saturating_add(RocksDbWeight::get().writes(5))
+	}
+	fn set_auto_compound() -> Weight {
+		Weight::from_parts(15_000_000, 3_000)
 			.saturating_add(RocksDbWeight::get().reads(1))
-			.saturating_add(RocksDbWeight::get().writes(2))
+			.saturating_add(RocksDbWeight::get().writes(1))
 	}
 	fn delegate() -> Weight {
 		Weight::from_parts(70_000_000, 8_000)

@@ -11,11 +11,11 @@ fn eras_start_every_era_length_blocks() {
 		run_to_block(ERA_LENGTH);
 		assert_eq!(CurrentEra::<Test>::get(), 1);
 		assert_eq!(EraStartBlock::<Test>::get(), ERA_LENGTH);
-		System::assert_last_event(Event::NewEra { era: 1, start_block: ERA_LENGTH }.into());
+		System::assert_has_event(Event::NewEra { era: 1, start_block: ERA_LENGTH }.into());
 		run_to_block(3 * ERA_LENGTH);
 		assert_eq!(CurrentEra::<Test>::get(), 3);
 		assert_eq!(EraStartBlock::<Test>::get(), 3 * ERA_LENGTH);
-		System::assert_last_event(Event::NewEra { era: 3, start_block: 3 * ERA_LENGTH }.into());
+		System::assert_has_event(Event::NewEra { era: 3, start_block: 3 * ERA_LENGTH }.into());
 		System::reset_events();
 		run_to_block(3 * ERA_LENGTH + 1);
 		assert_eq!(CurrentEra::<Test>::get(), 3);
@@ -32,7 +32,7 @@ fn idle_blocks_weigh_nothing_and_era_blocks_declare_weight() {
 			WorkToken::on_initialize(ERA_LENGTH + 1),
 			frame_support::weights::Weight::zero()
 		);
-		assert_eq!(WorkToken::on_initialize(2 * ERA_LENGTH), <() as WeightInfo>::new_era());
+		assert_eq!(WorkToken::on_initialize(2 * ERA_LENGTH), <() as WeightInfo>::new_era(0));
 	});
 }
 

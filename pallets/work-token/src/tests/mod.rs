@@ -9,5 +9,7 @@ mod era;
 mod examples;
 mod ledger_props;
 mod register;
+mod reward_props;
+mod rewards;
 mod share_props;
 mod stake;
