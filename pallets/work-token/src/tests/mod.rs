@@ -7,6 +7,7 @@ mod commission;
 mod delegation;
 mod era;
 mod examples;
+mod issuance_props;
 mod ledger_props;
 mod register;
 mod reward_props;
