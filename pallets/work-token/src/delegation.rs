@@ -44,35 +44,48 @@ fn from_u128<T: Config>(v: u128) -> BalanceOf<T> {
 	BalanceOf::<T>::unique_saturated_from(v)
 }
 
-impl<T: Config> DelegationPool<T> {
+/// Tokens owned by shares: what delegation pools and unbonding pools have in common. The
+/// share arithmetic itself lives in [`crate::shares`]; this trait converts to and from it.
+pub trait ShareBook<T: Config> {
+	/// `(tokens, shares)` of the pool.
+	fn book(&self) -> (BalanceOf<T>, BalanceOf<T>);
+	/// Overwrites `(tokens, shares)`.
+	fn set_book(&mut self, tokens: BalanceOf<T>, shares: BalanceOf<T>);
+
+	/// The pool in share-arithmetic form.
+	#[doc(hidden)]
 	fn pool(&self) -> Pool {
-		Pool { tokens: to_u128::<T>(self.tokens), shares: to_u128::<T>(self.shares) }
+		let (tokens, shares) = self.book();
+		Pool { tokens: to_u128::<T>(tokens), shares: to_u128::<T>(shares) }
 	}
 
+	/// Writes back a pool changed in share-arithmetic form.
+	#[doc(hidden)]
 	fn set_pool(&mut self, pool: Pool) {
-		self.tokens = from_u128::<T>(pool.tokens);
-		self.shares = from_u128::<T>(pool.shares);
+		self.set_book(from_u128::<T>(pool.tokens), from_u128::<T>(pool.shares));
 	}
 
-	/// Tokens that `shares` of this pool are worth.
-	pub fn value_of(&self, shares: BalanceOf<T>) -> BalanceOf<T> {
+	/// Tokens that `shares` of this pool are worth (rounded down).
+	fn value_of(&self, shares: BalanceOf<T>) -> BalanceOf<T> {
 		from_u128::<T>(self.pool().value_of(to_u128::<T>(shares)))
 	}
 }
 
-impl<T: Config> UnbondingPool<T> {
-	fn pool(&self) -> Pool {
-		Pool { tokens: to_u128::<T>(self.tokens), shares: to_u128::<T>(self.shares) }
+impl<T: Config> ShareBook<T> for DelegationPool<T> {
+	fn book(&self) -> (BalanceOf<T>, BalanceOf<T>) {
+		(self.tokens, self.shares)
 	}
-
-	fn set_pool(&mut self, pool: Pool) {
-		self.tokens = from_u128::<T>(pool.tokens);
-		self.shares = from_u128::<T>(pool.shares);
+	fn set_book(&mut self, tokens: BalanceOf<T>, shares: BalanceOf<T>) {
+		(self.tokens, self.shares) = (tokens, shares);
 	}
+}
 
-	/// Tokens that `shares` of this unbonding pool are worth.
-	pub fn value_of(&self, shares: BalanceOf<T>) -> BalanceOf<T> {
-		from_u128::<T>(self.pool().value_of(to_u128::<T>(shares)))
+impl<T: Config> ShareBook<T> for UnbondingPool<T> {
+	fn book(&self) -> (BalanceOf<T>, BalanceOf<T>) {
+		(self.tokens, self.shares)
+	}
+	fn set_book(&mut self, tokens: BalanceOf<T>, shares: BalanceOf<T>) {
+		(self.tokens, self.shares) = (tokens, shares);
 	}
 }
 

@@ -96,7 +96,7 @@ mod impls;
 mod invariants;
 mod ledger;
 pub mod rewards;
-mod shares;
+pub mod shares;
 mod types;
 pub mod weights;
 
@@ -107,6 +107,7 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
+pub use delegation::ShareBook;
 pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;

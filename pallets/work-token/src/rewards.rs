@@ -30,9 +30,9 @@
 //! `[MinInflation, MaxInflation]`.
 
 use crate::{
-	BalanceOf, CohortRewardPerShare, Config, CurrentEra, Delegation, DelegationPool, Error, Event,
-	InflationRate, Ledgers, MinProviderStake, Pallet, Pools, Providers, RewardsUnclaimed,
-	StakeLedger, TotalDelegated, TotalStaked, WeightInfo,
+	delegation::ShareBook, BalanceOf, CohortRewardPerShare, Config, CurrentEra, Delegation,
+	DelegationPool, Error, Event, InflationRate, Ledgers, MinProviderStake, Pallet, Pools,
+	Providers, RewardsUnclaimed, StakeLedger, TotalDelegated, TotalStaked, WeightInfo,
 };
 use alloc::vec::Vec;
 use frame_support::{

@@ -28,7 +28,7 @@ pub(crate) fn mul_div(a: u128, b: u128, c: u128, rounding: Rounding) -> Option<u
 
 /// A pool's tokens and the shares that own them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub(crate) struct Pool {
+pub struct Pool {
 	/// Tokens in the pool.
 	pub tokens: u128,
 	/// Shares outstanding.
@@ -37,7 +37,7 @@ pub(crate) struct Pool {
 
 /// Why a share operation was refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum ShareError {
+pub enum ShareError {
 	/// The pool has shares but no tokens left (fully slashed): joining would be free.
 	Depleted,
 	/// The amount is too small to mint a single share.

@@ -2,8 +2,8 @@
 //! unbonding pools, bounds and every error.
 
 use crate::{
-	mock::*, DelegationCount, Delegations, Error, Event, Pallet, Pools, Providers, TotalDelegated,
-	UnbondingPools,
+	mock::*, DelegationCount, Delegations, Error, Event, Pallet, Pools, Providers, ShareBook,
+	TotalDelegated, UnbondingPools,
 };
 use frame_support::traits::fungible::{Inspect, Mutate};
 use sp_runtime::DispatchError;
@@ -151,53 +151,48 @@ fn set_min_delegation_errors() {
 	});
 }
 
+/// Providers 10, 11, 12 and 13, each with 1,000 of stake.
+fn four_providers() -> ExtBuilder {
+	(10..14).fold(ExtBuilder::default(), |b, who| b.provider(who, 1_000, Perbill::zero()))
+}
+
 #[test]
 fn delegator_bounds_are_enforced() {
-	ExtBuilder::default()
-		.provider(10, 1_000, Perbill::zero())
-		.provider(11, 1_000, Perbill::zero())
-		.provider(12, 1_000, Perbill::zero())
-		.provider(13, 1_000, Perbill::zero())
-		.build_and_execute(|| {
-			// MAX_DELEGATORS positions in provider 10's pool.
-			for who in 14..14 + u64::from(MAX_DELEGATORS) {
-				assert_ok!(WorkToken::delegate(RuntimeOrigin::signed(who), 10, 20));
-			}
-			assert_noop!(
-				WorkToken::delegate(RuntimeOrigin::signed(19), 10, 20),
-				Error::<Test>::TooManyDelegators
-			);
-			// An existing delegator may still top up.
-			assert_ok!(WorkToken::delegate(RuntimeOrigin::signed(14), 10, 20));
-			// MAX_DELEGATIONS providers for one delegator.
-			assert_ok!(WorkToken::delegate(RuntimeOrigin::signed(19), 11, 20));
-			assert_ok!(WorkToken::delegate(RuntimeOrigin::signed(19), 12, 20));
-			assert_ok!(WorkToken::delegate(RuntimeOrigin::signed(19), 13, 20));
-			assert_eq!(DelegationCount::<Test>::get(19), Some(MAX_DELEGATIONS));
-			assert_ok!(WorkToken::undelegate(RuntimeOrigin::signed(14), 10, 40));
-			assert_noop!(
-				WorkToken::delegate(RuntimeOrigin::signed(19), 10, 20),
-				Error::<Test>::TooManyDelegators
-			);
-		});
+	four_providers().build_and_execute(|| {
+		// MAX_DELEGATORS positions in provider 10's pool.
+		for who in 14..14 + u64::from(MAX_DELEGATORS) {
+			assert_ok!(WorkToken::delegate(RuntimeOrigin::signed(who), 10, 20));
+		}
+		assert_noop!(
+			WorkToken::delegate(RuntimeOrigin::signed(19), 10, 20),
+			Error::<Test>::TooManyDelegators
+		);
+		// An existing delegator may still top up.
+		assert_ok!(WorkToken::delegate(RuntimeOrigin::signed(14), 10, 20));
+		// MAX_DELEGATIONS providers for one delegator.
+		assert_ok!(WorkToken::delegate(RuntimeOrigin::signed(19), 11, 20));
+		assert_ok!(WorkToken::delegate(RuntimeOrigin::signed(19), 12, 20));
+		assert_ok!(WorkToken::delegate(RuntimeOrigin::signed(19), 13, 20));
+		assert_eq!(DelegationCount::<Test>::get(19), Some(MAX_DELEGATIONS));
+		assert_ok!(WorkToken::undelegate(RuntimeOrigin::signed(14), 10, 40));
+		assert_noop!(
+			WorkToken::delegate(RuntimeOrigin::signed(19), 10, 20),
+			Error::<Test>::TooManyDelegators
+		);
+	});
 }
 
 #[test]
 fn too_many_delegations_per_delegator() {
-	ExtBuilder::default()
-		.provider(10, 1_000, Perbill::zero())
-		.provider(11, 1_000, Perbill::zero())
-		.provider(12, 1_000, Perbill::zero())
-		.provider(13, 1_000, Perbill::zero())
-		.build_and_execute(|| {
-			for provider in 10..13 {
-				assert_ok!(WorkToken::delegate(RuntimeOrigin::signed(19), provider, 20));
-			}
-			assert_noop!(
-				WorkToken::delegate(RuntimeOrigin::signed(19), 13, 20),
-				Error::<Test>::TooManyDelegations
-			);
-		});
+	four_providers().build_and_execute(|| {
+		for provider in 10..13 {
+			assert_ok!(WorkToken::delegate(RuntimeOrigin::signed(19), provider, 20));
+		}
+		assert_noop!(
+			WorkToken::delegate(RuntimeOrigin::signed(19), 13, 20),
+			Error::<Test>::TooManyDelegations
+		);
+	});
 }
 
 #[test]
