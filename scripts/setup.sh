@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, only when missing; safe to run again.
 #   apt:    protobuf-compiler (litep2p), g++ (binaryen's wasm-opt), nodejs+npm if absent.
-#   rustup: the wasm32v1-none target and rust-src (for the wasm runtime).
+#   rustup: the wasm32v1-none target and rust-src (for the wasm runtime), clippy (the gate).
 #   npm:    the e2e test's packages, exactly as e2e/package-lock.json pins them.
 # No RocksDB (the node uses ParityDB), so neither clang nor libclang is needed.
 set -euo pipefail
@@ -26,6 +26,7 @@ if ! command -v rustup >/dev/null 2>&1; then
 fi
 rustup target list --installed | grep -qx wasm32v1-none || rustup target add wasm32v1-none
 rustup component list --installed | grep -q '^rust-src' || rustup component add rust-src
+rustup component list --installed | grep -q '^clippy' || rustup component add clippy
 
 node_major="$(node -p 'process.versions.node.split(".")[0]')"
 if [ "$node_major" -lt 20 ]; then

@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Every test: unit tests (pallet, runtime), the benchmark test suite, and the polkadot.js
-# end-to-end tests against the built node. All cargo steps share the release profile.
+# Every test: the no-panic clippy gate, unit and property tests (pallet, runtime), the
+# benchmark test suite, and the polkadot.js end-to-end tests against the built node. All
+# cargo steps share the release profile.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 "$repo_root/scripts/build-node.sh"
 cd "$repo_root"
+
+echo "== no-panic gate: clippy on the pallet's runtime code (lints denied in its lib.rs)"
+cargo clippy --locked --release -p pallet-work-token --lib -- -D warnings
 
 echo "== unit tests (workspace)"
 cargo test --locked --release --workspace

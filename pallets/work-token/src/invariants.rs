@@ -63,12 +63,13 @@ impl<T: Config> Pallet<T> {
 						start,
 						acc,
 					));
-					*cohort_refs.entry((provider.clone(), d.joining_era)).or_insert(0) += 1;
+					let refs = cohort_refs.entry((provider.clone(), d.joining_era)).or_insert(0);
+					*refs = refs.saturating_add(1);
 				} else {
 					invariant!(pool.joining_era == d.joining_era, "joining era differs from pool");
 					let e = joining.entry(provider.clone()).or_insert((Zero::zero(), 0));
 					e.0 = e.0.saturating_add(d.joining);
-					e.1 += 1;
+					e.1 = e.1.saturating_add(1);
 				}
 			}
 			owed = owed.saturating_add(position);
@@ -108,7 +109,7 @@ impl<T: Config> Pallet<T> {
 					pending.is_some_and(|(_, e)| e == era),
 					"schedule without pending change"
 				);
-				scheduled += 1;
+				scheduled = scheduled.saturating_add(1);
 			}
 		}
 		let pending = Providers::<T>::iter_values().filter(|i| i.pending_commission.is_some());
@@ -160,7 +161,8 @@ impl<T: Config> Pallet<T> {
 			let entry = pool_shares.entry(provider.clone()).or_insert((Zero::zero(), 0));
 			entry.0 = entry.0.saturating_add(delegation.shares);
 			entry.1 = entry.1.saturating_add(1);
-			*per_delegator.entry(delegator).or_insert(0) += 1;
+			let count = per_delegator.entry(delegator).or_insert(0);
+			*count = count.saturating_add(1);
 			let mut last_era = None;
 			for chunk in delegation.unbonding.iter() {
 				invariant!(!chunk.shares.is_zero(), "zero-share unbonding chunk");
@@ -175,7 +177,7 @@ impl<T: Config> Pallet<T> {
 		let mut delegated: BalanceOf<T> = Zero::zero();
 		let mut pools = 0usize;
 		for (provider, pool) in Pools::<T>::iter() {
-			pools += 1;
+			pools = pools.saturating_add(1);
 			invariant!(Providers::<T>::contains_key(&provider), "pool without a provider");
 			let (shares, count) = pool_shares.remove(&provider).unwrap_or((Zero::zero(), 0));
 			invariant!(pool.shares == shares, "pool shares differ from its positions");

@@ -85,6 +85,20 @@
 //! (the unit test `provider_lifecycle_example`):
 #![doc = docify::embed!("src/tests/examples.rs", provider_lifecycle_example)]
 #![cfg_attr(not(feature = "std"), no_std)]
+// No-panic gate (checked by `cargo clippy` in CI): runtime code uses checked or saturating
+// arithmetic, no indexing, no unwrap/expect/panic. Tests are exempt; so is the FRAME-macro
+// module `pallet`, whose expansion uses `expect` internally and whose calls are one-line
+// wrappers around the checked code in the other modules.
+#![cfg_attr(
+	not(test),
+	deny(
+		clippy::arithmetic_side_effects,
+		clippy::indexing_slicing,
+		clippy::unwrap_used,
+		clippy::expect_used,
+		clippy::panic
+	)
+)]
 
 extern crate alloc;
 
@@ -116,6 +130,7 @@ pub use weights::WeightInfo;
 pub const LOG_TARGET: &str = "runtime::work-token";
 
 #[frame_support::pallet]
+#[allow(clippy::expect_used, clippy::arithmetic_side_effects, clippy::indexing_slicing)]
 pub mod pallet {
 	use super::*;
 	use frame_support::PalletId;

@@ -117,7 +117,7 @@ pub fn next_inflation(
 			target.saturating_sub(ratio).deconstruct(),
 			target.deconstruct(),
 		);
-		current.saturating_add(shortfall * max_change)
+		current.saturating_add(shortfall.saturating_mul(max_change))
 	} else {
 		// Enough or too much: lower it in proportion to the excess over the target.
 		let room = Perbill::one().saturating_sub(target);
@@ -126,7 +126,7 @@ pub fn next_inflation(
 		} else {
 			Perbill::from_rational(ratio.saturating_sub(target).deconstruct(), room.deconstruct())
 		};
-		current.saturating_sub(excess * max_change)
+		current.saturating_sub(excess.saturating_mul(max_change))
 	};
 	next.max(min).min(max)
 }
@@ -294,7 +294,7 @@ impl<T: Config> Pallet<T> {
 	pub fn era_emission() -> BalanceOf<T> {
 		let issuance = to_u128::<T>(T::Currency::total_issuance());
 		let annual = InflationRate::<T>::get().mul_floor(issuance);
-		from_u128::<T>(annual / u128::from(T::ErasPerYear::get().max(1)))
+		from_u128::<T>(annual.checked_div(u128::from(T::ErasPerYear::get())).unwrap_or(0))
 	}
 
 	/// A provider's reward weight for the era that ends: `(self, delegated)` earning stake.
