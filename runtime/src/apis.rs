@@ -142,6 +142,25 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl pallet_work_token_runtime_api::WorkTokenApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn provider_summary(
+			provider: AccountId,
+		) -> Option<pallet_work_token_runtime_api::ProviderSummary<Balance>> {
+			WorkToken::provider_summary(&provider)
+		}
+
+		fn delegation_summary(
+			delegator: AccountId,
+			provider: AccountId,
+		) -> Option<pallet_work_token_runtime_api::DelegationSummary<Balance>> {
+			WorkToken::delegation_summary(&delegator, &provider)
+		}
+
+		fn era_summary() -> pallet_work_token_runtime_api::EraSummary<Balance, BlockNumber> {
+			WorkToken::era_summary()
+		}
+	}
+
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {
 		fn build_state(config: Vec<u8>) -> sp_genesis_builder::Result {
 			build_state::<RuntimeGenesisConfig>(config)

@@ -42,27 +42,21 @@ impl<T: Config> Pallet<T> {
 	/// - each pool's joining shares and members equal those of its positions in the cohort;
 	/// - each cohort record is referenced by exactly its count of unsettled positions.
 	fn check_rewards() -> Result<(), sp_runtime::TryRuntimeError> {
-		use crate::{rewards::earned, CohortRewardPerShare, CurrentEra, RewardsUnclaimed};
+		use crate::{CohortRewardPerShare, CurrentEra, RewardsUnclaimed};
 		let now = CurrentEra::<T>::get();
 		let mut owed: u128 = 0;
 		let mut joining: BTreeMap<T::AccountId, (BalanceOf<T>, u32)> = BTreeMap::new();
 		let mut cohort_refs: BTreeMap<(T::AccountId, crate::EraIndex), u32> = BTreeMap::new();
 		for (_, provider, d) in Delegations::<T>::iter() {
 			let Some(pool) = Pools::<T>::get(&provider) else { continue };
-			let acc = pool.reward_per_share;
-			let earning: u128 = d.shares.saturating_sub(d.joining).unique_saturated_into();
-			let mut position: u128 = d.unclaimed.unique_saturated_into();
-			position = position.saturating_add(earned(earning, d.reward_per_share_paid, acc));
+			let position: u128 =
+				Self::pending_rewards(&provider, &d, &pool).unique_saturated_into();
 			if !d.joining.is_zero() {
 				if d.joining_era < now {
-					let start = CohortRewardPerShare::<T>::get(&provider, d.joining_era);
-					invariant!(start.is_some(), "unsettled cohort without a record");
-					let start = start.map(|(v, _)| v).unwrap_or(acc);
-					position = position.saturating_add(earned(
-						d.joining.unique_saturated_into(),
-						start,
-						acc,
-					));
+					invariant!(
+						CohortRewardPerShare::<T>::contains_key(&provider, d.joining_era),
+						"unsettled cohort without a record"
+					);
 					let refs = cohort_refs.entry((provider.clone(), d.joining_era)).or_insert(0);
 					*refs = refs.saturating_add(1);
 				} else {

@@ -102,6 +102,7 @@
 
 extern crate alloc;
 
+pub mod api;
 mod commission;
 mod delegation;
 mod era;

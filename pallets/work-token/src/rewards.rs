@@ -140,19 +140,43 @@ impl<T: Config> Pallet<T> {
 		delegation: &mut Delegation<T>,
 		pool: &DelegationPool<T>,
 	) {
-		let now = CurrentEra::<T>::get();
-		let acc = pool.reward_per_share;
-		let earning = to_u128::<T>(delegation.shares.saturating_sub(delegation.joining));
-		let mut gained = earned(earning, delegation.reward_per_share_paid, acc);
-		if !delegation.joining.is_zero() && delegation.joining_era < now {
-			let cohort = CohortRewardPerShare::<T>::get(provider, delegation.joining_era);
-			let start = cohort.map(|(value, _)| value).unwrap_or(acc);
-			gained = gained.saturating_add(earned(to_u128::<T>(delegation.joining), start, acc));
+		let (gained, cohort_rolled) = Self::unsettled_rewards(provider, delegation, pool);
+		if cohort_rolled {
 			Self::release_cohort(provider, delegation.joining_era);
 			delegation.joining = Zero::zero();
 		}
-		delegation.reward_per_share_paid = acc;
-		delegation.unclaimed = delegation.unclaimed.saturating_add(from_u128::<T>(gained));
+		delegation.reward_per_share_paid = pool.reward_per_share;
+		delegation.unclaimed = delegation.unclaimed.saturating_add(gained);
+	}
+
+	/// What `delegation` earned since it was last settled, without changing anything, and
+	/// whether its joining cohort has rolled (so settling would merge it).
+	pub(crate) fn unsettled_rewards(
+		provider: &T::AccountId,
+		delegation: &Delegation<T>,
+		pool: &DelegationPool<T>,
+	) -> (BalanceOf<T>, bool) {
+		let acc = pool.reward_per_share;
+		let earning = to_u128::<T>(delegation.shares.saturating_sub(delegation.joining));
+		let mut gained = earned(earning, delegation.reward_per_share_paid, acc);
+		let rolled =
+			!delegation.joining.is_zero() && delegation.joining_era < CurrentEra::<T>::get();
+		if rolled {
+			let cohort = CohortRewardPerShare::<T>::get(provider, delegation.joining_era);
+			let start = cohort.map(|(value, _)| value).unwrap_or(acc);
+			gained = gained.saturating_add(earned(to_u128::<T>(delegation.joining), start, acc));
+		}
+		(from_u128::<T>(gained), rolled)
+	}
+
+	/// Everything `delegation` could claim now: settled and unsettled rewards.
+	pub fn pending_rewards(
+		provider: &T::AccountId,
+		delegation: &Delegation<T>,
+		pool: &DelegationPool<T>,
+	) -> BalanceOf<T> {
+		let (unsettled, _) = Self::unsettled_rewards(provider, delegation, pool);
+		delegation.unclaimed.saturating_add(unsettled)
 	}
 
 	/// Drops one reference to a cohort record, removing it with its last reference.

@@ -3,6 +3,7 @@
 //!
 //! [`ExtBuilder::build_and_execute`]: crate::mock::ExtBuilder::build_and_execute
 
+mod api;
 mod commission;
 mod delegation;
 mod era;

@@ -1,0 +1,33 @@
+//! Runtime API of `pallet-work-token` (SPEC S23), callable from polkadot.js as
+//! `api.call.workTokenApi.*`.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+use codec::Codec;
+pub use pallet_work_token::{
+	api::{DelegationSummary, EraSummary, ProviderSummary},
+	EraIndex,
+};
+
+sp_api::decl_runtime_apis! {
+	/// Derived state of the work-token pallet.
+	pub trait WorkTokenApi<AccountId, Balance, BlockNumber>
+	where
+		AccountId: Codec,
+		Balance: Codec,
+		BlockNumber: Codec,
+	{
+		/// Stake, pool and commission of `provider`; `None` if it is not registered.
+		fn provider_summary(provider: AccountId) -> Option<ProviderSummary<Balance>>;
+
+		/// Value, claimable rewards and unbonding chunks of `delegator`'s position with
+		/// `provider`; `None` if there is none.
+		fn delegation_summary(
+			delegator: AccountId,
+			provider: AccountId,
+		) -> Option<DelegationSummary<Balance>>;
+
+		/// The current era, inflation, emission, minimum stake and totals.
+		fn era_summary() -> EraSummary<Balance, BlockNumber>;
+	}
+}

@@ -1,0 +1,138 @@
+//! Derived, read-only views of the pallet's state for the `WorkTokenApi` runtime API (S23).
+//! Nothing here writes storage.
+
+use crate::{
+	BalanceOf, Config, CurrentEra, Delegations, EraIndex, EraStartBlock, InflationRate, Ledgers,
+	MinProviderStake, Pallet, Pools, ProviderCount, Providers, RewardsUnclaimed, ShareBook,
+	TotalDelegated, TotalStaked, UnbondingPools,
+};
+use alloc::vec::Vec;
+use codec::{Decode, Encode};
+use frame_system::pallet_prelude::BlockNumberFor;
+use scale_info::TypeInfo;
+use sp_runtime::Perbill;
+
+/// A provider as polkadot.js users want to see it.
+#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo)]
+pub struct ProviderSummary<Balance> {
+	/// Current commission.
+	pub commission: Perbill,
+	/// A scheduled commission increase and the era it takes effect in.
+	pub pending_commission: Option<(Perbill, EraIndex)>,
+	/// Era of registration.
+	pub registered_era: EraIndex,
+	/// Bonded self-stake.
+	pub self_stake: Balance,
+	/// Self-stake that is unbonding.
+	pub self_unbonding: Balance,
+	/// Self-stake that earns rewards this era.
+	pub earning_self_stake: Balance,
+	/// Bonded delegated tokens in the provider's pool.
+	pub delegated: Balance,
+	/// Shares outstanding in the pool.
+	pub delegated_shares: Balance,
+	/// Delegators with a position in the pool.
+	pub delegators: u32,
+	/// The pool's minimum delegation.
+	pub min_delegation: Balance,
+}
+
+/// One delegation position's value.
+#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo)]
+pub struct DelegationSummary<Balance> {
+	/// Shares held.
+	pub shares: Balance,
+	/// What the shares are worth now.
+	pub value: Balance,
+	/// Rewards claimable now (settled and unsettled).
+	pub pending_rewards: Balance,
+	/// Unbonding chunks: `(unlock_era, value now)`.
+	pub unbonding: Vec<(EraIndex, Balance)>,
+	/// Whether rewards are re-delegated.
+	pub auto_compound: bool,
+}
+
+/// The pallet's era and economy at a glance.
+#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo)]
+pub struct EraSummary<Balance, BlockNumber> {
+	/// Current era.
+	pub era: EraIndex,
+	/// Block the era started at.
+	pub start_block: BlockNumber,
+	/// Annual inflation rate in force.
+	pub inflation: Perbill,
+	/// Emission the current era will mint at the current rate and issuance.
+	pub era_emission: Balance,
+	/// Current minimum provider stake.
+	pub min_provider_stake: Balance,
+	/// Registered providers.
+	pub providers: u32,
+	/// Provider stake on hold.
+	pub total_staked: Balance,
+	/// Delegated tokens (bonded and unbonding).
+	pub total_delegated: Balance,
+	/// Rewards minted for delegators and not claimed yet.
+	pub rewards_unclaimed: Balance,
+}
+
+impl<T: Config> Pallet<T> {
+	/// Summary of `provider`, if registered.
+	pub fn provider_summary(provider: &T::AccountId) -> Option<ProviderSummary<BalanceOf<T>>> {
+		let info = Providers::<T>::get(provider)?;
+		let ledger = Ledgers::<T>::get(provider)?;
+		let pool = Pools::<T>::get(provider)?;
+		Some(ProviderSummary {
+			commission: info.commission,
+			pending_commission: info.pending_commission,
+			registered_era: info.registered_era,
+			self_stake: ledger.active,
+			self_unbonding: ledger.unlocking_total(),
+			earning_self_stake: ledger.earning,
+			delegated: pool.tokens,
+			delegated_shares: pool.shares,
+			delegators: pool.delegators,
+			min_delegation: pool.min_delegation,
+		})
+	}
+
+	/// Value, pending rewards and unbonding chunks of `delegator`'s position with `provider`.
+	pub fn delegation_summary(
+		delegator: &T::AccountId,
+		provider: &T::AccountId,
+	) -> Option<DelegationSummary<BalanceOf<T>>> {
+		let delegation = Delegations::<T>::get(delegator, provider)?;
+		let pool = Pools::<T>::get(provider)?;
+		let unbonding = delegation
+			.unbonding
+			.iter()
+			.map(|chunk| {
+				let value = UnbondingPools::<T>::get(provider, chunk.unlock_era)
+					.map(|p| p.value_of(chunk.shares))
+					.unwrap_or_default();
+				(chunk.unlock_era, value)
+			})
+			.collect();
+		Some(DelegationSummary {
+			shares: delegation.shares,
+			value: pool.value_of(delegation.shares),
+			pending_rewards: Self::pending_rewards(provider, &delegation, &pool),
+			unbonding,
+			auto_compound: delegation.auto_compound,
+		})
+	}
+
+	/// The current era and economy.
+	pub fn era_summary() -> EraSummary<BalanceOf<T>, BlockNumberFor<T>> {
+		EraSummary {
+			era: CurrentEra::<T>::get(),
+			start_block: EraStartBlock::<T>::get(),
+			inflation: InflationRate::<T>::get(),
+			era_emission: Self::era_emission(),
+			min_provider_stake: MinProviderStake::<T>::get(),
+			providers: ProviderCount::<T>::get(),
+			total_staked: TotalStaked::<T>::get(),
+			total_delegated: TotalDelegated::<T>::get(),
+			rewards_unclaimed: RewardsUnclaimed::<T>::get(),
+		}
+	}
+}
