@@ -199,12 +199,12 @@ impl_runtime_apis! {
 			use frame_benchmarking::{baseline, BenchmarkBatch};
 			use frame_system_benchmarking::Pallet as SystemBench;
 			use baseline::Pallet as BaselineBench;
-			use frame_support::traits::TrackedStorageKey;
+			use frame_support::traits::{TrackedStorageKey, WhitelistedStorageKeys};
 
 			impl frame_system_benchmarking::Config for Runtime {}
 			impl baseline::Config for Runtime {}
 
-			let whitelist: Vec<TrackedStorageKey> = frame_system_benchmarking::whitelisted_storage_keys();
+			let whitelist: Vec<TrackedStorageKey> = AllPalletsWithSystem::whitelisted_storage_keys();
 			let mut batches = Vec::<BenchmarkBatch>::new();
 			let params = (&config, &whitelist);
 			add_benchmarks!(params, batches);
@@ -242,5 +242,3 @@ mod benches {
 		[pallet_work_token, WorkToken]
 	);
 }
-#[cfg(feature = "runtime-benchmarks")]
-use benches::*;

@@ -64,6 +64,9 @@ pub type UncheckedExtrinsic =
 	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
 /// The payload being signed in transactions.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
+/// Storage migrations run on runtime upgrade: every pallet's, in order.
+pub type Migrations = (pallet_work_token::migrations::Migrations,);
+
 /// Executive: dispatches calls to the pallets.
 pub type Executive = frame_executive::Executive<
 	Runtime,
@@ -71,6 +74,7 @@ pub type Executive = frame_executive::Executive<
 	frame_system::ChainContext<Runtime>,
 	Runtime,
 	AllPalletsWithSystem,
+	Migrations,
 >;
 
 /// One `WORK` token: 12 decimals.

@@ -110,6 +110,7 @@ mod impls;
 #[cfg(any(feature = "std", feature = "try-runtime", test))]
 mod invariants;
 mod ledger;
+pub mod migrations;
 pub mod rewards;
 pub mod shares;
 mod types;
