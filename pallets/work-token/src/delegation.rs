@@ -151,6 +151,8 @@ impl<T: Config> Pallet<T> {
 			Ledgers::<T>::get(provider).is_some_and(|l| !l.active.is_zero()),
 			Error::<T>::ProviderLeaving
 		);
+		ensure!(!Self::is_jailed(provider), Error::<T>::ProviderJailed);
+		ensure!(!Self::has_pending_slash(provider), Error::<T>::ProviderHasPendingSlash);
 		let mut pool = Pools::<T>::get(provider).ok_or(Error::<T>::NotProvider)?;
 		let existing = Delegations::<T>::get(delegator, provider);
 		let is_new = existing.is_none();
@@ -273,11 +275,15 @@ impl<T: Config> Pallet<T> {
 		let mut delegation =
 			Delegations::<T>::get(delegator, provider).ok_or(Error::<T>::NotDelegator)?;
 		let now = CurrentEra::<T>::get();
+		let frozen_from = Self::frozen_from(provider);
+		// Unlocked, and not frozen by a pending slash (S4, S18).
+		let withdrawable =
+			|era: crate::EraIndex| era <= now && frozen_from.is_none_or(|from| era < from);
 		let mut total: BalanceOf<T> = Zero::zero();
 		let mut withdrawn = 0u32;
 		let mut emptied: BoundedVec<_, T::MaxUnbondingChunks> = BoundedVec::new();
 		let mut updated: BoundedVec<_, T::MaxUnbondingChunks> = BoundedVec::new();
-		for chunk in delegation.unbonding.iter().filter(|c| c.unlock_era <= now) {
+		for chunk in delegation.unbonding.iter().filter(|c| withdrawable(c.unlock_era)) {
 			let Some(mut unbonding) = UnbondingPools::<T>::get(provider, chunk.unlock_era) else {
 				// Defensive: a chunk always has its pool; skip rather than fail the withdrawal.
 				continue;
@@ -294,7 +300,27 @@ impl<T: Config> Pallet<T> {
 				let _ = updated.try_push((chunk.unlock_era, unbonding));
 			}
 		}
-		ensure!(withdrawn > 0, Error::<T>::NothingToWithdraw);
+		// Bonded shares of a pool slashed to zero are worth nothing: clear them so that the
+		// position can close and the pool can take delegations again once everyone has left.
+		let mut pool = Pools::<T>::get(provider).ok_or(Error::<T>::NotProvider)?;
+		let worthless = pool.tokens.is_zero() && !delegation.shares.is_zero();
+		if withdrawn == 0 && !worthless {
+			let unlocked = delegation.unbonding.iter().any(|c| c.unlock_era <= now);
+			return Err(if unlocked {
+				Error::<T>::WithdrawalFrozen
+			} else {
+				Error::<T>::NothingToWithdraw
+			}
+			.into());
+		}
+		if worthless {
+			Self::settle(provider, &mut delegation, &pool);
+			let cleared = delegation.shares;
+			pool.shares = pool.shares.saturating_sub(cleared);
+			Self::leave_cohort(&mut delegation, &mut pool, cleared);
+			delegation.shares = Zero::zero();
+			Pools::<T>::insert(provider, &pool);
+		}
 
 		if !total.is_zero() {
 			T::Currency::transfer(
@@ -311,7 +337,7 @@ impl<T: Config> Pallet<T> {
 		for (era, pool) in updated {
 			UnbondingPools::<T>::insert(provider, era, pool);
 		}
-		delegation.unbonding.retain(|c| c.unlock_era > now);
+		delegation.unbonding.retain(|c| !withdrawable(c.unlock_era));
 		Self::deposit_event(Event::DelegationWithdrawn {
 			delegator: delegator.clone(),
 			provider: provider.clone(),

@@ -53,6 +53,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		ensure!(!stake.is_zero(), Error::<T>::ZeroAmount);
 		ensure!(!Providers::<T>::contains_key(who), Error::<T>::AlreadyProvider);
+		ensure!(!crate::Tombstones::<T>::contains_key(who), Error::<T>::Tombstoned);
 		ensure!(stake >= MinProviderStake::<T>::get(), Error::<T>::BelowMinimumStake);
 		let count = ProviderCount::<T>::get();
 		ensure!(count < T::MaxProviders::get(), Error::<T>::TooManyProviders);
@@ -63,6 +64,7 @@ impl<T: Config> Pallet<T> {
 			commission,
 			registered_era: CurrentEra::<T>::get(),
 			pending_commission: None,
+			jailed_until: None,
 		};
 		Providers::<T>::insert(who, info);
 		let mut ledger = StakeLedger::<T>::new(stake);
@@ -120,8 +122,17 @@ impl<T: Config> Pallet<T> {
 	/// the number of chunks removed.
 	pub(crate) fn do_withdraw_unbonded(who: &T::AccountId) -> Result<u32, DispatchError> {
 		let mut ledger = Self::ledger_of(who)?;
-		let (amount, removed) = ledger.withdraw_unlocked(CurrentEra::<T>::get());
-		ensure!(!amount.is_zero(), Error::<T>::NothingToWithdraw);
+		let now = CurrentEra::<T>::get();
+		let (amount, removed) = ledger.withdraw_unlocked(now, Self::frozen_from(who));
+		if amount.is_zero() {
+			let unlocked = ledger.unlocking.iter().any(|chunk| chunk.unlock_era <= now);
+			return Err(if unlocked {
+				Error::<T>::WithdrawalFrozen
+			} else {
+				Error::<T>::NothingToWithdraw
+			}
+			.into());
+		}
 
 		Self::release_stake(who, amount)?;
 		Self::deposit_event(Event::Withdrawn { provider: who.clone(), amount });
@@ -131,15 +142,18 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Removes `provider`'s records once nothing is bonded or unbonding, by it or by any
-	/// delegator. Until then an empty ledger stays so that delegators can still exit.
+	/// delegator, and no slash is pending against it. Until then an empty ledger stays so that
+	/// delegators can still exit. Its strikes go with it; a tombstone stays.
 	pub(crate) fn maybe_remove_provider(provider: &T::AccountId) {
 		let ledger_empty = Ledgers::<T>::get(provider).is_none_or(|l| l.is_empty());
 		let no_delegators = Pools::<T>::get(provider).is_none_or(|p| p.delegators == 0);
-		if !(ledger_empty && no_delegators && Providers::<T>::contains_key(provider)) {
+		let removable = ledger_empty && no_delegators && !Self::has_pending_slash(provider);
+		if !(removable && Providers::<T>::contains_key(provider)) {
 			return;
 		}
 		Ledgers::<T>::remove(provider);
 		Pools::<T>::remove(provider);
+		crate::Offences::<T>::remove(provider);
 		if let Some((_, era)) = Providers::<T>::take(provider).and_then(|i| i.pending_commission) {
 			Self::unschedule(provider, era);
 		}

@@ -33,7 +33,71 @@ impl<T: Config> Pallet<T> {
 		Self::check_stake()?;
 		Self::check_commission_schedule()?;
 		Self::check_delegations()?;
-		Self::check_rewards()
+		Self::check_rewards()?;
+		Self::check_slashes()
+	}
+
+	/// Slashing invariants:
+	/// - every pending slash references a registered provider, was reported inside the report
+	///   window, has an id below the next id, and is listed in its provider's record with its
+	///   offence era (and every listed slash exists);
+	/// - the application cursors never pass the next id;
+	/// - the report bonds and dispute bonds on hold equal those of the pending slashes.
+	fn check_slashes() -> Result<(), sp_runtime::TryRuntimeError> {
+		use crate::{CurrentEra, Offences, PendingSlashes, SlashQueueState};
+		let queue = SlashQueueState::<T>::get();
+		invariant!(queue.apply_cursor <= queue.next_id, "apply cursor past the next id");
+		invariant!(queue.timeout_cursor <= queue.next_id, "timeout cursor past the next id");
+		let now = CurrentEra::<T>::get();
+		let mut report_bonds: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let mut dispute_bonds: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let mut listed = 0usize;
+		for (id, slash) in PendingSlashes::<T>::iter() {
+			listed = listed.saturating_add(1);
+			invariant!(id < queue.next_id, "pending slash id not yet issued");
+			invariant!(
+				Providers::<T>::contains_key(&slash.provider),
+				"slash of a missing provider"
+			);
+			invariant!(slash.offence_era <= slash.reported_era, "offence after its report");
+			invariant!(slash.reported_era <= now, "slash reported in the future");
+			invariant!(
+				slash.offence_era.saturating_add(T::ReportWindow::get()) >= slash.reported_era,
+				"slash reported outside the report window"
+			);
+			let record = Offences::<T>::get(&slash.provider);
+			invariant!(
+				record.is_some_and(|r| r.pending.contains(&(id, slash.offence_era))),
+				"pending slash missing from its provider's record"
+			);
+			if let Some(reporter) = slash.reporter {
+				let bond = report_bonds.entry(reporter).or_insert(Zero::zero());
+				*bond = bond.saturating_add(slash.report_bond);
+			}
+			if let Some(dispute) = slash.dispute_bond {
+				let bond = dispute_bonds.entry(slash.provider).or_insert(Zero::zero());
+				*bond = bond.saturating_add(dispute);
+			}
+		}
+		let mut referenced = 0usize;
+		for (_, record) in Offences::<T>::iter() {
+			for (id, _) in record.pending.iter() {
+				invariant!(PendingSlashes::<T>::contains_key(id), "record lists a finished slash");
+				referenced = referenced.saturating_add(1);
+			}
+		}
+		invariant!(referenced == listed, "pending slashes and records disagree");
+		for (reason, bonds) in
+			[(HoldReason::ReportBond, report_bonds), (HoldReason::DisputeBond, dispute_bonds)]
+		{
+			for (who, bond) in bonds {
+				invariant!(
+					T::Currency::balance_on_hold(&reason.into(), &who) == bond,
+					"bond on hold differs from pending slashes"
+				);
+			}
+		}
+		Ok(())
 	}
 
 	/// Reward invariants:

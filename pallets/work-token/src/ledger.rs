@@ -111,13 +111,19 @@ impl<T: Config> StakeLedger<T> {
 		Ok(touched)
 	}
 
-	/// Removes every chunk that has unlocked by `current_era` and returns the sum withdrawn and
-	/// the number of chunks removed.
-	pub fn withdraw_unlocked(&mut self, current_era: EraIndex) -> (BalanceOf<T>, u32) {
+	/// Removes every chunk that has unlocked by `current_era` and is not frozen (unlocking in
+	/// `frozen_from` or later while a slash is pending), and returns the sum withdrawn and the
+	/// number of chunks removed.
+	pub fn withdraw_unlocked(
+		&mut self,
+		current_era: EraIndex,
+		frozen_from: Option<EraIndex>,
+	) -> (BalanceOf<T>, u32) {
 		let mut withdrawn: BalanceOf<T> = Zero::zero();
 		let before = self.unlocking.len();
 		self.unlocking.retain(|chunk| {
-			if chunk.unlock_era <= current_era {
+			let frozen = frozen_from.is_some_and(|from| chunk.unlock_era >= from);
+			if chunk.unlock_era <= current_era && !frozen {
 				withdrawn = withdrawn.saturating_add(chunk.value);
 				false
 			} else {

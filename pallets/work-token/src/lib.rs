@@ -1,88 +1,11 @@
-//! # Work-token pallet
+#![doc = include_str!("../README.md")]
 //!
-//! A work token is stake-for-access: a **provider** locks tokens as collateral before it may do
-//! paid work, and holders delegate to providers. This crate implements, of the work-token
-//! specification (`SPEC.md`), the provider stake (S1, S2), delegation pools with O(1) share
-//! accounting (S7, S8), commission safeguards (S9) and era rewards with automatic yield
-//! adjustment (S14).
-//!
-//! ## Stake lives on hold
-//!
-//! Stake never leaves the provider's account: it is placed on hold with the pallet's
-//! [`HoldReason::ProviderStake`] through the `fungible` traits. The held balance of every
-//! provider always equals its [`StakeLedger::total`] (active + unbonding), and
-//! [`TotalStaked`] equals the sum of those holds; `try_state` checks both.
-//!
-//! ## Eras
-//!
-//! The pallet counts time in eras of `EraLength` blocks: era `e` starts at block
-//! `e * EraLength`. Unbonding is counted in eras. A new era emits [`Event::NewEra`].
-//!
-//! ## Lifecycle of a provider's stake
-//!
-//! | step | call | effect |
-//! |---|---|---|
-//! | register | [`Pallet::register_provider`] | `stake ≥ MinProviderStake` goes on hold, provider record created |
-//! | top up | [`Pallet::bond_extra`] | more free balance goes on hold, active stake grows |
-//! | unbond | [`Pallet::unbond`] | active stake moves to a chunk unlocking at `current_era + UnbondingPeriod` |
-//! | change of mind | [`Pallet::rebond`] | newest chunks move back to active stake |
-//! | withdraw | [`Pallet::withdraw_unbonded`] | unlocked chunks are released from hold; an empty ledger removes the provider |
-//!
-//! Active stake is always either zero or at least [`MinProviderStake`]: a partial unbond may
-//! not leave a provider below the minimum, but a provider may unbond everything.
-//!
-//! ## Delegation (S7, S8)
-//!
-//! Holders [`delegate`](Pallet::delegate) to a provider's pool and receive shares at the pool's
-//! exchange rate `tokens / shares`. A slash lowers a pool's tokens once, which every share
-//! feels pro rata: nothing ever loops over delegators. [`undelegate`](Pallet::undelegate)
-//! moves tokens into a share-based *unbonding pool* for the unlock era (still slashable);
-//! [`withdraw_delegation`](Pallet::withdraw_delegation) pays unlocked chunks out. All delegated
-//! tokens sit in one keyless account ([`Pallet::delegation_account`]).
-//!
-//! Rounding always favours the pool and never mints: deposits mint `floor` shares, shares are
-//! worth `floor` tokens, withdrawals burn `ceil` shares; the last holder out takes every
-//! remaining token. Each operation costs its caller less than one share's worth plus one unit.
-//!
-//! ## Commission (S9)
-//!
-//! [`set_commission`](Pallet::set_commission): decreases apply at once; an increase is capped
-//! by `MaxCommissionIncrease` and applies `CommissionChangeDelay` eras later.
-//!
-//! ## Rewards (S14)
-//!
-//! Each era's emission (`InflationRate` × issuance / `ErasPerYear`) is minted at the start of
-//! the next era and split across providers by the stake that was bonded for the *whole* era.
-//! Inside a provider: commission first, then pro rata to self-stake and delegated tokens. The
-//! delegators' part feeds a reward-per-share accumulator, so
-//! [`claim_rewards`](Pallet::claim_rewards) is O(1); rewards never expire. The rate moves
-//! toward `TargetStakingRatio` by at most `MaxInflationChange` per era, within
-//! `[MinInflation, MaxInflation]`. See [`rewards`] for the rounding bounds.
-//!
-//! ### Worked example: one era's reward split
-//!
-//! Provider 10 has 3,000 self-stake and 10% commission; delegators 11 and 12 joined in era 0
-//! with 600 and 400 (shares 1:1), so they earn from era 1. Era 1's emission is 1,000 and 10 is
-//! the only provider:
-//!
-//! | step | computation | amount |
-//! |---|---|---|
-//! | provider reward | whole emission (only provider) | 1,000 |
-//! | commission | 10% × 1,000 | 100 |
-//! | left to split | 1,000 − 100 | 900 |
-//! | self-stake part | 900 × 3,000 / 4,000 | 675 |
-//! | delegated part | 900 × 1,000 / 4,000 | 225 |
-//! | paid to provider 10 at the era boundary | 100 + 675 | 775 |
-//! | claimable by delegator 11 | 225 × 600 / 1,000 | 135 |
-//! | claimable by delegator 12 | 225 × 400 / 1,000 | 90 |
-//!
-//! This is the unit test `worked_example_one_era_reward_split`:
+//! ### One era's reward split
 #![doc = docify::embed!("src/tests/rewards.rs", worked_example_one_era_reward_split)]
 //!
-//! ## Example: a provider's stake
+//! ### A provider's stake
 //!
-//! A provider registers, unbonds part of its stake and withdraws it after the unbonding period
-//! (the unit test `provider_lifecycle_example`):
+//! A provider registers, unbonds part of its stake and withdraws it after the unbonding period:
 #![doc = docify::embed!("src/tests/examples.rs", provider_lifecycle_example)]
 #![cfg_attr(not(feature = "std"), no_std)]
 // No-panic gate (checked by `cargo clippy` in CI): runtime code uses checked or saturating
@@ -105,14 +28,17 @@ extern crate alloc;
 pub mod api;
 mod commission;
 mod delegation;
+mod disputes;
 mod era;
 mod impls;
 #[cfg(any(feature = "std", feature = "try-runtime", test))]
 mod invariants;
 mod ledger;
 pub mod migrations;
+mod offences;
 pub mod rewards;
 pub mod shares;
+pub mod slashing;
 mod types;
 pub mod weights;
 
@@ -138,7 +64,10 @@ pub mod pallet {
 	use frame_support::PalletId;
 	use frame_support::{
 		pallet_prelude::*,
-		traits::fungible::{Inspect, Mutate, MutateHold},
+		traits::{
+			fungible::{BalancedHold, Inspect, Mutate, MutateHold},
+			tokens::imbalance::OnUnbalanced,
+		},
 	};
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::{
@@ -159,7 +88,8 @@ pub mod pallet {
 		/// The currency stake is held in (fungible holds; never locks or reserves).
 		type Currency: Inspect<Self::AccountId>
 			+ Mutate<Self::AccountId>
-			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
+			+ BalancedHold<Self::AccountId>;
 
 		/// The runtime's hold reason, which includes this pallet's [`HoldReason`].
 		type RuntimeHoldReason: From<HoldReason>;
@@ -228,6 +158,75 @@ pub mod pallet {
 		#[pallet::constant]
 		type PalletId: Get<PalletId>;
 
+		/// Origin that reports offences without a bond (an oracle or governance). Any other
+		/// signed account may report by posting `ReportBond`.
+		type ReporterOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Origin that resolves disputed slashes.
+		type ArbiterOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Origin that cancels slashes and sets slash fractions.
+		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Bond a signed reporter without `ReporterOrigin` posts; slashed if the report is
+		/// overturned.
+		#[pallet::constant]
+		type ReportBond: Get<BalanceOf<Self>>;
+
+		/// Bond the accused posts to dispute a slash; slashed if the slash is upheld.
+		#[pallet::constant]
+		type DisputeBond: Get<BalanceOf<Self>>;
+
+		/// How many eras back an offence may be reported (S15).
+		#[pallet::constant]
+		type ReportWindow: Get<EraIndex>;
+
+		/// Eras a reported slash stays pending and disputable (S18).
+		#[pallet::constant]
+		type DisputeWindow: Get<EraIndex>;
+
+		/// Eras after the dispute window after which an unresolved dispute times out and the
+		/// slash applies as reported.
+		#[pallet::constant]
+		type DisputeTimeout: Get<EraIndex>;
+
+		/// Eras a Major or Critical slash jails the provider for.
+		#[pallet::constant]
+		type JailEras: Get<EraIndex>;
+
+		/// Base fractions of each severity until `AdminOrigin` sets others.
+		#[pallet::constant]
+		type DefaultSlashFractions: Get<SlashFractions>;
+
+		/// Extra fraction, relative to the base, per standing strike (S17): with 50%, the
+		/// second offence is slashed ×1.5, the third ×2.
+		#[pallet::constant]
+		type StrikeEscalation: Get<Perbill>;
+
+		/// Eras after which one strike decays. Zero: strikes never decay.
+		#[pallet::constant]
+		type StrikeDecayEras: Get<EraIndex>;
+
+		/// Most strikes counted.
+		#[pallet::constant]
+		type MaxStrikes: Get<u32>;
+
+		/// Share of an applied slash paid to the reporter (S19).
+		#[pallet::constant]
+		type SlashRewardFraction: Get<Perbill>;
+
+		/// Where slashed tokens and losing bonds go (S19): a treasury, or `()` to burn them.
+		type OnSlash: OnUnbalanced<CreditOf<Self>>;
+
+		/// Most slashes pending against one provider, and most incidents remembered per
+		/// provider inside the report window.
+		#[pallet::constant]
+		type MaxOffencesPerProvider: Get<u32>;
+
+		/// Most slashes `on_initialize` looks at per block; the rest wait for the next block.
+		#[pallet::constant]
+		type MaxSlashesPerBlock: Get<u32>;
+
 		/// Weights of this pallet's calls and hooks.
 		type WeightInfo: WeightInfo;
 	}
@@ -238,6 +237,12 @@ pub mod pallet {
 		/// A provider's self-stake (active and unbonding).
 		#[codec(index = 0)]
 		ProviderStake,
+		/// A signed reporter's bond while its report is pending.
+		#[codec(index = 1)]
+		ReportBond,
+		/// The accused provider's bond while its dispute is pending.
+		#[codec(index = 2)]
+		DisputeBond,
 	}
 
 	/// The current era.
@@ -336,6 +341,35 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type TotalDelegated<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
 
+	/// Default of [`SlashFractionsOf`]: `DefaultSlashFractions`.
+	pub struct DefaultFractions<T>(core::marker::PhantomData<T>);
+	impl<T: Config> Get<SlashFractions> for DefaultFractions<T> {
+		fn get() -> SlashFractions {
+			T::DefaultSlashFractions::get()
+		}
+	}
+
+	/// The base slash fraction of each severity (S15), set by `AdminOrigin`.
+	#[pallet::storage]
+	pub type SlashFractionsOf<T: Config> =
+		StorageValue<_, SlashFractions, ValueQuery, DefaultFractions<T>>;
+
+	/// Slashes reported and not yet applied, cancelled or overturned.
+	#[pallet::storage]
+	pub type PendingSlashes<T: Config> = StorageMap<_, Twox64Concat, SlashId, PendingSlash<T>>;
+
+	/// The next slash id and the two application cursors (see [`SlashQueue`]).
+	#[pallet::storage]
+	pub type SlashQueueState<T> = StorageValue<_, SlashQueue, ValueQuery>;
+
+	/// Strikes, pending slashes and recent incidents of each provider with any.
+	#[pallet::storage]
+	pub type Offences<T: Config> = StorageMap<_, Twox64Concat, T::AccountId, OffenceRecord<T>>;
+
+	/// Accounts tombstoned by a Critical slash, with the era: they may never register again.
+	#[pallet::storage]
+	pub type Tombstones<T: Config> = StorageMap<_, Twox64Concat, T::AccountId, EraIndex>;
+
 	/// Events of this pallet.
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -416,6 +450,48 @@ pub mod pallet {
 		MinDelegationSet { provider: T::AccountId, minimum: BalanceOf<T> },
 		/// Era `era` started at block `start_block`.
 		NewEra { era: EraIndex, start_block: BlockNumberFor<T> },
+		/// Slash `id` against `provider` was reported for `offence_era` and is pending until
+		/// era `dispute_until`; `own` and `pool` are locked. Delegators of `provider` watch
+		/// for this event: their stake is at risk and frozen until the slash is settled.
+		OffenceReported {
+			id: SlashId,
+			provider: T::AccountId,
+			reporter: Option<T::AccountId>,
+			severity: Severity,
+			offence_era: EraIndex,
+			fraction: Perbill,
+			own: BalanceOf<T>,
+			pool: BalanceOf<T>,
+			dispute_until: EraIndex,
+		},
+		/// `provider` disputed slash `id`, posting `bond`.
+		SlashDisputed { id: SlashId, provider: T::AccountId, bond: BalanceOf<T> },
+		/// The arbiter decided `verdict` on slash `id`.
+		DisputeResolved { id: SlashId, verdict: Verdict },
+		/// The dispute of slash `id` timed out unresolved; the slash applies as reported.
+		DisputeTimedOut { id: SlashId },
+		/// The admin cancelled slash `id` against `provider`.
+		SlashCancelled { id: SlashId, provider: T::AccountId },
+		/// Slash `id` took `own` from `provider`'s stake and `pool` from its delegators.
+		SlashApplied { id: SlashId, provider: T::AccountId, own: BalanceOf<T>, pool: BalanceOf<T> },
+		/// `reporter` received `amount` of slash `id`.
+		ReporterRewarded { id: SlashId, reporter: T::AccountId, amount: BalanceOf<T> },
+		/// `amount` of slash `id` went to `OnSlash`.
+		SlashDeposited { id: SlashId, amount: BalanceOf<T> },
+		/// `amount` of `who`'s free balance was put on hold as a report or dispute bond.
+		BondHeld { who: T::AccountId, amount: BalanceOf<T> },
+		/// `who`'s bond of `amount` was returned.
+		BondReturned { who: T::AccountId, amount: BalanceOf<T> },
+		/// `who`'s losing bond of `amount` was slashed to `OnSlash`.
+		BondSlashed { who: T::AccountId, amount: BalanceOf<T> },
+		/// `provider` is jailed until era `until`.
+		Jailed { provider: T::AccountId, until: EraIndex },
+		/// `provider` left jail.
+		Unjailed { provider: T::AccountId },
+		/// `provider` was tombstoned and may never register again.
+		Tombstoned { provider: T::AccountId },
+		/// The base slash fractions are now `fractions`.
+		SlashFractionsSet { fractions: SlashFractions },
 	}
 
 	/// Errors of this pallet. A call that fails changes nothing.
@@ -467,6 +543,49 @@ pub mod pallet {
 		CommissionIncreaseTooLarge,
 		/// The position has no rewards to claim.
 		NothingToClaim,
+		/// The provider has a slash pending; it takes no new delegations until it is settled.
+		ProviderHasPendingSlash,
+		/// The provider is jailed (or tombstoned); it takes no new delegations.
+		ProviderJailed,
+		/// The account was tombstoned by a Critical slash.
+		Tombstoned,
+		/// A provider cannot report itself.
+		CannotReportSelf,
+		/// The offence era has not started yet.
+		OffenceInFuture,
+		/// The offence era is older than the report window.
+		OffenceTooOld,
+		/// The offence era is before the provider registered.
+		OffenceBeforeRegistration,
+		/// This incident (offence era and evidence) was already reported.
+		DuplicateReport,
+		/// The provider already has `MaxOffencesPerProvider` pending slashes or recent
+		/// incidents.
+		TooManyOffences,
+		/// No stake was at risk for the offence: the slash would be zero.
+		NothingToSlash,
+		/// No pending slash has this id.
+		UnknownSlash,
+		/// Only the accused provider may dispute a slash.
+		NotAccused,
+		/// The slash is already disputed.
+		AlreadyDisputed,
+		/// The dispute window of the slash has ended.
+		DisputeWindowClosed,
+		/// The slash is not disputed.
+		NotDisputed,
+		/// The slash's dispute window has not ended yet.
+		SlashNotDue,
+		/// The slash is disputed and neither resolved nor timed out.
+		DisputeUnresolved,
+		/// Unlocked stake is frozen by a pending slash and must wait until it is settled.
+		WithdrawalFrozen,
+		/// The provider is not jailed.
+		NotJailed,
+		/// The provider's jail has not run out yet.
+		StillJailed,
+		/// Slash fractions must grow with severity.
+		UnorderedFractions,
 	}
 
 	/// Genesis: initial minimum stake and providers.
@@ -496,7 +615,7 @@ pub mod pallet {
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
-			Self::maybe_start_era(now)
+			Self::maybe_start_era(now).saturating_add(Self::apply_due_slashes())
 		}
 
 		fn integrity_test() {
@@ -508,6 +627,17 @@ pub mod pallet {
 				T::MinStakeFloor::get() >= T::Currency::minimum_balance(),
 				"MinStakeFloor must be at least the existential deposit"
 			);
+			assert!(
+				T::ReportWindow::get().saturating_add(T::DisputeWindow::get())
+					<= T::UnbondingPeriod::get(),
+				"ReportWindow + DisputeWindow must not exceed UnbondingPeriod (S20)"
+			);
+			assert!(T::DefaultSlashFractions::get().is_ordered(), "slash fractions unordered");
+			assert!(
+				T::MaxOffencesPerProvider::get() > 0,
+				"MaxOffencesPerProvider must be non-zero"
+			);
+			assert!(T::MaxSlashesPerBlock::get() > 0, "MaxSlashesPerBlock must be non-zero");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -711,6 +841,127 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_set_auto_compound(&who, &provider, enabled)
+		}
+
+		/// Report an offence of `provider` in `offence_era` with `severity`, identified by
+		/// `evidence` (the hash of off-chain evidence). The slash amount is computed from the
+		/// stake at risk in `offence_era` with the severity's fraction, escalated by standing
+		/// strikes, and locked: that stake cannot be withdrawn and the provider takes no new
+		/// delegations until the slash is settled. It applies after `DisputeWindow` eras.
+		///
+		/// Origin: `ReporterOrigin` (no bond), or any signed account, which posts
+		/// `ReportBond` (returned when the slash applies or is cancelled, slashed when it is
+		/// overturned). A provider cannot report itself.
+		///
+		/// Emits [`Event::OffenceReported`] (and [`Event::BondHeld`] for a bonded report).
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::report_offence())]
+		pub fn report_offence(
+			origin: OriginFor<T>,
+			provider: T::AccountId,
+			severity: Severity,
+			offence_era: EraIndex,
+			evidence: T::Hash,
+		) -> DispatchResult {
+			let signer = ensure_signed(origin.clone()).ok();
+			let bond = match T::ReporterOrigin::try_origin(origin) {
+				Ok(_) => Zero::zero(),
+				Err(_) => {
+					ensure!(signer.is_some(), DispatchError::BadOrigin);
+					T::ReportBond::get()
+				}
+			};
+			Self::do_report_offence(signer, bond, &provider, severity, offence_era, evidence)
+		}
+
+		/// Dispute slash `id` while its window is open, posting `DisputeBond`. The slash then
+		/// waits for the arbiter, or for the timeout (`DisputeTimeout` eras after the window),
+		/// after which it applies as reported and the bond is returned.
+		///
+		/// Origin: signed by the accused provider.
+		///
+		/// Emits [`Event::SlashDisputed`] and [`Event::BondHeld`].
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::dispute_slash())]
+		pub fn dispute_slash(origin: OriginFor<T>, id: SlashId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_dispute_slash(&who, id)
+		}
+
+		/// Decide disputed slash `id`: `Uphold` applies it and slashes the dispute bond;
+		/// `Overturn` drops it and slashes the report bond; `Reduce(p)` applies `p` of it and
+		/// returns both bonds.
+		///
+		/// Origin: `ArbiterOrigin`.
+		///
+		/// Emits [`Event::DisputeResolved`], then the events of applying or dropping it.
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::resolve_dispute())]
+		pub fn resolve_dispute(
+			origin: OriginFor<T>,
+			id: SlashId,
+			verdict: Verdict,
+		) -> DispatchResult {
+			T::ArbiterOrigin::ensure_origin(origin)?;
+			Self::do_resolve_dispute(id, verdict)
+		}
+
+		/// Cancel pending or disputed slash `id`; both bonds are returned and the incident
+		/// may be reported again.
+		///
+		/// Origin: `AdminOrigin`.
+		///
+		/// Emits [`Event::SlashCancelled`] and [`Event::BondReturned`] for each bond.
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::cancel_slash())]
+		pub fn cancel_slash(origin: OriginFor<T>, id: SlashId) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			Self::do_cancel_slash(id)
+		}
+
+		/// Apply slash `id` once it is due: an undisputed slash from the end of its window, a
+		/// disputed one from its timeout. The chain does this by itself in `on_initialize`;
+		/// this call lets anyone do it sooner when blocks are busy. Free when it succeeds.
+		///
+		/// Origin: signed, anyone.
+		///
+		/// Emits [`Event::SlashApplied`], [`Event::SlashDeposited`], and as they happen
+		/// [`Event::ReporterRewarded`], [`Event::Jailed`], [`Event::Tombstoned`],
+		/// [`Event::DisputeTimedOut`], [`Event::BondReturned`].
+		#[pallet::call_index(16)]
+		#[pallet::weight(T::WeightInfo::apply_slash())]
+		pub fn apply_slash(origin: OriginFor<T>, id: SlashId) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			Self::do_apply_slash(id)?;
+			Ok(Pays::No.into())
+		}
+
+		/// Leave jail once `JailEras` have passed since the jailing slash.
+		///
+		/// Origin: signed by the jailed provider; not a tombstoned one.
+		///
+		/// Emits [`Event::Unjailed`].
+		#[pallet::call_index(17)]
+		#[pallet::weight(T::WeightInfo::unjail())]
+		pub fn unjail(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_unjail(&who)
+		}
+
+		/// Set the base slash fraction of each severity; they must grow with severity.
+		/// Pending slashes keep the amounts locked at report time.
+		///
+		/// Origin: `AdminOrigin`.
+		///
+		/// Emits [`Event::SlashFractionsSet`].
+		#[pallet::call_index(18)]
+		#[pallet::weight(T::WeightInfo::set_slash_fractions())]
+		pub fn set_slash_fractions(
+			origin: OriginFor<T>,
+			fractions: SlashFractions,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			Self::do_set_slash_fractions(fractions)
 		}
 	}
 }

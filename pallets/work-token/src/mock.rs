@@ -40,6 +40,26 @@ pub const MAX_DELEGATIONS: u32 = 3;
 pub const COMMISSION_DELAY: EraIndex = 2;
 /// Eras per year in the mock: small, so that one era's emission is a round, visible number.
 pub const ERAS_PER_YEAR: u32 = 100;
+/// Eras back an offence may be reported in the mock.
+pub const REPORT_WINDOW: EraIndex = 1;
+/// Eras a slash stays pending in the mock.
+pub const DISPUTE_WINDOW: EraIndex = 2;
+/// Eras after the window before an unresolved dispute times out in the mock.
+pub const DISPUTE_TIMEOUT: EraIndex = 2;
+/// Eras of jail in the mock.
+pub const JAIL_ERAS: EraIndex = 2;
+/// Eras per decaying strike in the mock.
+pub const STRIKE_DECAY: EraIndex = 5;
+/// Bond of a signed reporter in the mock.
+pub const REPORT_BOND: Balance = 50;
+/// Bond of a dispute in the mock.
+pub const DISPUTE_BOND: Balance = 100;
+/// Pending slashes per provider in the mock.
+pub const MAX_OFFENCES: u32 = 4;
+/// Slashes looked at per block in the mock.
+pub const MAX_SLASHES_PER_BLOCK: u32 = 2;
+/// The trusted reporter (oracle) of the mock: reports without a bond.
+pub const ORACLE: AccountId = 19;
 /// An account with only `POOR_BALANCE`.
 pub const POOR: AccountId = 1;
 /// Free balance of `POOR`.
@@ -80,7 +100,28 @@ parameter_types! {
 	pub const MaxInflationChange: Perbill = Perbill::from_percent(1);
 	/// The pallet's id.
 	pub const WorkTokenPalletId: frame_support::PalletId = frame_support::PalletId(*b"wrk/tokn");
+	/// Base fractions: Minor 10%, Major 20%, Critical 50%.
+	pub const DefaultSlashFractions: crate::SlashFractions = crate::SlashFractions {
+		minor: Perbill::from_percent(10),
+		major: Perbill::from_percent(20),
+		critical: Perbill::from_percent(50),
+	};
+	/// Each standing strike adds half the base fraction.
+	pub const StrikeEscalation: Perbill = Perbill::from_percent(50);
+	/// The reporter gets 10% of an applied slash.
+	pub const SlashRewardFraction: Perbill = Perbill::from_percent(10);
 }
+
+frame_support::ord_parameter_types! {
+	/// The oracle account allowed to report without a bond.
+	pub const Oracle: AccountId = ORACLE;
+}
+
+/// Root or the oracle.
+pub type ReporterOrigin = frame_support::traits::EitherOfDiverse<
+	frame_system::EnsureRoot<AccountId>,
+	frame_system::EnsureSignedBy<Oracle, AccountId>,
+>;
 
 impl pallet_work_token::Config for Test {
 	type Currency = Balances;
@@ -101,7 +142,43 @@ impl pallet_work_token::Config for Test {
 	type MaxInflation = MaxInflation;
 	type MaxInflationChange = MaxInflationChange;
 	type PalletId = WorkTokenPalletId;
+	type ReporterOrigin = ReporterOrigin;
+	type ArbiterOrigin = frame_system::EnsureRoot<AccountId>;
+	type AdminOrigin = frame_system::EnsureRoot<AccountId>;
+	type ReportBond = ConstU128<REPORT_BOND>;
+	type DisputeBond = ConstU128<DISPUTE_BOND>;
+	type ReportWindow = ConstU32<REPORT_WINDOW>;
+	type DisputeWindow = ConstU32<DISPUTE_WINDOW>;
+	type DisputeTimeout = ConstU32<DISPUTE_TIMEOUT>;
+	type JailEras = ConstU32<JAIL_ERAS>;
+	type DefaultSlashFractions = DefaultSlashFractions;
+	type StrikeEscalation = StrikeEscalation;
+	type StrikeDecayEras = ConstU32<STRIKE_DECAY>;
+	type MaxStrikes = ConstU32<5>;
+	type SlashRewardFraction = SlashRewardFraction;
+	// Slashed tokens are burnt (and counted): total issuance falls by exactly that much.
+	type OnSlash = RecordBurn;
+	type MaxOffencesPerProvider = ConstU32<MAX_OFFENCES>;
+	type MaxSlashesPerBlock = ConstU32<MAX_SLASHES_PER_BLOCK>;
 	type WeightInfo = ();
+}
+
+std::thread_local! {
+	static BURNED: core::cell::Cell<Balance> = const { core::cell::Cell::new(0) };
+}
+
+/// `OnSlash` of the mock: counts what it receives, then burns it by dropping the credit.
+pub struct RecordBurn;
+impl frame_support::traits::OnUnbalanced<crate::CreditOf<Test>> for RecordBurn {
+	fn on_nonzero_unbalanced(credit: crate::CreditOf<Test>) {
+		use frame_support::traits::Imbalance;
+		BURNED.with(|b| b.set(b.get() + credit.peek()));
+	}
+}
+
+/// Everything `OnSlash` has burnt in this test.
+pub fn burned() -> Balance {
+	BURNED.with(|b| b.get())
 }
 
 /// Builds test externalities with endowed accounts and optional genesis providers.
@@ -132,6 +209,7 @@ impl ExtBuilder {
 		}
 		.assimilate_storage(&mut storage)
 		.unwrap();
+		BURNED.with(|b| b.set(0));
 		let mut ext = sp_io::TestExternalities::new(storage);
 		ext.execute_with(|| System::set_block_number(1));
 		ext
@@ -161,6 +239,31 @@ pub fn run_to_block(n: u64) {
 pub fn run_to_era(era: EraIndex) {
 	run_to_block(u64::from(era) * ERA_LENGTH);
 	assert_eq!(crate::CurrentEra::<Test>::get(), era);
+}
+
+/// Runs block by block until era `era` has started and returns the era emission minted on
+/// the way (from each block's `EraRewarded` event; events are cleared before each block, so
+/// afterwards only the last block's events remain).
+pub fn run_to_era_counting_emission(era: EraIndex) -> Balance {
+	let target = u64::from(era) * ERA_LENGTH;
+	let mut minted = 0;
+	while System::block_number() < target {
+		System::reset_events();
+		run_to_block(System::block_number() + 1);
+		minted += work_token_events()
+			.iter()
+			.filter_map(|e| match e {
+				crate::Event::EraRewarded { emission, .. } => Some(*emission),
+				_ => None,
+			})
+			.sum::<Balance>();
+	}
+	minted
+}
+
+/// Total issuance.
+pub fn issuance() -> Balance {
+	<Balances as frame_support::traits::fungible::Inspect<AccountId>>::total_issuance()
 }
 
 /// Provider stake of `who` on hold.

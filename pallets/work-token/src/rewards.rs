@@ -242,8 +242,10 @@ impl<T: Config> Pallet<T> {
 		if amount.is_zero() {
 			return Ok(amount);
 		}
-		// Compound only into a pool that can still take deposits (not fully slashed).
-		let can_compound = pool.shares.is_zero() || !pool.tokens.is_zero();
+		// Compound only into a pool that can still take deposits (not fully slashed) and that
+		// has no slash pending (the new shares must not pay for a past offence, S10).
+		let can_compound =
+			(pool.shares.is_zero() || !pool.tokens.is_zero()) && !Self::has_pending_slash(provider);
 		if delegation.auto_compound && can_compound {
 			let minted = Self::deposit_into_pool(pool, amount)?;
 			delegation.shares = delegation.shares.saturating_add(minted);
@@ -323,11 +325,15 @@ impl<T: Config> Pallet<T> {
 
 	/// A provider's reward weight for the era that ends: `(self, delegated)` earning stake.
 	fn earning_stake(
+		provider: &T::AccountId,
 		ledger: &StakeLedger<T>,
 		pool: &DelegationPool<T>,
 		ended: u32,
 	) -> (u128, u128) {
 		if ledger.earning < MinProviderStake::<T>::get() || ledger.earning.is_zero() {
+			return (0, 0);
+		}
+		if Self::is_jailed(provider) {
 			return (0, 0);
 		}
 		let joining = if pool.joining_era == ended { pool.joining_shares } else { Zero::zero() };
@@ -345,8 +351,8 @@ impl<T: Config> Pallet<T> {
 		let count = providers.len() as u64;
 		let total_weight: u128 = providers
 			.iter()
-			.map(|(_, l, p)| {
-				let (s, d) = Self::earning_stake(l, p, ended);
+			.map(|(who, l, p)| {
+				let (s, d) = Self::earning_stake(who, l, p, ended);
 				s.saturating_add(d)
 			})
 			.fold(0u128, |acc, w| acc.saturating_add(w));
@@ -354,7 +360,7 @@ impl<T: Config> Pallet<T> {
 		let mut minted = 0u128;
 
 		for (provider, mut ledger, mut pool) in providers {
-			let (self_stake, delegated) = Self::earning_stake(&ledger, &pool, ended);
+			let (self_stake, delegated) = Self::earning_stake(&provider, &ledger, &pool, ended);
 			let weight = self_stake.saturating_add(delegated);
 			if weight > 0 && total_weight > 0 && emission > 0 {
 				let reward = mul_div_down(emission, weight, total_weight);

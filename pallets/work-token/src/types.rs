@@ -14,8 +14,15 @@ pub type EraIndex = u32;
 /// The account id of a runtime.
 pub type AccountIdOf<T> = <T as frame_system::Config>::AccountId;
 
+/// The hash type of a runtime.
+pub type HashOf<T> = <T as frame_system::Config>::Hash;
+
 /// The balance type of the pallet's `Currency`.
 pub type BalanceOf<T> = <<T as Config>::Currency as Inspect<AccountIdOf<T>>>::Balance;
+
+/// Slashed tokens on their way to a reporter or `OnSlash`.
+pub type CreditOf<T> =
+	frame_support::traits::fungible::Credit<AccountIdOf<T>, <T as Config>::Currency>;
 
 /// A provider's registration: everything about a provider that is not its stake.
 #[derive(
@@ -28,6 +35,9 @@ pub struct ProviderInfo {
 	pub registered_era: EraIndex,
 	/// A scheduled commission increase and the era it takes effect in (S9).
 	pub pending_commission: Option<(Perbill, EraIndex)>,
+	/// Jailed (S16) until this era: out of rewards and the active set, no new delegations.
+	/// Cleared by `unjail` once the era is reached.
+	pub jailed_until: Option<EraIndex>,
 }
 
 /// Stake that was unbonded and becomes withdrawable at `unlock_era`.
@@ -129,4 +139,167 @@ pub struct UnbondingPool<T: Config> {
 	pub tokens: BalanceOf<T>,
 	/// Shares outstanding for `tokens`.
 	pub shares: BalanceOf<T>,
+}
+
+/// Identifier of a reported slash, assigned in report order from 0.
+pub type SlashId = u32;
+
+/// How grave an offence is (S15, S16). Each severity has a governance-set fraction.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum Severity {
+	/// Hits the provider's own stake only.
+	Minor,
+	/// Hits own stake first, then the pool up to its fraction; jails the provider.
+	Major,
+	/// Hits own stake and the pool at its fraction; jails and tombstones the provider.
+	Critical,
+}
+
+/// The arbiter's decision on a disputed slash (S18).
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum Verdict {
+	/// The slash applies as reported; the dispute bond is slashed, the report bond returned.
+	Uphold,
+	/// The slash is dropped; the report bond is slashed, the dispute bond returned.
+	Overturn,
+	/// The slash applies at this fraction of its locked amounts (e.g. 50% halves it); both
+	/// bonds are returned.
+	Reduce(Perbill),
+}
+
+/// The base slash fraction of each severity, set by `AdminOrigin` (S15). Always
+/// `minor <= major <= critical`.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct SlashFractions {
+	/// Fraction of a Minor offence.
+	pub minor: Perbill,
+	/// Fraction of a Major offence.
+	pub major: Perbill,
+	/// Fraction of a Critical offence.
+	pub critical: Perbill,
+}
+
+impl SlashFractions {
+	/// The base fraction of `severity`.
+	pub fn of(&self, severity: Severity) -> Perbill {
+		match severity {
+			Severity::Minor => self.minor,
+			Severity::Major => self.major,
+			Severity::Critical => self.critical,
+		}
+	}
+
+	/// True when the fractions grow with severity.
+	pub fn is_ordered(&self) -> bool {
+		self.minor <= self.major && self.major <= self.critical
+	}
+}
+
+/// A reported slash waiting out its dispute window (S15, S18). The amounts are computed and
+/// locked at report time; applying clamps them to what is still at risk.
+#[derive(
+	Encode, Decode, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct PendingSlash<T: Config> {
+	/// The accused provider.
+	pub provider: AccountIdOf<T>,
+	/// Who reported it; `None` for an unsigned `ReporterOrigin` (e.g. root). Receives
+	/// `SlashRewardFraction` of the applied slash.
+	pub reporter: Option<AccountIdOf<T>>,
+	/// The reporter's bond on hold (zero for `ReporterOrigin`).
+	pub report_bond: BalanceOf<T>,
+	/// Severity reported.
+	pub severity: Severity,
+	/// The fraction after repeat-offence escalation (S17).
+	pub fraction: Perbill,
+	/// The era the offence was committed in.
+	pub offence_era: EraIndex,
+	/// The era it was reported in; the dispute window ends `DisputeWindow` eras later.
+	pub reported_era: EraIndex,
+	/// Hash of the off-chain evidence; with `offence_era` it identifies the incident.
+	pub evidence: HashOf<T>,
+	/// Locked amount taken from the provider's own stake.
+	pub own: BalanceOf<T>,
+	/// Locked amount taken from the delegation pool and its unbonding pools.
+	pub pool: BalanceOf<T>,
+	/// The provider's dispute bond on hold, once it disputed.
+	pub dispute_bond: Option<BalanceOf<T>>,
+}
+
+/// A provider's offence history (S17) and the slashes pending against it (S18).
+#[derive(
+	Encode, Decode, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct OffenceRecord<T: Config> {
+	/// Strikes as of `last_strike_era`; one strike decays every `StrikeDecayEras` eras.
+	pub strikes: u32,
+	/// The era of the last applied slash.
+	pub last_strike_era: EraIndex,
+	/// Pending slashes against the provider, with their offence eras.
+	pub pending: BoundedVec<(SlashId, EraIndex), T::MaxOffencesPerProvider>,
+	/// Reported incidents `(offence_era, evidence)` still inside the report window; a second
+	/// report of one is a duplicate.
+	pub incidents: BoundedVec<(EraIndex, HashOf<T>), T::MaxOffencesPerProvider>,
+}
+
+/// Where the slash-application cursors stand (S18): one walks undisputed slashes to their
+/// window end, the other disputed slashes to their timeout. Slash ids at or after `next_id`
+/// do not exist yet.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct SlashQueue {
+	/// The id the next report gets.
+	pub next_id: SlashId,
+	/// First slash the window-end cursor has not passed.
+	pub apply_cursor: SlashId,
+	/// First slash the dispute-timeout cursor has not passed.
+	pub timeout_cursor: SlashId,
 }

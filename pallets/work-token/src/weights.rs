@@ -42,6 +42,22 @@ pub trait WeightInfo {
 	fn set_min_delegation() -> Weight;
 	/// `set_commission`, in its heaviest case (replacing a scheduled increase).
 	fn set_commission() -> Weight;
+	/// `report_offence` with the most unbonding pools at risk, bonded.
+	fn report_offence() -> Weight;
+	/// `dispute_slash`.
+	fn dispute_slash() -> Weight;
+	/// `resolve_dispute`, in its heaviest verdict (upholding: the slash is applied).
+	fn resolve_dispute() -> Weight;
+	/// `cancel_slash` of a disputed slash (two bonds returned).
+	fn cancel_slash() -> Weight;
+	/// `apply_slash` of a Critical slash touching every unbonding pool at risk.
+	fn apply_slash() -> Weight;
+	/// `unjail`.
+	fn unjail() -> Weight;
+	/// `set_slash_fractions`.
+	fn set_slash_fractions() -> Weight;
+	/// The slash step of `on_initialize`, looking at `n` slashes (each charged as applied).
+	fn apply_due_slashes(n: u32) -> Weight;
 }
 
 /// Weights for the pallet using the runtime's database weights.
@@ -129,6 +145,48 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
+	// Reads: PendingSlashes/Offences/Providers/Ledgers/Pools, up to 8 unbonding pools,
+	// balances and holds of the parties.
+	fn report_offence() -> Weight {
+		Weight::from_parts(80_000_000, 30_000)
+			.saturating_add(T::DbWeight::get().reads(16))
+			.saturating_add(T::DbWeight::get().writes(5))
+	}
+	fn dispute_slash() -> Weight {
+		Weight::from_parts(40_000_000, 6_000)
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().writes(3))
+	}
+	fn resolve_dispute() -> Weight {
+		Weight::from_parts(150_000_000, 40_000)
+			.saturating_add(T::DbWeight::get().reads(22))
+			.saturating_add(T::DbWeight::get().writes(18))
+	}
+	fn cancel_slash() -> Weight {
+		Weight::from_parts(60_000_000, 10_000)
+			.saturating_add(T::DbWeight::get().reads(8))
+			.saturating_add(T::DbWeight::get().writes(8))
+	}
+	fn apply_slash() -> Weight {
+		Weight::from_parts(140_000_000, 40_000)
+			.saturating_add(T::DbWeight::get().reads(20))
+			.saturating_add(T::DbWeight::get().writes(16))
+	}
+	fn unjail() -> Weight {
+		Weight::from_parts(20_000_000, 3_000)
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	fn set_slash_fractions() -> Weight {
+		Weight::from_parts(10_000_000, 0).saturating_add(T::DbWeight::get().writes(1))
+	}
+	fn apply_due_slashes(n: u32) -> Weight {
+		Weight::from_parts(5_000_000, 1_500)
+			.saturating_add(Weight::from_parts(140_000_000, 40_000).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().reads(20u64.saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(16u64.saturating_mul(n.into())))
+	}
 }
 
 /// Weights for tests, using RocksDB database weights.
@@ -205,5 +263,47 @@ impl WeightInfo for () {
 		Weight::from_parts(30_000_000, 12_000)
 			.saturating_add(RocksDbWeight::get().reads(4))
 			.saturating_add(RocksDbWeight::get().writes(3))
+	}
+	// Reads: PendingSlashes/Offences/Providers/Ledgers/Pools, up to 8 unbonding pools,
+	// balances and holds of the parties.
+	fn report_offence() -> Weight {
+		Weight::from_parts(80_000_000, 30_000)
+			.saturating_add(RocksDbWeight::get().reads(16))
+			.saturating_add(RocksDbWeight::get().writes(5))
+	}
+	fn dispute_slash() -> Weight {
+		Weight::from_parts(40_000_000, 6_000)
+			.saturating_add(RocksDbWeight::get().reads(3))
+			.saturating_add(RocksDbWeight::get().writes(3))
+	}
+	fn resolve_dispute() -> Weight {
+		Weight::from_parts(150_000_000, 40_000)
+			.saturating_add(RocksDbWeight::get().reads(22))
+			.saturating_add(RocksDbWeight::get().writes(18))
+	}
+	fn cancel_slash() -> Weight {
+		Weight::from_parts(60_000_000, 10_000)
+			.saturating_add(RocksDbWeight::get().reads(8))
+			.saturating_add(RocksDbWeight::get().writes(8))
+	}
+	fn apply_slash() -> Weight {
+		Weight::from_parts(140_000_000, 40_000)
+			.saturating_add(RocksDbWeight::get().reads(20))
+			.saturating_add(RocksDbWeight::get().writes(16))
+	}
+	fn unjail() -> Weight {
+		Weight::from_parts(20_000_000, 3_000)
+			.saturating_add(RocksDbWeight::get().reads(2))
+			.saturating_add(RocksDbWeight::get().writes(1))
+	}
+	fn set_slash_fractions() -> Weight {
+		Weight::from_parts(10_000_000, 0).saturating_add(RocksDbWeight::get().writes(1))
+	}
+	fn apply_due_slashes(n: u32) -> Weight {
+		Weight::from_parts(5_000_000, 1_500)
+			.saturating_add(Weight::from_parts(140_000_000, 40_000).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(1))
+			.saturating_add(RocksDbWeight::get().reads(20u64.saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(16u64.saturating_mul(n.into())))
 	}
 }

@@ -51,7 +51,7 @@ proptest! {
 				Op::Unbond(a) => ledger.unbond(a, era + UNBONDING_PERIOD, MIN_STAKE).is_ok(),
 				Op::Rebond(a) => ledger.rebond(a, MIN_STAKE).is_ok(),
 				Op::Withdraw => {
-					let (out, removed) = ledger.withdraw_unlocked(era);
+					let (out, removed) = ledger.withdraw_unlocked(era, None);
 					expected_total -= out;
 					prop_assert_eq!(removed as usize, before.unlocking.len() - ledger.unlocking.len());
 					true

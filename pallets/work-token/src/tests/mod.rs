@@ -6,6 +6,7 @@
 mod api;
 mod commission;
 mod delegation;
+mod disputes;
 mod era;
 mod examples;
 mod issuance_props;
@@ -14,4 +15,6 @@ mod register;
 mod reward_props;
 mod rewards;
 mod share_props;
+mod slash_props;
+mod slashing;
 mod stake;

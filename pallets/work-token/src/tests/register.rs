@@ -18,7 +18,8 @@ fn register_holds_stake_and_records_provider() {
 			Some(ProviderInfo {
 				commission: Perbill::from_percent(10),
 				registered_era: 0,
-				pending_commission: None
+				pending_commission: None,
+				jailed_until: None
 			})
 		);
 		let ledger = Ledgers::<Test>::get(10).unwrap();

@@ -1,0 +1,197 @@
+//! The dispute window (S18): disputing with a bond, the arbiter's verdict, cancellation,
+//! permissionless and automatic application, and the timeout rule for disputes the arbiter
+//! never resolves.
+//!
+//! | state | how it ends | when | bonds |
+//! |---|---|---|---|
+//! | pending | applied by `on_initialize` or `apply_slash` | from `reported_era + DisputeWindow` | report bond returned |
+//! | pending | `dispute_slash` by the accused | before `reported_era + DisputeWindow` | dispute bond held |
+//! | pending or disputed | `cancel_slash` by `AdminOrigin` | any time | both returned |
+//! | disputed | `resolve_dispute(Uphold)` | any time | dispute bond slashed, report bond returned |
+//! | disputed | `resolve_dispute(Overturn)` | any time | report bond slashed, dispute bond returned |
+//! | disputed | `resolve_dispute(Reduce(p))`: applied at `p` of its amounts | any time | both returned |
+//! | disputed | **timeout**: applied as reported | from `reported_era + DisputeWindow + DisputeTimeout` | both returned |
+//!
+//! The timeout rule keeps withdrawals from waiting forever on an arbiter that never acts. The
+//! report stands, as it would have without the dispute, because a dispute only suspends a
+//! slash; the dispute bond is returned because nobody ruled against it.
+
+use crate::{
+	slashing::spendable, BalanceOf, Config, CurrentEra, Error, Event, HoldReason, Offences, Pallet,
+	PendingSlashes, SlashId, SlashQueueState, Verdict, WeightInfo,
+};
+use frame_support::{
+	ensure,
+	traits::{
+		fungible::{BalancedHold, MutateHold},
+		tokens::{imbalance::OnUnbalanced, Precision},
+		Get, Imbalance,
+	},
+	weights::Weight,
+};
+use sp_runtime::{traits::Zero, DispatchResult, Perbill};
+
+impl<T: Config> Pallet<T> {
+	/// Puts `amount` of `who`'s free balance on hold as a bond.
+	pub(crate) fn hold_bond(
+		reason: HoldReason,
+		who: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		ensure!(amount <= spendable::<T>(who), Error::<T>::InsufficientBalance);
+		T::Currency::hold(&reason.into(), who, amount)?;
+		Self::deposit_event(Event::BondHeld { who: who.clone(), amount });
+		Ok(())
+	}
+
+	/// Returns a winning (or unjudged) bond to `who`'s free balance.
+	pub(crate) fn release_bond(reason: HoldReason, who: &T::AccountId, amount: BalanceOf<T>) {
+		if amount.is_zero() {
+			return;
+		}
+		match T::Currency::release(&reason.into(), who, amount, Precision::BestEffort) {
+			Ok(released) => {
+				Self::deposit_event(Event::BondReturned { who: who.clone(), amount: released })
+			}
+			Err(e) => log::error!(target: crate::LOG_TARGET, "bond of {who:?} not released: {e:?}"),
+		}
+	}
+
+	/// Slashes a losing bond to `OnSlash`.
+	pub(crate) fn slash_bond(reason: HoldReason, who: &T::AccountId, amount: BalanceOf<T>) {
+		if amount.is_zero() {
+			return;
+		}
+		let (credit, _) = T::Currency::slash(&reason.into(), who, amount);
+		let slashed = credit.peek();
+		T::OnSlash::on_unbalanced(credit);
+		Self::deposit_event(Event::BondSlashed { who: who.clone(), amount: slashed });
+	}
+
+	/// `dispute_slash`: the accused provider appeals slash `id`, posting `DisputeBond`.
+	pub(crate) fn do_dispute_slash(who: &T::AccountId, id: SlashId) -> DispatchResult {
+		let mut slash = PendingSlashes::<T>::get(id).ok_or(Error::<T>::UnknownSlash)?;
+		ensure!(slash.provider == *who, Error::<T>::NotAccused);
+		ensure!(slash.dispute_bond.is_none(), Error::<T>::AlreadyDisputed);
+		ensure!(
+			CurrentEra::<T>::get() < Self::dispute_end(slash.reported_era),
+			Error::<T>::DisputeWindowClosed
+		);
+		let bond = T::DisputeBond::get();
+		Self::hold_bond(HoldReason::DisputeBond, who, bond)?;
+		slash.dispute_bond = Some(bond);
+		PendingSlashes::<T>::insert(id, slash);
+		Self::deposit_event(Event::SlashDisputed { id, provider: who.clone(), bond });
+		Ok(())
+	}
+
+	/// `resolve_dispute`: the arbiter's verdict on disputed slash `id`.
+	pub(crate) fn do_resolve_dispute(id: SlashId, verdict: Verdict) -> DispatchResult {
+		let slash = PendingSlashes::<T>::get(id).ok_or(Error::<T>::UnknownSlash)?;
+		let bond = slash.dispute_bond.ok_or(Error::<T>::NotDisputed)?;
+		Self::deposit_event(Event::DisputeResolved { id, verdict });
+		let provider = slash.provider.clone();
+		match verdict {
+			Verdict::Uphold => {
+				Self::slash_bond(HoldReason::DisputeBond, &provider, bond);
+				Self::execute_slash(id, slash, Perbill::one());
+			}
+			Verdict::Overturn => {
+				Self::release_bond(HoldReason::DisputeBond, &provider, bond);
+				if let Some(reporter) = slash.reporter.as_ref() {
+					Self::slash_bond(HoldReason::ReportBond, reporter, slash.report_bond);
+				}
+				Self::finish_slash(id, &provider);
+			}
+			Verdict::Reduce(keep) => {
+				Self::release_bond(HoldReason::DisputeBond, &provider, bond);
+				Self::execute_slash(id, slash, keep);
+			}
+		}
+		Ok(())
+	}
+
+	/// `cancel_slash`: the admin withdraws slash `id`; both bonds are returned and the
+	/// incident may be reported again.
+	pub(crate) fn do_cancel_slash(id: SlashId) -> DispatchResult {
+		let slash = PendingSlashes::<T>::get(id).ok_or(Error::<T>::UnknownSlash)?;
+		if let Some(bond) = slash.dispute_bond {
+			Self::release_bond(HoldReason::DisputeBond, &slash.provider, bond);
+		}
+		if let Some(reporter) = slash.reporter.as_ref() {
+			Self::release_bond(HoldReason::ReportBond, reporter, slash.report_bond);
+		}
+		Offences::<T>::mutate(&slash.provider, |record| {
+			if let Some(record) = record {
+				record.incidents.retain(|i| *i != (slash.offence_era, slash.evidence));
+			}
+		});
+		Self::deposit_event(Event::SlashCancelled { id, provider: slash.provider.clone() });
+		Self::finish_slash(id, &slash.provider);
+		Ok(())
+	}
+
+	/// Applies slash `id` if it is due: an undisputed slash once its window has ended, a
+	/// disputed one once its dispute has timed out. Used by `apply_slash` and the hook.
+	pub(crate) fn do_apply_slash(id: SlashId) -> DispatchResult {
+		let slash = PendingSlashes::<T>::get(id).ok_or(Error::<T>::UnknownSlash)?;
+		let now = CurrentEra::<T>::get();
+		match slash.dispute_bond {
+			None => {
+				ensure!(now >= Self::dispute_end(slash.reported_era), Error::<T>::SlashNotDue);
+			}
+			Some(bond) => {
+				ensure!(
+					now >= Self::dispute_timeout(slash.reported_era),
+					Error::<T>::DisputeUnresolved
+				);
+				Self::deposit_event(Event::DisputeTimedOut { id });
+				Self::release_bond(HoldReason::DisputeBond, &slash.provider, bond);
+			}
+		}
+		Self::execute_slash(id, slash, Perbill::one());
+		Ok(())
+	}
+
+	/// Applies due slashes in report order, looking at no more than `MaxSlashesPerBlock`
+	/// slashes per block; what is left waits for the next block. One cursor walks undisputed
+	/// slashes to the end of their window, the other disputed slashes to their timeout; both
+	/// orders are report order because every slash has the same window and timeout.
+	pub(crate) fn apply_due_slashes() -> Weight {
+		let mut queue = SlashQueueState::<T>::get();
+		if queue.apply_cursor >= queue.next_id && queue.timeout_cursor >= queue.next_id {
+			return T::WeightInfo::apply_due_slashes(0);
+		}
+		let now = CurrentEra::<T>::get();
+		let mut budget = T::MaxSlashesPerBlock::get();
+		while budget > 0 && queue.apply_cursor < queue.next_id {
+			budget = budget.saturating_sub(1);
+			match PendingSlashes::<T>::get(queue.apply_cursor) {
+				Some(slash) if slash.dispute_bond.is_none() => {
+					if now < Self::dispute_end(slash.reported_era) {
+						break;
+					}
+					Self::execute_slash(queue.apply_cursor, slash, Perbill::one());
+				}
+				// Finished, or disputed (the timeout cursor's job).
+				_ => {}
+			}
+			queue.apply_cursor = queue.apply_cursor.saturating_add(1);
+		}
+		while budget > 0 && queue.timeout_cursor < queue.next_id {
+			budget = budget.saturating_sub(1);
+			if let Some(slash) = PendingSlashes::<T>::get(queue.timeout_cursor) {
+				if now < Self::dispute_timeout(slash.reported_era) {
+					break;
+				}
+				// Cannot fail: the slash exists and its timeout has passed.
+				let _ = Self::do_apply_slash(queue.timeout_cursor);
+			}
+			queue.timeout_cursor = queue.timeout_cursor.saturating_add(1);
+		}
+		SlashQueueState::<T>::put(queue);
+		// Every slash looked at is charged as an application: the declared bound.
+		let looked_at = T::MaxSlashesPerBlock::get().saturating_sub(budget);
+		T::WeightInfo::apply_due_slashes(looked_at)
+	}
+}

@@ -1,0 +1,382 @@
+//! Graduated slashing (S15, S16, S19): reporting an offence, computing and locking its amount
+//! with the severity waterfall, and applying it in O(1) in the number of delegators.
+//!
+//! **Stake at risk** for an offence committed in era `o` is everything that was bonded in `o`
+//! and has not become withdrawable since:
+//! - the provider's active stake and its unbonding chunks unlocking at or after
+//!   `o + UnbondingPeriod` (unbonded in `o` or later, S4);
+//! - the delegation pool's tokens and the unbonding pools unlocking at or after
+//!   `o + UnbondingPeriod`. There are at most `UnbondingPeriod + 1` such pools, whatever the
+//!   number of delegators.
+//!
+//! **Waterfall** with the (escalated) fraction `f`:
+//!
+//! | severity | from own stake | from the pool | also |
+//! |---|---|---|---|
+//! | Minor | `f × own` | nothing | — |
+//! | Major | `min(own, f × (own + pool))` | the rest of `f × (own + pool)`, at most `f × pool` | jail |
+//! | Critical | `f × own` | `f × pool` | jail, tombstone |
+//!
+//! A pool is cut by lowering its tokens once, so every share, bonded or unbonding, loses the
+//! same fraction: there is no loop over delegators. The slashed tokens leave the chain as one
+//! credit: `SlashRewardFraction` of it goes to the reporter (unless the reporter is the
+//! provider or one of its delegators) and the rest to `OnSlash`.
+
+use crate::{
+	BalanceOf, Config, CreditOf, CurrentEra, Delegations, Error, Event, HashOf, HoldReason,
+	Ledgers, OffenceRecord, Offences, Pallet, PendingSlash, PendingSlashes, Pools, Providers,
+	Severity, ShareBook, SlashFractionsOf, SlashId, SlashQueueState, StakeLedger, TotalDelegated,
+	TotalStaked, UnbondingPools,
+};
+use alloc::vec::Vec;
+use frame_support::{
+	ensure,
+	traits::{
+		fungible::{Balanced, BalancedHold, Inspect},
+		tokens::{imbalance::OnUnbalanced, Fortitude, Precision, Preservation},
+		Get, Imbalance,
+	},
+	BoundedVec,
+};
+use sp_runtime::{
+	traits::{Saturating, UniqueSaturatedFrom, UniqueSaturatedInto, Zero},
+	DispatchResult, Perbill, Rounding,
+};
+
+fn to_u128<T: Config>(b: BalanceOf<T>) -> u128 {
+	b.unique_saturated_into()
+}
+
+fn from_u128<T: Config>(v: u128) -> BalanceOf<T> {
+	BalanceOf::<T>::unique_saturated_from(v)
+}
+
+/// The slash fraction after `strikes` earlier offences: `base × (1 + escalation × strikes)`,
+/// at most 100%.
+pub fn escalated_fraction(base: Perbill, escalation: Perbill, strikes: u32) -> Perbill {
+	let one = u64::from(Perbill::one().deconstruct());
+	let factor =
+		one.saturating_add(u64::from(escalation.deconstruct()).saturating_mul(u64::from(strikes)));
+	let parts = u64::from(base.deconstruct()).saturating_mul(factor).checked_div(one).unwrap_or(0);
+	Perbill::from_parts(u32::try_from(parts.min(one)).unwrap_or(Perbill::one().deconstruct()))
+}
+
+/// Strikes left of `strikes` counted at `last_era`, at `now`, when one decays every
+/// `decay_eras` eras (never, when `decay_eras` is zero).
+pub fn decayed_strikes(strikes: u32, last_era: u32, now: u32, decay_eras: u32) -> u32 {
+	let decayed = now.saturating_sub(last_era).checked_div(decay_eras).unwrap_or(0);
+	strikes.saturating_sub(decayed)
+}
+
+/// Splits a slash of `fraction` over `own` and `pool` stake at risk by the waterfall (S16).
+/// Returns `(from_own, from_pool)`.
+pub fn waterfall(severity: Severity, fraction: Perbill, own: u128, pool: u128) -> (u128, u128) {
+	match severity {
+		Severity::Minor => (fraction.mul_floor(own), 0),
+		Severity::Major => {
+			let total = fraction.mul_floor(own.saturating_add(pool));
+			let from_own = total.min(own);
+			let from_pool = total.saturating_sub(from_own).min(fraction.mul_floor(pool));
+			(from_own, from_pool)
+		}
+		Severity::Critical => (fraction.mul_floor(own), fraction.mul_floor(pool)),
+	}
+}
+
+/// The first unlock era of stake that was still bonded in `offence_era`.
+pub(crate) fn at_risk_from<T: Config>(offence_era: u32) -> u32 {
+	offence_era.saturating_add(T::UnbondingPeriod::get())
+}
+
+impl<T: Config> Pallet<T> {
+	/// The provider's own stake at risk for an offence in `offence_era`.
+	pub(crate) fn own_at_risk(ledger: &StakeLedger<T>, offence_era: u32) -> BalanceOf<T> {
+		let from = at_risk_from::<T>(offence_era);
+		ledger
+			.unlocking
+			.iter()
+			.filter(|chunk| chunk.unlock_era >= from)
+			.fold(ledger.active, |acc, chunk| acc.saturating_add(chunk.value))
+	}
+
+	/// Unlock eras of the provider's unbonding pools at risk for an offence in `offence_era`,
+	/// with their tokens. At most `UnbondingPeriod + 1` reads.
+	pub(crate) fn unbonding_at_risk(
+		provider: &T::AccountId,
+		offence_era: u32,
+	) -> Vec<(u32, BalanceOf<T>)> {
+		let last = CurrentEra::<T>::get().saturating_add(T::UnbondingPeriod::get());
+		(at_risk_from::<T>(offence_era)..=last)
+			.filter_map(|era| UnbondingPools::<T>::get(provider, era).map(|p| (era, p.tokens)))
+			.collect()
+	}
+
+	/// Delegated stake at risk for an offence in `offence_era`: the pool plus its unbonding
+	/// pools at risk.
+	pub(crate) fn pool_at_risk(provider: &T::AccountId, offence_era: u32) -> BalanceOf<T> {
+		let bonded = Pools::<T>::get(provider).map(|p| p.tokens).unwrap_or_default();
+		Self::unbonding_at_risk(provider, offence_era)
+			.into_iter()
+			.fold(bonded, |acc, (_, tokens)| acc.saturating_add(tokens))
+	}
+
+	/// `report_offence`: validates the report, computes and locks the amounts, holds the
+	/// bond and queues the slash. `reporter` is `None` for an unsigned trusted origin; `bond`
+	/// is zero for a trusted origin.
+	pub(crate) fn do_report_offence(
+		reporter: Option<T::AccountId>,
+		bond: BalanceOf<T>,
+		provider: &T::AccountId,
+		severity: Severity,
+		offence_era: u32,
+		evidence: HashOf<T>,
+	) -> DispatchResult {
+		let now = CurrentEra::<T>::get();
+		let info = Providers::<T>::get(provider).ok_or(Error::<T>::NotProvider)?;
+		let ledger = Ledgers::<T>::get(provider).ok_or(Error::<T>::NotProvider)?;
+		ensure!(reporter.as_ref() != Some(provider), Error::<T>::CannotReportSelf);
+		ensure!(offence_era <= now, Error::<T>::OffenceInFuture);
+		ensure!(
+			offence_era.saturating_add(T::ReportWindow::get()) >= now,
+			Error::<T>::OffenceTooOld
+		);
+		ensure!(offence_era >= info.registered_era, Error::<T>::OffenceBeforeRegistration);
+
+		let mut record = Offences::<T>::get(provider).unwrap_or_else(Self::new_offence_record);
+		let oldest_reportable = now.saturating_sub(T::ReportWindow::get());
+		record.incidents.retain(|(era, _)| *era >= oldest_reportable);
+		ensure!(!record.incidents.contains(&(offence_era, evidence)), Error::<T>::DuplicateReport);
+
+		let strikes =
+			decayed_strikes(record.strikes, record.last_strike_era, now, T::StrikeDecayEras::get());
+		let base = SlashFractionsOf::<T>::get().of(severity);
+		let fraction = escalated_fraction(base, T::StrikeEscalation::get(), strikes);
+		let own_risk = to_u128::<T>(Self::own_at_risk(&ledger, offence_era));
+		let pool_risk = to_u128::<T>(Self::pool_at_risk(provider, offence_era));
+		let (own, pool) = waterfall(severity, fraction, own_risk, pool_risk);
+		ensure!(own.saturating_add(pool) > 0, Error::<T>::NothingToSlash);
+
+		let mut queue = SlashQueueState::<T>::get();
+		let id: SlashId = queue.next_id;
+		queue.next_id = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
+		record.pending.try_push((id, offence_era)).map_err(|_| Error::<T>::TooManyOffences)?;
+		record
+			.incidents
+			.try_push((offence_era, evidence))
+			.map_err(|_| Error::<T>::TooManyOffences)?;
+		if let Some(who) = reporter.as_ref().filter(|_| !bond.is_zero()) {
+			Self::hold_bond(HoldReason::ReportBond, who, bond)?;
+		}
+
+		let slash = PendingSlash::<T> {
+			provider: provider.clone(),
+			reporter: reporter.clone(),
+			report_bond: bond,
+			severity,
+			fraction,
+			offence_era,
+			reported_era: now,
+			evidence,
+			own: from_u128::<T>(own),
+			pool: from_u128::<T>(pool),
+			dispute_bond: None,
+		};
+		PendingSlashes::<T>::insert(id, slash);
+		Offences::<T>::insert(provider, record);
+		SlashQueueState::<T>::put(queue);
+		Self::deposit_event(Event::OffenceReported {
+			id,
+			provider: provider.clone(),
+			reporter,
+			severity,
+			offence_era,
+			fraction,
+			own: from_u128::<T>(own),
+			pool: from_u128::<T>(pool),
+			dispute_until: Self::dispute_end(now),
+		});
+		Ok(())
+	}
+
+	/// A fresh offence record: no strikes, nothing pending.
+	pub(crate) fn new_offence_record() -> OffenceRecord<T> {
+		OffenceRecord {
+			strikes: 0,
+			last_strike_era: 0,
+			pending: BoundedVec::new(),
+			incidents: BoundedVec::new(),
+		}
+	}
+
+	/// The first era in which a slash reported in `reported_era` is applied.
+	pub(crate) fn dispute_end(reported_era: u32) -> u32 {
+		reported_era.saturating_add(T::DisputeWindow::get())
+	}
+
+	/// The first era in which a disputed slash reported in `reported_era` that the arbiter has
+	/// not resolved applies as reported (the timeout rule).
+	pub(crate) fn dispute_timeout(reported_era: u32) -> u32 {
+		Self::dispute_end(reported_era).saturating_add(T::DisputeTimeout::get())
+	}
+
+	/// Takes up to `amount` of `provider`'s own stake at risk for `offence_era`: active stake
+	/// first, then the newest unbonding chunks. Returns the credit of what was taken.
+	fn slash_own(provider: &T::AccountId, amount: BalanceOf<T>, offence_era: u32) -> CreditOf<T> {
+		let Some(mut ledger) = Ledgers::<T>::get(provider) else { return Default::default() };
+		let take = amount.min(Self::own_at_risk(&ledger, offence_era));
+		if take.is_zero() {
+			return Default::default();
+		}
+		let from_active = take.min(ledger.active);
+		ledger.active = ledger.active.saturating_sub(from_active);
+		ledger.earning = ledger.earning.min(ledger.active);
+		let mut left = take.saturating_sub(from_active);
+		let from = at_risk_from::<T>(offence_era);
+		for chunk in ledger.unlocking.iter_mut().rev().filter(|c| c.unlock_era >= from) {
+			let cut = left.min(chunk.value);
+			chunk.value = chunk.value.saturating_sub(cut);
+			left = left.saturating_sub(cut);
+		}
+		ledger.unlocking.retain(|chunk| !chunk.value.is_zero());
+		let (credit, missing) =
+			T::Currency::slash(&HoldReason::ProviderStake.into(), provider, take);
+		if !missing.is_zero() {
+			// Unreachable while holds equal ledgers (checked by `try_state`).
+			log::error!(target: crate::LOG_TARGET, "slash of {provider:?}: hold short by {missing:?}");
+		}
+		TotalStaked::<T>::mutate(|total| *total = total.saturating_sub(credit.peek()));
+		Ledgers::<T>::insert(provider, ledger);
+		credit
+	}
+
+	/// Cuts up to `amount` from `provider`'s pool and its unbonding pools at risk for
+	/// `offence_era`, pro rata to their tokens. Returns the credit of what was taken.
+	fn slash_pool(provider: &T::AccountId, amount: BalanceOf<T>, offence_era: u32) -> CreditOf<T> {
+		let Some(mut pool) = Pools::<T>::get(provider) else { return Default::default() };
+		let unbonding = Self::unbonding_at_risk(provider, offence_era);
+		let at_risk = to_u128::<T>(Self::pool_at_risk(provider, offence_era));
+		let take = to_u128::<T>(amount).min(at_risk);
+		if take == 0 {
+			return Default::default();
+		}
+		let mut taken = 0u128;
+		for (era, tokens) in unbonding {
+			let cut = crate::shares::mul_div(take, to_u128::<T>(tokens), at_risk, Rounding::Down)
+				.unwrap_or(0)
+				.min(to_u128::<T>(tokens));
+			if cut == 0 {
+				continue;
+			}
+			UnbondingPools::<T>::mutate(provider, era, |p| {
+				if let Some(p) = p {
+					let (tokens, shares) = p.book();
+					p.set_book(tokens.saturating_sub(from_u128::<T>(cut)), shares);
+				}
+			});
+			taken = taken.saturating_add(cut);
+		}
+		let from_bonded = take.saturating_sub(taken).min(to_u128::<T>(pool.tokens));
+		pool.tokens = pool.tokens.saturating_sub(from_u128::<T>(from_bonded));
+		taken = taken.saturating_add(from_bonded);
+		Pools::<T>::insert(provider, pool);
+		let taken = from_u128::<T>(taken);
+		TotalDelegated::<T>::mutate(|total| *total = total.saturating_sub(taken));
+		T::Currency::withdraw(
+			&Self::delegation_account(),
+			taken,
+			Precision::BestEffort,
+			Preservation::Preserve,
+			Fortitude::Force,
+		)
+		.unwrap_or_default()
+	}
+
+	/// Applies slash `id` at `keep` of its locked amounts (100% unless reduced by the
+	/// arbiter), pays the reporter's share, sends the rest to `OnSlash`, counts the strike and
+	/// jails or tombstones by severity. Removes the slash; returns the report bond.
+	pub(crate) fn execute_slash(id: SlashId, slash: PendingSlash<T>, keep: Perbill) {
+		let provider = slash.provider.clone();
+		let own_target = keep.mul_floor(slash.own);
+		let pool_target = keep.mul_floor(slash.pool);
+		let own_credit = Self::slash_own(&provider, own_target, slash.offence_era);
+		let pool_credit = Self::slash_pool(&provider, pool_target, slash.offence_era);
+		let (own, pool) = (own_credit.peek(), pool_credit.peek());
+		let mut credit = own_credit.merge(pool_credit);
+		let now = CurrentEra::<T>::get();
+		Self::deposit_event(Event::SlashApplied { id, provider: provider.clone(), own, pool });
+
+		if let Some(reporter) =
+			slash.reporter.as_ref().filter(|r| Self::may_be_rewarded(r, &provider))
+		{
+			let reward = T::SlashRewardFraction::get().mul_floor(credit.peek());
+			let (paid, rest) = credit.split(reward);
+			credit = rest;
+			let amount = paid.peek();
+			if !amount.is_zero() {
+				match T::Currency::resolve(reporter, paid) {
+					Ok(()) => Self::deposit_event(Event::ReporterRewarded {
+						id,
+						reporter: reporter.clone(),
+						amount,
+					}),
+					// The reporter cannot receive it (e.g. below the existential deposit).
+					Err(unpaid) => credit = credit.merge(unpaid),
+				}
+			}
+		}
+		let rest = credit.peek();
+		T::OnSlash::on_unbalanced(credit);
+		Self::deposit_event(Event::SlashDeposited { id, amount: rest });
+		if let Some(reporter) = slash.reporter.as_ref() {
+			Self::release_bond(HoldReason::ReportBond, reporter, slash.report_bond);
+		}
+		Self::record_strike(&provider, slash.severity, now);
+		Self::finish_slash(id, &provider);
+	}
+
+	/// Whether `reporter` may receive part of a slash of `provider` (S19): never the provider
+	/// itself or one of its delegators.
+	fn may_be_rewarded(reporter: &T::AccountId, provider: &T::AccountId) -> bool {
+		reporter != provider && !Delegations::<T>::contains_key(reporter, provider)
+	}
+
+	/// Removes slash `id` from storage and from the provider's pending list; removes the
+	/// provider when that was all that kept it.
+	pub(crate) fn finish_slash(id: SlashId, provider: &T::AccountId) {
+		PendingSlashes::<T>::remove(id);
+		Offences::<T>::mutate(provider, |record| {
+			if let Some(record) = record {
+				record.pending.retain(|(pending, _)| *pending != id);
+			}
+		});
+		Self::maybe_remove_provider(provider);
+	}
+
+	/// The first unlock era frozen by `provider`'s pending slashes: chunks and unbonding pools
+	/// unlocking in it or later wait until the slashes are settled (S4, S18).
+	pub fn frozen_from(provider: &T::AccountId) -> Option<u32> {
+		Offences::<T>::get(provider)?
+			.pending
+			.iter()
+			.map(|(_, offence_era)| at_risk_from::<T>(*offence_era))
+			.min()
+	}
+
+	/// Whether `provider` has any slash pending.
+	pub fn has_pending_slash(provider: &T::AccountId) -> bool {
+		Offences::<T>::get(provider).is_some_and(|r| !r.pending.is_empty())
+	}
+
+	/// Sets the base fractions; they must grow with severity.
+	pub(crate) fn do_set_slash_fractions(fractions: crate::SlashFractions) -> DispatchResult {
+		ensure!(fractions.is_ordered(), Error::<T>::UnorderedFractions);
+		SlashFractionsOf::<T>::put(fractions);
+		Self::deposit_event(Event::SlashFractionsSet { fractions });
+		Ok(())
+	}
+}
+
+/// The free balance `who` could put on hold as a bond.
+pub(crate) fn spendable<T: Config>(who: &T::AccountId) -> BalanceOf<T> {
+	T::Currency::reducible_balance(who, Preservation::Preserve, Fortitude::Polite)
+}
