@@ -11,7 +11,10 @@ use frame_support::{
 		IdentityFee, Weight,
 	},
 };
-use frame_system::limits::{BlockLength, BlockWeights};
+use frame_system::{
+	limits::{BlockLength, BlockWeights},
+	EnsureRoot,
+};
 use pallet_transaction_payment::{FungibleAdapter, Multiplier, TargetedFeeAdjustment};
 use sp_runtime::{Perbill, Perquintill};
 
@@ -123,6 +126,17 @@ parameter_types! {
 	pub const MaxInflationChange: Perbill = Perbill::from_parts(100_000);
 	/// Id of the account that holds all delegated tokens.
 	pub const WorkTokenPalletId: frame_support::PalletId = frame_support::PalletId(*b"wrk/tokn");
+	/// Minor 1%, Major 10%, Critical 50% until governance sets others.
+	pub const DefaultSlashFractions: pallet_work_token::SlashFractions =
+		pallet_work_token::SlashFractions {
+			minor: Perbill::from_percent(1),
+			major: Perbill::from_percent(10),
+			critical: Perbill::from_percent(50),
+		};
+	/// Each standing strike adds half the base fraction.
+	pub const StrikeEscalation: Perbill = Perbill::from_percent(50);
+	/// A tenth of each applied slash rewards its reporter.
+	pub const SlashRewardFraction: Perbill = Perbill::from_percent(10);
 }
 
 impl pallet_work_token::Config for Runtime {
@@ -150,5 +164,29 @@ impl pallet_work_token::Config for Runtime {
 	type MaxInflation = MaxInflation;
 	type MaxInflationChange = MaxInflationChange;
 	type PalletId = WorkTokenPalletId;
+	/// Governance (sudo on the dev chain) reports without a bond; anyone else posts one.
+	type ReporterOrigin = EnsureRoot<AccountId>;
+	type ArbiterOrigin = EnsureRoot<AccountId>;
+	type AdminOrigin = EnsureRoot<AccountId>;
+	/// Ten `WORK` each.
+	type ReportBond = ConstU128<{ 10 * UNIT }>;
+	type DisputeBond = ConstU128<{ 10 * UNIT }>;
+	/// Report window 1 + dispute window 2 = 3 ≤ the 4-era unbonding period (S20).
+	type ReportWindow = ConstU32<1>;
+	type DisputeWindow = ConstU32<2>;
+	/// A dispute still unresolved four eras after the window times out: the slash applies as
+	/// reported and the dispute bond is returned.
+	type DisputeTimeout = ConstU32<4>;
+	type JailEras = ConstU32<2>;
+	type DefaultSlashFractions = DefaultSlashFractions;
+	type StrikeEscalation = StrikeEscalation;
+	/// A strike decays every 10 eras.
+	type StrikeDecayEras = ConstU32<10>;
+	type MaxStrikes = ConstU32<10>;
+	type SlashRewardFraction = SlashRewardFraction;
+	/// Slashed tokens are burnt.
+	type OnSlash = ();
+	type MaxOffencesPerProvider = ConstU32<16>;
+	type MaxSlashesPerBlock = ConstU32<8>;
 	type WeightInfo = pallet_work_token::weights::SubstrateWeight<Runtime>;
 }

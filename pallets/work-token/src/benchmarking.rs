@@ -3,10 +3,10 @@
 
 use crate::*;
 use frame_benchmarking::v2::*;
-use frame_support::traits::{fungible::Mutate, Get, Hooks};
+use frame_support::traits::{fungible::Mutate, EnsureOrigin, Get, Hooks};
 use frame_system::RawOrigin;
 use sp_runtime::{
-	traits::{One, Saturating, Zero},
+	traits::{Hash, One, Saturating, Zero},
 	Perbill,
 };
 
@@ -32,6 +32,49 @@ fn fill_chunks<T: Config>(who: &T::AccountId, n: u32) {
 		Pallet::<T>::do_unbond(who, One::one()).expect("room for a chunk");
 		CurrentEra::<T>::mutate(|era| *era = era.saturating_add(1));
 	}
+}
+
+/// A provider (account `index`) exposed as much as a report can see: a delegator, and an
+/// unbonding pool for every era inside the report window. Returns the provider and the
+/// oldest reportable offence era (the one with the most unbonding pools at risk).
+fn exposed_provider<T: Config>(index: u32) -> (T::AccountId, EraIndex) {
+	let who = funded::<T>("provider", index);
+	let stake = MinProviderStake::<T>::get().saturating_mul(10u32.into());
+	Pallet::<T>::do_register(&who, stake, Perbill::from_percent(5)).expect("registers");
+	let delegator = funded::<T>("delegator", index);
+	let min = T::MinDelegation::get();
+	let amount = min.saturating_mul(100u32.into());
+	Pallet::<T>::do_delegate(&delegator, &who, amount).expect("delegates");
+	let window = T::ReportWindow::get();
+	let first = CurrentEra::<T>::get();
+	for i in 0..=window {
+		Pallet::<T>::do_undelegate(&delegator, &who, min).expect("undelegates");
+		if i < window {
+			CurrentEra::<T>::mutate(|era| *era = era.saturating_add(1));
+		}
+	}
+	(who, first)
+}
+
+/// Distinct evidence for report `n`.
+fn evidence<T: Config>(n: u32) -> T::Hash {
+	T::Hashing::hash_of(&n)
+}
+
+/// A Critical report of `provider` by a funded, bonded reporter. Returns the slash id.
+fn reported<T: Config>(provider: &T::AccountId, offence_era: EraIndex, n: u32) -> SlashId {
+	let reporter = funded::<T>("reporter", n);
+	let id = SlashQueueState::<T>::get().next_id;
+	Pallet::<T>::do_report_offence(
+		Some(reporter),
+		T::ReportBond::get(),
+		provider,
+		Severity::Critical,
+		offence_era,
+		evidence::<T>(n),
+	)
+	.expect("reportable");
+	id
 }
 
 #[benchmarks]
@@ -250,6 +293,135 @@ mod benchmarks {
 		}
 
 		assert_eq!(CurrentEra::<T>::get(), before.saturating_add(1));
+	}
+
+	/// A bonded Critical report with the most unbonding pools at risk.
+	#[benchmark]
+	fn report_offence() {
+		let (provider, offence_era) = exposed_provider::<T>(0);
+		let reporter = funded::<T>("reporter", 0);
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(reporter),
+			provider.clone(),
+			Severity::Critical,
+			offence_era,
+			evidence::<T>(0),
+		);
+
+		assert!(Pallet::<T>::has_pending_slash(&provider));
+	}
+
+	#[benchmark]
+	fn dispute_slash() {
+		let (provider, offence_era) = exposed_provider::<T>(0);
+		let id = reported::<T>(&provider, offence_era, 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(provider.clone()), id);
+
+		assert!(PendingSlashes::<T>::get(id).is_some_and(|s| s.dispute_bond.is_some()));
+	}
+
+	/// Upholding: the dispute bond is slashed and the slash applied over every pool at risk.
+	#[benchmark]
+	fn resolve_dispute() -> Result<(), BenchmarkError> {
+		let (provider, offence_era) = exposed_provider::<T>(0);
+		let id = reported::<T>(&provider, offence_era, 0);
+		Pallet::<T>::do_dispute_slash(&provider, id).expect("disputes");
+		let origin =
+			T::ArbiterOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, Verdict::Uphold);
+
+		assert!(!PendingSlashes::<T>::contains_key(id));
+		Ok(())
+	}
+
+	/// Cancelling a disputed slash: two bonds returned.
+	#[benchmark]
+	fn cancel_slash() -> Result<(), BenchmarkError> {
+		let (provider, offence_era) = exposed_provider::<T>(0);
+		let id = reported::<T>(&provider, offence_era, 0);
+		Pallet::<T>::do_dispute_slash(&provider, id).expect("disputes");
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id);
+
+		assert!(!PendingSlashes::<T>::contains_key(id));
+		Ok(())
+	}
+
+	/// A Critical slash over every pool at risk, paying the reporter and tombstoning.
+	#[benchmark]
+	fn apply_slash() {
+		let (provider, offence_era) = exposed_provider::<T>(0);
+		let id = reported::<T>(&provider, offence_era, 0);
+		CurrentEra::<T>::mutate(|era| *era = era.saturating_add(T::DisputeWindow::get()));
+		let caller = funded::<T>("caller", 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), id);
+
+		assert!(Tombstones::<T>::contains_key(&provider));
+	}
+
+	#[benchmark]
+	fn unjail() {
+		let provider = provider::<T>();
+		let now = CurrentEra::<T>::get();
+		Providers::<T>::mutate(&provider, |info| {
+			if let Some(info) = info {
+				info.jailed_until = Some(now);
+			}
+		});
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(provider.clone()));
+
+		assert!(!Pallet::<T>::is_jailed(&provider));
+	}
+
+	#[benchmark]
+	fn set_slash_fractions() -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let fractions = SlashFractions {
+			minor: Perbill::from_percent(1),
+			major: Perbill::from_percent(2),
+			critical: Perbill::from_percent(3),
+		};
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, fractions);
+
+		assert_eq!(SlashFractionsOf::<T>::get(), fractions);
+		Ok(())
+	}
+
+	/// The hook applying `n` due Critical slashes, each over every pool at risk of its own
+	/// provider.
+	#[benchmark]
+	fn apply_due_slashes(n: Linear<0, { T::MaxSlashesPerBlock::get() }>) {
+		let start = CurrentEra::<T>::get();
+		for i in 0..n {
+			CurrentEra::<T>::put(start);
+			let (provider, offence_era) = exposed_provider::<T>(i);
+			reported::<T>(&provider, offence_era, i);
+		}
+		let window = T::ReportWindow::get().saturating_add(T::DisputeWindow::get());
+		CurrentEra::<T>::put(start.saturating_add(window));
+
+		#[block]
+		{
+			Pallet::<T>::apply_due_slashes();
+		}
+
+		assert_eq!(PendingSlashes::<T>::iter().count(), 0);
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
