@@ -159,6 +159,12 @@ impl_runtime_apis! {
 		fn era_summary() -> pallet_work_token_runtime_api::EraSummary<Balance, BlockNumber> {
 			WorkToken::era_summary()
 		}
+
+		fn pending_slashes(
+			provider: AccountId,
+		) -> Vec<pallet_work_token_runtime_api::SlashSummary<AccountId, Balance>> {
+			WorkToken::pending_slashes_of(&provider)
+		}
 	}
 
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {

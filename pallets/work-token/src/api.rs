@@ -3,8 +3,9 @@
 
 use crate::{
 	BalanceOf, Config, CurrentEra, Delegations, EraIndex, EraStartBlock, InflationRate, Ledgers,
-	MinProviderStake, Pallet, Pools, ProviderCount, Providers, RewardsUnclaimed, ShareBook,
-	TotalDelegated, TotalStaked, UnbondingPools,
+	MinProviderStake, Offences, Pallet, PendingSlashes, Pools, ProviderCount, Providers,
+	RewardsUnclaimed, Severity, ShareBook, SlashId, Tombstones, TotalDelegated, TotalStaked,
+	UnbondingPools,
 };
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
@@ -35,6 +36,37 @@ pub struct ProviderSummary<Balance> {
 	pub delegators: u32,
 	/// The pool's minimum delegation.
 	pub min_delegation: Balance,
+	/// Jailed until this era (then `unjail`), if jailed.
+	pub jailed_until: Option<EraIndex>,
+	/// Tombstoned by a Critical slash: can never work again.
+	pub tombstoned: bool,
+	/// Slashes pending against the provider.
+	pub pending_slashes: u32,
+}
+
+/// A pending slash and its windows, for the accused, its delegators and the reporter.
+#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo)]
+pub struct SlashSummary<AccountId, Balance> {
+	/// Slash id, for `dispute_slash`, `resolve_dispute`, `cancel_slash`, `apply_slash`.
+	pub id: SlashId,
+	/// Who reported it (`None`: an unsigned trusted origin).
+	pub reporter: Option<AccountId>,
+	/// Severity reported.
+	pub severity: Severity,
+	/// Fraction after escalation.
+	pub fraction: Perbill,
+	/// Era of the offence.
+	pub offence_era: EraIndex,
+	/// Locked amount from the provider's own stake.
+	pub own: Balance,
+	/// Locked amount from the delegators.
+	pub pool: Balance,
+	/// Whether the accused disputed it.
+	pub disputed: bool,
+	/// First era in which it applies if undisputed (the dispute window's end).
+	pub dispute_window_end: EraIndex,
+	/// First era in which it applies as reported if disputed and unresolved.
+	pub dispute_timeout: EraIndex,
 }
 
 /// One delegation position's value.
@@ -92,7 +124,39 @@ impl<T: Config> Pallet<T> {
 			delegated_shares: pool.shares,
 			delegators: pool.delegators,
 			min_delegation: pool.min_delegation,
+			jailed_until: info.jailed_until,
+			tombstoned: Tombstones::<T>::contains_key(provider),
+			pending_slashes: Offences::<T>::get(provider)
+				.map(|r| u32::try_from(r.pending.len()).unwrap_or(u32::MAX))
+				.unwrap_or(0),
 		})
+	}
+
+	/// The slashes pending against `provider`, oldest first (at most
+	/// `MaxOffencesPerProvider`).
+	pub fn pending_slashes_of(
+		provider: &T::AccountId,
+	) -> Vec<SlashSummary<T::AccountId, BalanceOf<T>>> {
+		let Some(record) = Offences::<T>::get(provider) else { return Vec::new() };
+		record
+			.pending
+			.iter()
+			.filter_map(|(id, _)| {
+				let slash = PendingSlashes::<T>::get(id)?;
+				Some(SlashSummary {
+					id: *id,
+					reporter: slash.reporter,
+					severity: slash.severity,
+					fraction: slash.fraction,
+					offence_era: slash.offence_era,
+					own: slash.own,
+					pool: slash.pool,
+					disputed: slash.dispute_bond.is_some(),
+					dispute_window_end: Self::dispute_end(slash.reported_era),
+					dispute_timeout: Self::dispute_timeout(slash.reported_era),
+				})
+			})
+			.collect()
 	}
 
 	/// Value, pending rewards and unbonding chunks of `delegator`'s position with `provider`.

@@ -3,9 +3,12 @@
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
+extern crate alloc;
+
+use alloc::vec::Vec;
 use codec::Codec;
 pub use pallet_work_token::{
-	api::{DelegationSummary, EraSummary, ProviderSummary},
+	api::{DelegationSummary, EraSummary, ProviderSummary, SlashSummary},
 	EraIndex,
 };
 
@@ -29,5 +32,9 @@ sp_api::decl_runtime_apis! {
 
 		/// The current era, inflation, emission, minimum stake and totals.
 		fn era_summary() -> EraSummary<Balance, BlockNumber>;
+
+		/// The slashes pending against `provider`, with their locked amounts and the eras
+		/// their dispute window ends and their dispute times out.
+		fn pending_slashes(provider: AccountId) -> Vec<SlashSummary<AccountId, Balance>>;
 	}
 }

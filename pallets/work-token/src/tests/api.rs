@@ -38,3 +38,24 @@ fn summaries_reflect_state() {
 		assert_eq!(e.min_provider_stake, MIN_STAKE);
 	});
 }
+
+#[test]
+fn pending_slashes_view_shows_amounts_and_windows() {
+	ExtBuilder::default().provider(10, 1_000, Perbill::zero()).build_and_execute(|| {
+		assert!(Pallet::<Test>::pending_slashes_of(&10).is_empty());
+		assert_ok!(WorkToken::report_offence(
+			RuntimeOrigin::signed(ORACLE),
+			10,
+			crate::Severity::Minor,
+			0,
+			sp_core::H256::repeat_byte(1)
+		));
+		assert_ok!(WorkToken::dispute_slash(RuntimeOrigin::signed(10), 0));
+		let [s] = Pallet::<Test>::pending_slashes_of(&10).try_into().unwrap();
+		assert_eq!((s.id, s.reporter, s.own, s.pool, s.disputed), (0, Some(ORACLE), 100, 0, true));
+		assert_eq!(s.dispute_window_end, DISPUTE_WINDOW);
+		assert_eq!(s.dispute_timeout, DISPUTE_WINDOW + DISPUTE_TIMEOUT);
+		let p = Pallet::<Test>::provider_summary(&10).unwrap();
+		assert_eq!((p.pending_slashes, p.jailed_until, p.tombstoned), (1, None, false));
+	});
+}
