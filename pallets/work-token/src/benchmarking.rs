@@ -45,6 +45,14 @@ fn exposed_provider<T: Config>(index: u32) -> (T::AccountId, EraIndex) {
 	let min = T::MinDelegation::get();
 	let amount = min.saturating_mul(100u32.into());
 	Pallet::<T>::do_delegate(&delegator, &who, amount).expect("delegates");
+	// Delegators who will leave one era after another while a slash is pending (see
+	// `unbond_until_timeout`); they join now, since joining is closed once it is reported.
+	let chunks = T::MaxUnbondingChunks::get();
+	for k in 0..spread_delegators::<T>() {
+		let spread = funded::<T>("spread", spread_index(index, k));
+		let amount = min.saturating_mul(chunks.saturating_add(1).into());
+		Pallet::<T>::do_delegate(&spread, &who, amount).expect("delegates");
+	}
 	let window = T::ReportWindow::get();
 	let first = CurrentEra::<T>::get();
 	for i in 0..=window {
@@ -54,6 +62,33 @@ fn exposed_provider<T: Config>(index: u32) -> (T::AccountId, EraIndex) {
 		}
 	}
 	(who, first)
+}
+
+/// Eras from a report to its dispute timeout.
+fn eras_to_timeout<T: Config>() -> u32 {
+	T::DisputeWindow::get().saturating_add(T::DisputeTimeout::get())
+}
+
+/// Delegators needed to undelegate once in each era up to a dispute timeout.
+fn spread_delegators<T: Config>() -> u32 {
+	eras_to_timeout::<T>().div_ceil(T::MaxUnbondingChunks::get().max(1))
+}
+
+/// Account index of spread delegator `k` of provider `index`.
+fn spread_index(index: u32, k: u32) -> u32 {
+	index.saturating_mul(64).saturating_add(k)
+}
+
+/// Lets eras pass up to the dispute timeout of a slash reported now, with a delegator of
+/// provider `index` undelegating in each: the most unbonding pools a slash can reach.
+fn unbond_until_timeout<T: Config>(provider: &T::AccountId, index: u32) {
+	let chunks = T::MaxUnbondingChunks::get().max(1);
+	for step in 0..eras_to_timeout::<T>() {
+		CurrentEra::<T>::mutate(|era| *era = era.saturating_add(1));
+		let delegator: T::AccountId = account("spread", spread_index(index, step / chunks), 0);
+		Pallet::<T>::do_undelegate(&delegator, provider, T::MinDelegation::get())
+			.expect("undelegates");
+	}
 }
 
 /// Distinct evidence for report `n`.
@@ -324,12 +359,14 @@ mod benchmarks {
 		assert!(PendingSlashes::<T>::get(id).is_some_and(|s| s.dispute_bond.is_some()));
 	}
 
-	/// Upholding: the dispute bond is slashed and the slash applied over every pool at risk.
+	/// Upholding at the dispute timeout: the dispute bond is slashed and the slash applied over
+	/// the most unbonding pools.
 	#[benchmark]
 	fn resolve_dispute() -> Result<(), BenchmarkError> {
 		let (provider, offence_era) = exposed_provider::<T>(0);
 		let id = reported::<T>(&provider, offence_era, 0);
 		Pallet::<T>::do_dispute_slash(&provider, id).expect("disputes");
+		unbond_until_timeout::<T>(&provider, 0);
 		let origin =
 			T::ArbiterOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 
@@ -356,12 +393,14 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// A Critical slash over every pool at risk, paying the reporter and tombstoning.
+	/// A Critical slash applied at the latest era that widens its reach: over the most
+	/// unbonding pools (`ReportWindow + DisputeWindow + DisputeTimeout + 1`), paying the
+	/// reporter and tombstoning.
 	#[benchmark]
 	fn apply_slash() {
 		let (provider, offence_era) = exposed_provider::<T>(0);
 		let id = reported::<T>(&provider, offence_era, 0);
-		CurrentEra::<T>::mutate(|era| *era = era.saturating_add(T::DisputeWindow::get()));
+		unbond_until_timeout::<T>(&provider, 0);
 		let caller = funded::<T>("caller", 0);
 
 		#[extrinsic_call]

@@ -99,23 +99,31 @@ impl<T: Config> Pallet<T> {
 			.fold(ledger.active, |acc, chunk| acc.saturating_add(chunk.value))
 	}
 
-	/// Unlock eras of the provider's unbonding pools at risk for an offence in `offence_era`,
-	/// with their tokens. At most `UnbondingPeriod + 1` reads.
+	/// Unlock eras of the provider's unbonding pools at risk for an offence in `offence_era`
+	/// reported in `reported_era`, with their tokens: those created from the offence until
+	/// now, but no later than the dispute timeout, so that the reads are bounded by
+	/// `ReportWindow + DisputeWindow + DisputeTimeout + 1` however late a slash is applied.
 	pub(crate) fn unbonding_at_risk(
 		provider: &T::AccountId,
 		offence_era: u32,
+		reported_era: u32,
 	) -> Vec<(u32, BalanceOf<T>)> {
-		let last = CurrentEra::<T>::get().saturating_add(T::UnbondingPeriod::get());
+		let newest = CurrentEra::<T>::get().min(Self::dispute_timeout(reported_era));
+		let last = newest.saturating_add(T::UnbondingPeriod::get());
 		(at_risk_from::<T>(offence_era)..=last)
 			.filter_map(|era| UnbondingPools::<T>::get(provider, era).map(|p| (era, p.tokens)))
 			.collect()
 	}
 
-	/// Delegated stake at risk for an offence in `offence_era`: the pool plus its unbonding
-	/// pools at risk.
-	pub(crate) fn pool_at_risk(provider: &T::AccountId, offence_era: u32) -> BalanceOf<T> {
+	/// Delegated stake at risk for an offence in `offence_era` reported in `reported_era`:
+	/// the pool plus its unbonding pools at risk.
+	pub(crate) fn pool_at_risk(
+		provider: &T::AccountId,
+		offence_era: u32,
+		reported_era: u32,
+	) -> BalanceOf<T> {
 		let bonded = Pools::<T>::get(provider).map(|p| p.tokens).unwrap_or_default();
-		Self::unbonding_at_risk(provider, offence_era)
+		Self::unbonding_at_risk(provider, offence_era, reported_era)
 			.into_iter()
 			.fold(bonded, |acc, (_, tokens)| acc.saturating_add(tokens))
 	}
@@ -152,7 +160,7 @@ impl<T: Config> Pallet<T> {
 		let base = SlashFractionsOf::<T>::get().of(severity);
 		let fraction = escalated_fraction(base, T::StrikeEscalation::get(), strikes);
 		let own_risk = to_u128::<T>(Self::own_at_risk(&ledger, offence_era));
-		let pool_risk = to_u128::<T>(Self::pool_at_risk(provider, offence_era));
+		let pool_risk = to_u128::<T>(Self::pool_at_risk(provider, offence_era, now));
 		let (own, pool) = waterfall(severity, fraction, own_risk, pool_risk);
 		ensure!(own.saturating_add(pool) > 0, Error::<T>::NothingToSlash);
 
@@ -251,10 +259,17 @@ impl<T: Config> Pallet<T> {
 
 	/// Cuts up to `amount` from `provider`'s pool and its unbonding pools at risk for
 	/// `offence_era`, pro rata to their tokens. Returns the credit of what was taken.
-	fn slash_pool(provider: &T::AccountId, amount: BalanceOf<T>, offence_era: u32) -> CreditOf<T> {
+	fn slash_pool(
+		provider: &T::AccountId,
+		amount: BalanceOf<T>,
+		offence_era: u32,
+		reported_era: u32,
+	) -> CreditOf<T> {
 		let Some(mut pool) = Pools::<T>::get(provider) else { return Default::default() };
-		let unbonding = Self::unbonding_at_risk(provider, offence_era);
-		let at_risk = to_u128::<T>(Self::pool_at_risk(provider, offence_era));
+		let unbonding = Self::unbonding_at_risk(provider, offence_era, reported_era);
+		let at_risk = unbonding
+			.iter()
+			.fold(to_u128::<T>(pool.tokens), |acc, (_, t)| acc.saturating_add(to_u128::<T>(*t)));
 		let take = to_u128::<T>(amount).min(at_risk);
 		if take == 0 {
 			return Default::default();
@@ -299,7 +314,8 @@ impl<T: Config> Pallet<T> {
 		let own_target = keep.mul_floor(slash.own);
 		let pool_target = keep.mul_floor(slash.pool);
 		let own_credit = Self::slash_own(&provider, own_target, slash.offence_era);
-		let pool_credit = Self::slash_pool(&provider, pool_target, slash.offence_era);
+		let pool_credit =
+			Self::slash_pool(&provider, pool_target, slash.offence_era, slash.reported_era);
 		let (own, pool) = (own_credit.peek(), pool_credit.peek());
 		let mut credit = own_credit.merge(pool_credit);
 		let now = CurrentEra::<T>::get();

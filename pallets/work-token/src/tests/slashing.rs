@@ -473,3 +473,25 @@ fn set_slash_fractions_needs_admin_and_order() {
 		assert_eq!(PendingSlashes::<Test>::get(0).unwrap().own, 50);
 	});
 }
+
+#[test]
+fn undelegating_during_a_dispute_does_not_escape_the_slash() {
+	market(|| {
+		let before = issuance();
+		oracle_reports(10, Severity::Critical, 0, 1);
+		assert_ok!(WorkToken::dispute_slash(RuntimeOrigin::signed(10), 0));
+		let mut minted = run_to_era_counting_emission(1);
+		// After the report: 11 leaves for the pool unlocking in era 1 + UNBONDING_PERIOD.
+		assert_ok!(WorkToken::undelegate(RuntimeOrigin::signed(11), 10, 600));
+		let unlock = 1 + UNBONDING_PERIOD;
+		minted += run_to_era_counting_emission(DISPUTE_WINDOW + DISPUTE_TIMEOUT);
+		assert!(work_token_events().contains(&Event::DisputeTimedOut { id: 0 }));
+		// 500 of the 1,000 at risk, pro rata: 300 from the unbonding 600, 200 from 400.
+		assert_eq!(UnbondingPools::<Test>::get(10, unlock).unwrap().tokens, 300);
+		assert_eq!(pool_tokens(10), 200);
+		assert!(unlock <= DISPUTE_WINDOW + DISPUTE_TIMEOUT, "withdrawable now");
+		assert_ok!(WorkToken::withdraw_delegation(RuntimeOrigin::signed(11), 10));
+		assert!(Delegations::<Test>::get(11, 10).is_none());
+		assert_conserved(before, minted);
+	});
+}
