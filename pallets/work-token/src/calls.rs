@@ -1,0 +1,327 @@
+//! The pallet's dispatchable calls (S21), as a pallet section imported into
+//! [`crate::pallet`]. Each call is a thin wrapper: it checks the origin and hands over to the
+//! module that owns the concept (`impls`, `delegation`, `commission`, `rewards`,
+//! `slashing`, `disputes`, `offences`).
+
+/// The calls, with their call indices, weights, origins and events.
+#[frame_support::pallet_macros::pallet_section]
+mod calls {
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Register the caller as a provider with `stake` on hold and `commission`.
+		///
+		/// Origin: signed; the caller becomes the provider. `stake` must be at least
+		/// [`MinProviderStake`] and leave the existential deposit free.
+		///
+		/// Emits [`Event::ProviderRegistered`].
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::register_provider())]
+		pub fn register_provider(
+			origin: OriginFor<T>,
+			#[pallet::compact] stake: BalanceOf<T>,
+			commission: Perbill,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_register(&who, stake, commission)
+		}
+
+		/// Put `amount` more of the caller's free balance on hold as active stake.
+		///
+		/// Origin: signed by a registered provider. The result must respect the minimum.
+		///
+		/// Emits [`Event::Bonded`].
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::bond_extra())]
+		pub fn bond_extra(
+			origin: OriginFor<T>,
+			#[pallet::compact] amount: BalanceOf<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_bond_extra(&who, amount)
+		}
+
+		/// Start unbonding `amount` of active stake; it unlocks `UnbondingPeriod` eras later.
+		///
+		/// Origin: signed by a registered provider. Remaining active stake must be zero or at
+		/// least [`MinProviderStake`].
+		///
+		/// Emits [`Event::Unbonded`].
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::unbond())]
+		pub fn unbond(
+			origin: OriginFor<T>,
+			#[pallet::compact] amount: BalanceOf<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_unbond(&who, amount)
+		}
+
+		/// Move `amount` of unbonding stake back to active stake, newest chunks first.
+		///
+		/// Origin: signed by a registered provider. The resulting active stake must be at
+		/// least [`MinProviderStake`].
+		///
+		/// Emits [`Event::Rebonded`].
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::rebond(T::MaxUnbondingChunks::get()))]
+		pub fn rebond(
+			origin: OriginFor<T>,
+			#[pallet::compact] amount: BalanceOf<T>,
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			let touched = Self::do_rebond(&who, amount)?;
+			Ok(Some(T::WeightInfo::rebond(touched)).into())
+		}
+
+		/// Release every unbonding chunk that has unlocked to the caller's free balance.
+		///
+		/// Origin: signed by a registered provider. When nothing is left bonded or unbonding,
+		/// the provider's records are removed.
+		///
+		/// Emits [`Event::Withdrawn`], and [`Event::ProviderRemoved`] when the ledger empties.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::withdraw_unbonded(T::MaxUnbondingChunks::get()))]
+		pub fn withdraw_unbonded(origin: OriginFor<T>) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			let removed = Self::do_withdraw_unbonded(&who)?;
+			Ok(Some(T::WeightInfo::withdraw_unbonded(removed)).into())
+		}
+
+		/// Delegate `amount` of the caller's free balance to `provider`'s pool, for shares at
+		/// the pool's current rate (rounded down).
+		///
+		/// Origin: signed, not the provider itself. The position must reach the pool's minimum
+		/// delegation; the existential deposit stays free.
+		///
+		/// Emits [`Event::Delegated`].
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::delegate())]
+		pub fn delegate(
+			origin: OriginFor<T>,
+			provider: T::AccountId,
+			#[pallet::compact] amount: BalanceOf<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_delegate(&who, &provider, amount)
+		}
+
+		/// Start unbonding `amount` of the caller's delegation to `provider`. Shares worth
+		/// `amount` (rounded up) are burnt; the tokens join the unbonding pool that unlocks
+		/// `UnbondingPeriod` eras later. A remaining position must stay at or above the pool's
+		/// minimum; undelegating the whole value is always allowed.
+		///
+		/// Origin: signed by a delegator of `provider`.
+		///
+		/// Emits [`Event::Undelegated`].
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::undelegate())]
+		pub fn undelegate(
+			origin: OriginFor<T>,
+			provider: T::AccountId,
+			#[pallet::compact] amount: BalanceOf<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_undelegate(&who, &provider, amount)
+		}
+
+		/// Pay out every unlocked unbonding chunk of the caller's delegation to `provider`.
+		/// An empty position is removed.
+		///
+		/// Origin: signed by a delegator of `provider`.
+		///
+		/// Emits [`Event::DelegationWithdrawn`], and [`Event::DelegationRemoved`] when the
+		/// position empties.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::withdraw_delegation(T::MaxUnbondingChunks::get()))]
+		pub fn withdraw_delegation(
+			origin: OriginFor<T>,
+			provider: T::AccountId,
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			let chunks = Self::do_withdraw_delegation(&who, &provider)?;
+			Ok(Some(T::WeightInfo::withdraw_delegation(chunks)).into())
+		}
+
+		/// Set the minimum delegation of the caller's pool (at least `MinDelegation`). Existing
+		/// positions are not affected until they change.
+		///
+		/// Origin: signed by a registered provider.
+		///
+		/// Emits [`Event::MinDelegationSet`].
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::set_min_delegation())]
+		pub fn set_min_delegation(
+			origin: OriginFor<T>,
+			#[pallet::compact] minimum: BalanceOf<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_set_min_delegation(&who, minimum)
+		}
+
+		/// Change the caller's commission. A decrease (or no change) applies at once and
+		/// cancels any scheduled increase. An increase may be at most `MaxCommissionIncrease`
+		/// above the current commission and takes effect `CommissionChangeDelay` eras later,
+		/// replacing any increase already scheduled.
+		///
+		/// Origin: signed by a registered provider.
+		///
+		/// Emits [`Event::CommissionUpdated`] or [`Event::CommissionChangeScheduled`].
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::set_commission())]
+		pub fn set_commission(origin: OriginFor<T>, commission: Perbill) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_set_commission(&who, commission)
+		}
+
+		/// Settle and pay out the caller's rewards from `provider`'s pool (or re-delegate them
+		/// when auto-compound is on). O(1): no other position is touched.
+		///
+		/// Origin: signed by a delegator of `provider`.
+		///
+		/// Emits [`Event::RewardsClaimed`] or [`Event::RewardsCompounded`].
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::claim_rewards())]
+		pub fn claim_rewards(origin: OriginFor<T>, provider: T::AccountId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_claim_rewards(&who, &provider)
+		}
+
+		/// Turn auto-compounding of the caller's rewards from `provider` on or off. With it on,
+		/// settled rewards become new shares (earning from the next era) instead of being paid.
+		///
+		/// Origin: signed by a delegator of `provider`.
+		///
+		/// Emits [`Event::AutoCompoundSet`].
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::set_auto_compound())]
+		pub fn set_auto_compound(
+			origin: OriginFor<T>,
+			provider: T::AccountId,
+			enabled: bool,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_set_auto_compound(&who, &provider, enabled)
+		}
+
+		/// Report an offence of `provider` in `offence_era` with `severity`, identified by
+		/// `evidence` (the hash of off-chain evidence). The slash amount is computed from the
+		/// stake at risk in `offence_era` with the severity's fraction, escalated by standing
+		/// strikes, and locked: that stake cannot be withdrawn and the provider takes no new
+		/// delegations until the slash is settled. It applies after `DisputeWindow` eras.
+		///
+		/// Origin: `ReporterOrigin` (no bond), or any signed account, which posts
+		/// `ReportBond` (returned when the slash applies or is cancelled, slashed when it is
+		/// overturned). A provider cannot report itself.
+		///
+		/// Emits [`Event::OffenceReported`] (and [`Event::BondHeld`] for a bonded report).
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::report_offence())]
+		pub fn report_offence(
+			origin: OriginFor<T>,
+			provider: T::AccountId,
+			severity: Severity,
+			offence_era: EraIndex,
+			evidence: T::Hash,
+		) -> DispatchResult {
+			let signer = ensure_signed(origin.clone()).ok();
+			let bond = match T::ReporterOrigin::try_origin(origin) {
+				Ok(_) => Zero::zero(),
+				Err(_) => {
+					ensure!(signer.is_some(), DispatchError::BadOrigin);
+					T::ReportBond::get()
+				}
+			};
+			Self::do_report_offence(signer, bond, &provider, severity, offence_era, evidence)
+		}
+
+		/// Dispute slash `id` while its window is open, posting `DisputeBond`. The slash then
+		/// waits for the arbiter, or for the timeout (`DisputeTimeout` eras after the window),
+		/// after which it applies as reported and the bond is returned.
+		///
+		/// Origin: signed by the accused provider.
+		///
+		/// Emits [`Event::SlashDisputed`] and [`Event::BondHeld`].
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::dispute_slash())]
+		pub fn dispute_slash(origin: OriginFor<T>, id: SlashId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_dispute_slash(&who, id)
+		}
+
+		/// Decide disputed slash `id`: `Uphold` applies it and slashes the dispute bond;
+		/// `Overturn` drops it and slashes the report bond; `Reduce(p)` applies `p` of it and
+		/// returns both bonds.
+		///
+		/// Origin: `ArbiterOrigin`.
+		///
+		/// Emits [`Event::DisputeResolved`], then the events of applying or dropping it.
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::resolve_dispute())]
+		pub fn resolve_dispute(
+			origin: OriginFor<T>,
+			id: SlashId,
+			verdict: Verdict,
+		) -> DispatchResult {
+			T::ArbiterOrigin::ensure_origin(origin)?;
+			Self::do_resolve_dispute(id, verdict)
+		}
+
+		/// Cancel pending or disputed slash `id`; both bonds are returned and the incident
+		/// may be reported again.
+		///
+		/// Origin: `AdminOrigin`.
+		///
+		/// Emits [`Event::SlashCancelled`] and [`Event::BondReturned`] for each bond.
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::cancel_slash())]
+		pub fn cancel_slash(origin: OriginFor<T>, id: SlashId) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			Self::do_cancel_slash(id)
+		}
+
+		/// Apply slash `id` once it is due: an undisputed slash from the end of its window, a
+		/// disputed one from its timeout. The chain does this by itself in `on_initialize`;
+		/// this call lets anyone do it sooner when blocks are busy. Free when it succeeds.
+		///
+		/// Origin: signed, anyone.
+		///
+		/// Emits [`Event::SlashApplied`], [`Event::SlashDeposited`], and as they happen
+		/// [`Event::ReporterRewarded`], [`Event::Jailed`], [`Event::Tombstoned`],
+		/// [`Event::DisputeTimedOut`], [`Event::BondReturned`].
+		#[pallet::call_index(16)]
+		#[pallet::weight(T::WeightInfo::apply_slash())]
+		pub fn apply_slash(origin: OriginFor<T>, id: SlashId) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			Self::do_apply_slash(id)?;
+			Ok(Pays::No.into())
+		}
+
+		/// Leave jail once `JailEras` have passed since the jailing slash.
+		///
+		/// Origin: signed by the jailed provider; not a tombstoned one.
+		///
+		/// Emits [`Event::Unjailed`].
+		#[pallet::call_index(17)]
+		#[pallet::weight(T::WeightInfo::unjail())]
+		pub fn unjail(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_unjail(&who)
+		}
+
+		/// Set the base slash fraction of each severity; they must grow with severity.
+		/// Pending slashes keep the amounts locked at report time.
+		///
+		/// Origin: `AdminOrigin`.
+		///
+		/// Emits [`Event::SlashFractionsSet`].
+		#[pallet::call_index(18)]
+		#[pallet::weight(T::WeightInfo::set_slash_fractions())]
+		pub fn set_slash_fractions(
+			origin: OriginFor<T>,
+			fractions: SlashFractions,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			Self::do_set_slash_fractions(fractions)
+		}
+	}
+}

@@ -1,0 +1,228 @@
+//! The pallet's events (S22) and errors (S21), as pallet sections imported into
+//! [`crate::pallet`].
+
+/// Events: one for every balance movement and lifecycle step.
+#[frame_support::pallet_macros::pallet_section]
+mod events {
+	/// Events of this pallet.
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// `provider` registered with `stake` on hold and `commission`.
+		ProviderRegistered { provider: T::AccountId, stake: BalanceOf<T>, commission: Perbill },
+		/// `provider` put `amount` more on hold as active stake.
+		Bonded { provider: T::AccountId, amount: BalanceOf<T> },
+		/// `provider` unbonded `amount`; it can be withdrawn from `unlock_era` on.
+		Unbonded { provider: T::AccountId, amount: BalanceOf<T>, unlock_era: EraIndex },
+		/// `provider` moved `amount` from unbonding back to active stake.
+		Rebonded { provider: T::AccountId, amount: BalanceOf<T> },
+		/// `amount` of unlocked stake was released from hold to `provider`'s free balance.
+		Withdrawn { provider: T::AccountId, amount: BalanceOf<T> },
+		/// `provider` has nothing bonded or unbonding any more and its records were removed.
+		ProviderRemoved { provider: T::AccountId },
+		/// `delegator` delegated `amount` to `provider`'s pool and received `shares`.
+		Delegated {
+			delegator: T::AccountId,
+			provider: T::AccountId,
+			amount: BalanceOf<T>,
+			shares: BalanceOf<T>,
+		},
+		/// `delegator` started unbonding `amount` from `provider`; withdrawable from
+		/// `unlock_era`.
+		Undelegated {
+			delegator: T::AccountId,
+			provider: T::AccountId,
+			amount: BalanceOf<T>,
+			unlock_era: EraIndex,
+		},
+		/// `amount` of unlocked delegation was paid back to `delegator`.
+		DelegationWithdrawn {
+			delegator: T::AccountId,
+			provider: T::AccountId,
+			amount: BalanceOf<T>,
+		},
+		/// `delegator`'s position with `provider` is empty and was removed.
+		DelegationRemoved { delegator: T::AccountId, provider: T::AccountId },
+		/// `provider`'s commission changed from `old` to `new` (a decrease, or a scheduled
+		/// increase taking effect).
+		CommissionUpdated { provider: T::AccountId, old: Perbill, new: Perbill },
+		/// `provider` scheduled a commission increase to `commission` from `effective_era`.
+		CommissionChangeScheduled {
+			provider: T::AccountId,
+			commission: Perbill,
+			effective_era: EraIndex,
+		},
+		/// `provider` was paid `commission` and its `self_stake` part of era `era`'s rewards.
+		ProviderRewarded {
+			provider: T::AccountId,
+			era: EraIndex,
+			commission: BalanceOf<T>,
+			self_stake: BalanceOf<T>,
+		},
+		/// `amount` of era `era`'s rewards went to `provider`'s delegators (claimable).
+		PoolRewarded { provider: T::AccountId, era: EraIndex, amount: BalanceOf<T> },
+		/// Era `era`'s rewards were distributed: `emission` minted at `staking_ratio`; the
+		/// annual inflation rate is now `next_inflation`.
+		EraRewarded {
+			era: EraIndex,
+			emission: BalanceOf<T>,
+			staking_ratio: Perbill,
+			next_inflation: Perbill,
+		},
+		/// `delegator` was paid `amount` of rewards from `provider`'s pool.
+		RewardsClaimed { delegator: T::AccountId, provider: T::AccountId, amount: BalanceOf<T> },
+		/// `delegator`'s `amount` of rewards were delegated again for `shares`.
+		RewardsCompounded {
+			delegator: T::AccountId,
+			provider: T::AccountId,
+			amount: BalanceOf<T>,
+			shares: BalanceOf<T>,
+		},
+		/// `delegator` turned auto-compounding of rewards from `provider` on or off.
+		AutoCompoundSet { delegator: T::AccountId, provider: T::AccountId, enabled: bool },
+		/// `provider` set its pool's minimum delegation to `minimum`.
+		MinDelegationSet { provider: T::AccountId, minimum: BalanceOf<T> },
+		/// Era `era` started at block `start_block`.
+		NewEra { era: EraIndex, start_block: BlockNumberFor<T> },
+		/// Slash `id` against `provider` was reported for `offence_era` and is pending until
+		/// era `dispute_until`; `own` and `pool` are locked. Delegators of `provider` watch
+		/// for this event: their stake is at risk and frozen until the slash is settled.
+		OffenceReported {
+			id: SlashId,
+			provider: T::AccountId,
+			reporter: Option<T::AccountId>,
+			severity: Severity,
+			offence_era: EraIndex,
+			fraction: Perbill,
+			own: BalanceOf<T>,
+			pool: BalanceOf<T>,
+			dispute_until: EraIndex,
+		},
+		/// `provider` disputed slash `id`, posting `bond`.
+		SlashDisputed { id: SlashId, provider: T::AccountId, bond: BalanceOf<T> },
+		/// The arbiter decided `verdict` on slash `id`.
+		DisputeResolved { id: SlashId, verdict: Verdict },
+		/// The dispute of slash `id` timed out unresolved; the slash applies as reported.
+		DisputeTimedOut { id: SlashId },
+		/// The admin cancelled slash `id` against `provider`.
+		SlashCancelled { id: SlashId, provider: T::AccountId },
+		/// Slash `id` took `own` from `provider`'s stake and `pool` from its delegators.
+		SlashApplied { id: SlashId, provider: T::AccountId, own: BalanceOf<T>, pool: BalanceOf<T> },
+		/// `reporter` received `amount` of slash `id`.
+		ReporterRewarded { id: SlashId, reporter: T::AccountId, amount: BalanceOf<T> },
+		/// `amount` of slash `id` went to `OnSlash`.
+		SlashDeposited { id: SlashId, amount: BalanceOf<T> },
+		/// `amount` of `who`'s free balance was put on hold as a report or dispute bond.
+		BondHeld { who: T::AccountId, amount: BalanceOf<T> },
+		/// `who`'s bond of `amount` was returned.
+		BondReturned { who: T::AccountId, amount: BalanceOf<T> },
+		/// `who`'s losing bond of `amount` was slashed to `OnSlash`.
+		BondSlashed { who: T::AccountId, amount: BalanceOf<T> },
+		/// `provider` is jailed until era `until`.
+		Jailed { provider: T::AccountId, until: EraIndex },
+		/// `provider` left jail.
+		Unjailed { provider: T::AccountId },
+		/// `provider` was tombstoned and may never register again.
+		Tombstoned { provider: T::AccountId },
+		/// The base slash fractions are now `fractions`.
+		SlashFractionsSet { fractions: SlashFractions },
+	}
+}
+
+/// Errors: a named variant for each way a call can fail; a call that fails changes nothing.
+#[frame_support::pallet_macros::pallet_section]
+mod errors {
+	/// Errors of this pallet. A call that fails changes nothing.
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The amount is zero.
+		ZeroAmount,
+		/// The account is already a registered provider.
+		AlreadyProvider,
+		/// The account is not a registered provider.
+		NotProvider,
+		/// Active stake would be above zero but below [`MinProviderStake`].
+		BelowMinimumStake,
+		/// The free balance (less the existential deposit) cannot cover the amount.
+		InsufficientBalance,
+		/// More than the active stake was asked to be unbonded.
+		InsufficientActiveStake,
+		/// The ledger already has `MaxUnbondingChunks` chunks; withdraw or wait for a later era.
+		TooManyUnbondingChunks,
+		/// More than the unbonding stake was asked to be rebonded.
+		NotEnoughUnbonding,
+		/// No unbonding chunk has unlocked yet.
+		NothingToWithdraw,
+		/// `MaxProviders` providers are already registered.
+		TooManyProviders,
+		/// An amount would overflow the balance type.
+		Overflow,
+		/// A provider cannot delegate to itself.
+		CannotDelegateToSelf,
+		/// The account has no delegation with that provider.
+		NotDelegator,
+		/// The provider's pool has shares but no tokens left; it takes no new delegations.
+		PoolDepleted,
+		/// The amount is too small to buy a single share.
+		DelegationTooSmall,
+		/// More than the delegation's bonded value was asked for.
+		InsufficientDelegation,
+		/// The position would be above zero but below the pool's minimum delegation.
+		BelowMinimumDelegation,
+		/// A pool minimum below the global `MinDelegation`.
+		BelowGlobalMinimumDelegation,
+		/// The provider's pool already has `MaxDelegatorsPerProvider` delegators.
+		TooManyDelegators,
+		/// The delegator already delegates to `MaxDelegationsPerDelegator` providers.
+		TooManyDelegations,
+		/// The provider has no active self-stake (it is leaving); it takes no new delegations.
+		ProviderLeaving,
+		/// A commission increase above `MaxCommissionIncrease` in one change.
+		CommissionIncreaseTooLarge,
+		/// The position has no rewards to claim.
+		NothingToClaim,
+		/// The provider has a slash pending; it takes no new delegations until it is settled.
+		ProviderHasPendingSlash,
+		/// The provider is jailed (or tombstoned); it takes no new delegations.
+		ProviderJailed,
+		/// The account was tombstoned by a Critical slash.
+		Tombstoned,
+		/// A provider cannot report itself.
+		CannotReportSelf,
+		/// The offence era has not started yet.
+		OffenceInFuture,
+		/// The offence era is older than the report window.
+		OffenceTooOld,
+		/// The offence era is before the provider registered.
+		OffenceBeforeRegistration,
+		/// This incident (offence era and evidence) was already reported.
+		DuplicateReport,
+		/// The provider already has `MaxOffencesPerProvider` pending slashes or recent
+		/// incidents.
+		TooManyOffences,
+		/// No stake was at risk for the offence: the slash would be zero.
+		NothingToSlash,
+		/// No pending slash has this id.
+		UnknownSlash,
+		/// Only the accused provider may dispute a slash.
+		NotAccused,
+		/// The slash is already disputed.
+		AlreadyDisputed,
+		/// The dispute window of the slash has ended.
+		DisputeWindowClosed,
+		/// The slash is not disputed.
+		NotDisputed,
+		/// The slash's dispute window has not ended yet.
+		SlashNotDue,
+		/// The slash is disputed and neither resolved nor timed out.
+		DisputeUnresolved,
+		/// Unlocked stake is frozen by a pending slash and must wait until it is settled.
+		WithdrawalFrozen,
+		/// The provider is not jailed.
+		NotJailed,
+		/// The provider's jail has not run out yet.
+		StillJailed,
+		/// Slash fractions must grow with severity.
+		UnorderedFractions,
+	}
+}
