@@ -323,5 +323,125 @@ mod calls {
 			T::AdminOrigin::ensure_origin(origin)?;
 			Self::do_set_slash_fractions(fractions)
 		}
+
+		/// Submit a job with `fee` and the hash of its specification. The fee is held, and
+		/// the job is assigned at once to an active provider drawn with probability
+		/// proportional to effective stake (stake × reputation multiplier).
+		///
+		/// Origin: signed; the caller is the client.
+		///
+		/// Emits [`Event::JobSubmitted`].
+		#[pallet::call_index(19)]
+		#[pallet::weight(T::WeightInfo::submit_job())]
+		pub fn submit_job(
+			origin: OriginFor<T>,
+			spec: T::Hash,
+			#[pallet::compact] fee: BalanceOf<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_submit_job(&who, spec, fee)
+		}
+
+		/// Submit the result of job `id` before its deadline.
+		///
+		/// Origin: signed by the assigned provider.
+		///
+		/// Emits [`Event::JobResultSubmitted`].
+		#[pallet::call_index(20)]
+		#[pallet::weight(T::WeightInfo::submit_result())]
+		pub fn submit_result(origin: OriginFor<T>, id: JobId, result: T::Hash) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_submit_result(&who, id, result)
+		}
+
+		/// Accept the result of job `id`: the fee, less `ProtocolFee`, goes to the provider and
+		/// its pool's rewards, and the provider's reputation rises.
+		///
+		/// Origin: signed by the client; by anyone once the acceptance window has passed.
+		///
+		/// Emits [`Event::JobCompleted`] and [`Event::ReputationUpdated`].
+		#[pallet::call_index(21)]
+		#[pallet::weight(T::WeightInfo::accept_result())]
+		pub fn accept_result(origin: OriginFor<T>, id: JobId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_accept_result(&who, id)
+		}
+
+		/// Challenge the result of job `id` within the acceptance window; the arbiter decides.
+		///
+		/// Origin: signed by the client.
+		///
+		/// Emits [`Event::JobChallenged`].
+		#[pallet::call_index(22)]
+		#[pallet::weight(T::WeightInfo::challenge_result())]
+		pub fn challenge_result(origin: OriginFor<T>, id: JobId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_challenge_result(&who, id)
+		}
+
+		/// Decide the challenge of job `id`: `upheld` refunds the client, lowers the
+		/// provider's reputation and reports a Major offence; otherwise the job is paid.
+		///
+		/// Origin: `ArbiterOrigin`.
+		///
+		/// Emits [`Event::ChallengeResolved`], then [`Event::JobFailed`] and
+		/// [`Event::OffenceReported`], or [`Event::JobCompleted`].
+		#[pallet::call_index(23)]
+		#[pallet::weight(T::WeightInfo::resolve_challenge())]
+		pub fn resolve_challenge(origin: OriginFor<T>, id: JobId, upheld: bool) -> DispatchResult {
+			T::ArbiterOrigin::ensure_origin(origin)?;
+			Self::do_resolve_challenge(id, upheld)
+		}
+
+		/// Set how the active set is sized from the next era on.
+		///
+		/// Origin: `AdminOrigin`.
+		///
+		/// Emits [`Event::ActiveSetModeSet`].
+		#[pallet::call_index(24)]
+		#[pallet::weight(T::WeightInfo::set_active_set_mode())]
+		pub fn set_active_set_mode(origin: OriginFor<T>, mode: ActiveSetMode) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			Self::do_set_active_set_mode(mode)
+		}
+
+		/// Set the reputation tiers.
+		///
+		/// Origin: `AdminOrigin`.
+		///
+		/// Emits [`Event::ReputationTiersSet`].
+		#[pallet::call_index(25)]
+		#[pallet::weight(T::WeightInfo::set_reputation_tiers())]
+		pub fn set_reputation_tiers(
+			origin: OriginFor<T>,
+			tiers: ReputationTiers,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			Self::do_set_reputation_tiers(tiers)
+		}
+
+		/// Stop taking new work from the next era (S3); stake and delegations stay.
+		///
+		/// Origin: signed by a registered provider.
+		///
+		/// Emits [`Event::Chilled`].
+		#[pallet::call_index(26)]
+		#[pallet::weight(T::WeightInfo::chill())]
+		pub fn chill(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_set_chilled(&who, true)
+		}
+
+		/// Take new work again from the next era.
+		///
+		/// Origin: signed by a chilled provider.
+		///
+		/// Emits [`Event::Unchilled`].
+		#[pallet::call_index(27)]
+		#[pallet::weight(T::WeightInfo::chill())]
+		pub fn unchill(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_set_chilled(&who, false)
+		}
 	}
 }

@@ -104,7 +104,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Mints the existential deposit into the delegation account the first time it is used, so
 	/// that withdrawals never have to kill it. This is the only issuance delegation creates.
-	fn ensure_delegation_account_alive() -> DispatchResult {
+	pub(crate) fn ensure_delegation_account_alive() -> DispatchResult {
 		let account = Self::delegation_account();
 		let ed = T::Currency::minimum_balance();
 		if T::Currency::balance(&account) < ed {

@@ -19,6 +19,11 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::NewEra { era, start_block: now });
 		// Rewards of the era that ended use the commission that applied during it.
 		let rewards = Self::distribute_era_rewards(era.saturating_sub(1));
-		rewards.saturating_add(Self::apply_scheduled_commissions(era))
+		let commissions = Self::apply_scheduled_commissions(era);
+		// Demand of the era that ended sets the minimum stake and the set for the new one.
+		let demand = crate::JobsThisEra::<T>::take();
+		crate::JobsLastEra::<T>::put(demand);
+		Self::rotate_active_set(era, demand);
+		rewards.saturating_add(commissions)
 	}
 }

@@ -126,6 +126,63 @@ mod events {
 		Tombstoned { provider: T::AccountId },
 		/// The base slash fractions are now `fractions`.
 		SlashFractionsSet { fractions: SlashFractions },
+		/// `provider`'s reputation moved from `old` to `new` after a job outcome.
+		ReputationUpdated {
+			provider: T::AccountId,
+			old: sp_runtime::Permill,
+			new: sp_runtime::Permill,
+		},
+		/// The reputation tiers are now `tiers`.
+		ReputationTiersSet { tiers: ReputationTiers },
+		/// The minimum provider stake moved from `old` to `new` (S5).
+		MinStakeUpdated { old: BalanceOf<T>, new: BalanceOf<T> },
+		/// The active set of era `era`, highest effective stake first.
+		ActiveSetChanged { era: EraIndex, providers: BoundedVec<T::AccountId, T::MaxProviders> },
+		/// The active-set mode is now `mode`.
+		ActiveSetModeSet { mode: ActiveSetMode },
+		/// `provider` chilled: out of the active set from the next era.
+		Chilled { provider: T::AccountId },
+		/// `provider` is no longer chilled.
+		Unchilled { provider: T::AccountId },
+		/// Job `id` of `client` with `fee` on hold was assigned to `provider`; its result is
+		/// due by block `deadline`.
+		JobSubmitted {
+			id: JobId,
+			client: T::AccountId,
+			provider: T::AccountId,
+			fee: BalanceOf<T>,
+			deadline: BlockNumberFor<T>,
+		},
+		/// `provider` submitted `result` for job `id`; the client may challenge it until block
+		/// `accept_by`.
+		JobResultSubmitted {
+			id: JobId,
+			provider: T::AccountId,
+			result: T::Hash,
+			accept_by: BlockNumberFor<T>,
+		},
+		/// `client` challenged the result of job `id` by `provider`.
+		JobChallenged { id: JobId, client: T::AccountId, provider: T::AccountId },
+		/// The arbiter resolved the challenge of job `id`: `upheld` or rejected.
+		ChallengeResolved { id: JobId, upheld: bool },
+		/// Job `id` was paid: `to_provider` to `provider` (commission and self-stake part),
+		/// `to_pool` to its delegators' rewards, `protocol_fee` to `OnSlash`.
+		JobCompleted {
+			id: JobId,
+			provider: T::AccountId,
+			to_provider: BalanceOf<T>,
+			to_pool: BalanceOf<T>,
+			protocol_fee: BalanceOf<T>,
+		},
+		/// Job `id` failed (missed deadline or upheld challenge): `refund` returned to
+		/// `client`; whether an offence of `provider` was reported.
+		JobFailed {
+			id: JobId,
+			client: T::AccountId,
+			provider: T::AccountId,
+			refund: BalanceOf<T>,
+			offence_reported: bool,
+		},
 	}
 }
 
@@ -224,5 +281,31 @@ mod errors {
 		StillJailed,
 		/// Slash fractions must grow with severity.
 		UnorderedFractions,
+		/// Reputation thresholds must be ordered and multipliers grow with the score.
+		InvalidTiers,
+		/// No provider is in the active set.
+		NoEligibleProvider,
+		/// Every provider drawn lacked capacity for the job (open jobs or fee collateral).
+		NoProviderAvailable,
+		/// No open job has this id.
+		UnknownJob,
+		/// Only the provider assigned to the job may submit its result.
+		NotAssignedProvider,
+		/// The job is not in the state this call needs.
+		WrongJobState,
+		/// The job's deadline has passed.
+		DeadlinePassed,
+		/// Only the client may accept before the acceptance window has passed.
+		AcceptanceWindowOpen,
+		/// Only the job's client may do this.
+		NotClient,
+		/// The acceptance window has passed; the result counts as accepted.
+		AcceptanceWindowClosed,
+		/// A dynamic mode needs `min <= max` and `jobs_per_provider > 0`.
+		InvalidActiveSetMode,
+		/// The provider is already chilled (or already not chilled).
+		AlreadyInThatState,
+		/// The self-stake left would not back the provider's open jobs' fees.
+		StakeBacksOpenJobs,
 	}
 }

@@ -65,6 +65,7 @@ impl<T: Config> Pallet<T> {
 			registered_era: CurrentEra::<T>::get(),
 			pending_commission: None,
 			jailed_until: None,
+			chilled: false,
 		};
 		Providers::<T>::insert(who, info);
 		let mut ledger = StakeLedger::<T>::new(stake);
@@ -98,6 +99,7 @@ impl<T: Config> Pallet<T> {
 		let mut ledger = Self::ledger_of(who)?;
 		let unlock_era = CurrentEra::<T>::get().saturating_add(T::UnbondingPeriod::get());
 		ledger.unbond(amount, unlock_era, MinProviderStake::<T>::get())?;
+		ensure!(ledger.active >= Self::stake_backing_jobs(who), Error::<T>::StakeBacksOpenJobs);
 
 		Ledgers::<T>::insert(who, ledger);
 		Self::deposit_event(Event::Unbonded { provider: who.clone(), amount, unlock_era });
@@ -147,13 +149,16 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn maybe_remove_provider(provider: &T::AccountId) {
 		let ledger_empty = Ledgers::<T>::get(provider).is_none_or(|l| l.is_empty());
 		let no_delegators = Pools::<T>::get(provider).is_none_or(|p| p.delegators == 0);
-		let removable = ledger_empty && no_delegators && !Self::has_pending_slash(provider);
+		let no_jobs = crate::Workloads::<T>::get(provider).open_jobs == 0;
+		let removable =
+			ledger_empty && no_delegators && no_jobs && !Self::has_pending_slash(provider);
 		if !(removable && Providers::<T>::contains_key(provider)) {
 			return;
 		}
 		Ledgers::<T>::remove(provider);
 		Pools::<T>::remove(provider);
 		crate::Offences::<T>::remove(provider);
+		crate::Reputation::<T>::remove(provider);
 		if let Some((_, era)) = Providers::<T>::take(provider).and_then(|i| i.pending_commission) {
 			Self::unschedule(provider, era);
 		}

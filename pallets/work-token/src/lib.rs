@@ -25,6 +25,7 @@
 
 extern crate alloc;
 
+mod active_set;
 pub mod api;
 mod calls;
 mod commission;
@@ -35,9 +36,11 @@ mod events;
 mod impls;
 #[cfg(any(feature = "std", feature = "try-runtime", test))]
 mod invariants;
+mod jobs;
 mod ledger;
 pub mod migrations;
 mod offences;
+pub mod reputation;
 pub mod rewards;
 pub mod shares;
 pub mod slashing;
@@ -233,6 +236,54 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxSlashesPerBlock: Get<u32>;
 
+		/// Source of randomness for drawing job providers (S11).
+		type Randomness: frame_support::traits::Randomness<Self::Hash, BlockNumberFor<Self>>;
+
+		/// Highest value [`MinProviderStake`] may take (S5).
+		#[pallet::constant]
+		type MinStakeCeiling: Get<BalanceOf<Self>>;
+
+		/// Jobs one provider is expected to serve per era: sizes the market's target number
+		/// of providers in `Unbounded` mode (S5).
+		#[pallet::constant]
+		type TargetJobsPerProvider: Get<u32>;
+
+		/// Active-set mode until `AdminOrigin` sets another (S6).
+		#[pallet::constant]
+		type DefaultActiveSetMode: Get<ActiveSetMode>;
+
+		/// Most open jobs per provider (S11).
+		#[pallet::constant]
+		type MaxOpenJobsPerProvider: Get<u32>;
+
+		/// A provider's open job fees may not exceed its self-stake divided by this (S11).
+		#[pallet::constant]
+		type StakeToFeeRatio: Get<u32>;
+
+		/// Blocks a provider has to submit a job's result (S12).
+		#[pallet::constant]
+		type JobDeadline: Get<BlockNumberFor<Self>>;
+
+		/// Blocks the client has to accept or challenge a result; silence accepts (S12).
+		#[pallet::constant]
+		type AcceptanceWindow: Get<BlockNumberFor<Self>>;
+
+		/// Share of each paid job fee sent to `OnSlash` (S12).
+		#[pallet::constant]
+		type ProtocolFee: Get<Perbill>;
+
+		/// Most jobs the hook looks at per block; the rest wait for the next block.
+		#[pallet::constant]
+		type MaxJobsPerBlock: Get<u32>;
+
+		/// Weight of a new job outcome in the reputation average (S13).
+		#[pallet::constant]
+		type ReputationSmoothing: Get<sp_runtime::Permill>;
+
+		/// Reputation tiers until `AdminOrigin` sets others (S13).
+		#[pallet::constant]
+		type DefaultReputationTiers: Get<ReputationTiers>;
+
 		/// Weights of this pallet's calls and hooks.
 		type WeightInfo: WeightInfo;
 	}
@@ -249,6 +300,9 @@ pub mod pallet {
 		/// The accused provider's bond while its dispute is pending.
 		#[codec(index = 2)]
 		DisputeBond,
+		/// A client's job fee while the job is open.
+		#[codec(index = 3)]
+		JobFee,
 	}
 
 	/// The current era.
@@ -372,6 +426,77 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Offences<T: Config> = StorageMap<_, Twox64Concat, T::AccountId, OffenceRecord<T>>;
 
+	/// Default of [`ActiveSetModeOf`].
+	pub struct DefaultMode<T>(core::marker::PhantomData<T>);
+	impl<T: Config> Get<ActiveSetMode> for DefaultMode<T> {
+		fn get() -> ActiveSetMode {
+			T::DefaultActiveSetMode::get()
+		}
+	}
+
+	/// How the active set is sized (S6), set by `AdminOrigin`.
+	#[pallet::storage]
+	pub type ActiveSetModeOf<T: Config> =
+		StorageValue<_, ActiveSetMode, ValueQuery, DefaultMode<T>>;
+
+	/// The providers that take jobs and earn rewards this era, highest effective stake first.
+	#[pallet::storage]
+	pub type ActiveSet<T: Config> =
+		StorageValue<_, BoundedVec<ActiveProvider<T>, T::MaxProviders>, ValueQuery>;
+
+	/// Default of [`Reputation`]: neutral.
+	pub struct NeutralReputation;
+	impl Get<sp_runtime::Permill> for NeutralReputation {
+		fn get() -> sp_runtime::Permill {
+			crate::reputation::NEUTRAL
+		}
+	}
+
+	/// Each provider's reputation score (S13); neutral when absent.
+	#[pallet::storage]
+	pub type Reputation<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		T::AccountId,
+		sp_runtime::Permill,
+		ValueQuery,
+		NeutralReputation,
+	>;
+
+	/// Default of [`ReputationTiersOf`].
+	pub struct DefaultTiers<T>(core::marker::PhantomData<T>);
+	impl<T: Config> Get<ReputationTiers> for DefaultTiers<T> {
+		fn get() -> ReputationTiers {
+			T::DefaultReputationTiers::get()
+		}
+	}
+
+	/// Score-to-multiplier tiers (S13), set by `AdminOrigin`.
+	#[pallet::storage]
+	pub type ReputationTiersOf<T: Config> =
+		StorageValue<_, ReputationTiers, ValueQuery, DefaultTiers<T>>;
+
+	/// Open jobs.
+	#[pallet::storage]
+	pub type Jobs<T: Config> = StorageMap<_, Twox64Concat, JobId, Job<T>>;
+
+	/// The next job id and the hook's two cursors.
+	#[pallet::storage]
+	pub type JobQueueState<T> = StorageValue<_, JobQueue, ValueQuery>;
+
+	/// Each provider's open jobs and their fees; absent when none.
+	#[pallet::storage]
+	pub type Workloads<T: Config> =
+		StorageMap<_, Twox64Concat, T::AccountId, Workload<BalanceOf<T>>, ValueQuery>;
+
+	/// Jobs submitted in the current era (demand, S5).
+	#[pallet::storage]
+	pub type JobsThisEra<T> = StorageValue<_, u32, ValueQuery>;
+
+	/// Jobs submitted in the previous era.
+	#[pallet::storage]
+	pub type JobsLastEra<T> = StorageValue<_, u32, ValueQuery>;
+
 	/// Accounts tombstoned by a Critical slash, with the era: they may never register again.
 	#[pallet::storage]
 	pub type Tombstones<T: Config> = StorageMap<_, Twox64Concat, T::AccountId, EraIndex>;
@@ -397,13 +522,16 @@ pub mod pallet {
 				Pallet::<T>::do_register(who, *stake, *commission)
 					.expect("genesis provider must be registrable");
 			}
+			Pallet::<T>::rebuild_active_set(0, 0);
 		}
 	}
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
-			Self::maybe_start_era(now).saturating_add(Self::apply_due_slashes())
+			Self::maybe_start_era(now)
+				.saturating_add(Self::apply_due_slashes())
+				.saturating_add(Self::process_jobs())
 		}
 
 		fn integrity_test() {
@@ -426,6 +554,13 @@ pub mod pallet {
 				"MaxOffencesPerProvider must be non-zero"
 			);
 			assert!(T::MaxSlashesPerBlock::get() > 0, "MaxSlashesPerBlock must be non-zero");
+			assert!(T::MaxJobsPerBlock::get() > 0, "MaxJobsPerBlock must be non-zero");
+			assert!(T::StakeToFeeRatio::get() > 0, "StakeToFeeRatio must be non-zero");
+			assert!(
+				T::MinStakeCeiling::get() >= T::MinStakeFloor::get(),
+				"MinStakeCeiling must be at least MinStakeFloor"
+			);
+			assert!(T::DefaultReputationTiers::get().is_valid(), "reputation tiers invalid");
 		}
 
 		#[cfg(feature = "try-runtime")]

@@ -1,9 +1,10 @@
 //! Mock runtime for the pallet's unit tests: `frame_system`, `pallet_balances` and this pallet.
 
 use crate::{self as pallet_work_token, EraIndex, HoldReason};
+use codec::Encode;
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{fungible::InspectHold, ConstU128, ConstU32},
+	traits::{fungible::InspectHold, ConstU128, ConstU32, ConstU64},
 };
 use sp_runtime::BuildStorage;
 
@@ -58,6 +59,16 @@ pub const DISPUTE_BOND: Balance = 100;
 pub const MAX_OFFENCES: u32 = 4;
 /// Slashes looked at per block in the mock.
 pub const MAX_SLASHES_PER_BLOCK: u32 = 2;
+/// Blocks to deliver a job's result in the mock.
+pub const JOB_DEADLINE: u64 = 5;
+/// Blocks to accept or challenge a result in the mock.
+pub const ACCEPTANCE_WINDOW: u64 = 3;
+/// Open jobs per provider in the mock.
+pub const MAX_OPEN_JOBS: u32 = 3;
+/// Self-stake per unit of open job fees in the mock.
+pub const STAKE_TO_FEE: u32 = 10;
+/// Jobs looked at per block in the mock.
+pub const MAX_JOBS_PER_BLOCK: u32 = 4;
 /// The trusted reporter (oracle) of the mock: reports without a bond.
 pub const ORACLE: AccountId = 19;
 /// An account with only `POOR_BALANCE`.
@@ -110,6 +121,51 @@ parameter_types! {
 	pub const StrikeEscalation: Perbill = Perbill::from_percent(50);
 	/// The reporter gets 10% of an applied slash.
 	pub const SlashRewardFraction: Perbill = Perbill::from_percent(10);
+	/// 5% of each paid job fee goes to `OnSlash`.
+	pub const ProtocolFee: Perbill = Perbill::from_percent(5);
+	/// A new outcome weighs 10% in the reputation average.
+	pub const ReputationSmoothing: sp_runtime::Permill = sp_runtime::Permill::from_percent(10);
+	/// <50% → ×0.5, 50–90% → ×1.0, ≥90% → ×1.2.
+	pub const DefaultReputationTiers: crate::ReputationTiers = crate::ReputationTiers {
+		low_below: sp_runtime::Permill::from_percent(50),
+		high_from: sp_runtime::Permill::from_percent(90),
+		low: 50,
+		mid: 100,
+		high: 120,
+	};
+	/// Every eligible provider is active unless a test sets a mode.
+	pub const DefaultActiveSetMode: crate::ActiveSetMode = crate::ActiveSetMode::Unbounded;
+	/// The ceiling of the minimum stake: the floor unless a test raises it, so that the
+	/// minimum only moves in the tests about it.
+	pub storage MinStakeCeiling: Balance = MIN_STAKE;
+	/// Jobs per provider per era the market aims at.
+	pub storage TargetJobsPerProvider: u32 = 10;
+}
+
+std::thread_local! {
+	static RANDOM_SEED: core::cell::Cell<u64> = const { core::cell::Cell::new(0) };
+	static RANDOM_CALLS: core::cell::Cell<u64> = const { core::cell::Cell::new(0) };
+}
+
+/// Seeds [`TestRandomness`]: the same seed gives the same draws.
+pub fn set_random_seed(seed: u64) {
+	RANDOM_SEED.with(|s| s.set(seed));
+	RANDOM_CALLS.with(|c| c.set(0));
+}
+
+/// A seeded, deterministic randomness for tests: `blake2_256(seed, call count, subject)`.
+pub struct TestRandomness;
+impl frame_support::traits::Randomness<sp_core::H256, u64> for TestRandomness {
+	fn random(subject: &[u8]) -> (sp_core::H256, u64) {
+		let seed = RANDOM_SEED.with(|s| s.get());
+		let call = RANDOM_CALLS.with(|c| {
+			let n = c.get();
+			c.set(n + 1);
+			n
+		});
+		let hash = sp_io::hashing::blake2_256(&(seed, call, subject).encode());
+		(sp_core::H256(hash), System::block_number())
+	}
 }
 
 frame_support::ord_parameter_types! {
@@ -160,6 +216,18 @@ impl pallet_work_token::Config for Test {
 	type OnSlash = RecordBurn;
 	type MaxOffencesPerProvider = ConstU32<MAX_OFFENCES>;
 	type MaxSlashesPerBlock = ConstU32<MAX_SLASHES_PER_BLOCK>;
+	type Randomness = TestRandomness;
+	type MinStakeCeiling = MinStakeCeiling;
+	type TargetJobsPerProvider = TargetJobsPerProvider;
+	type DefaultActiveSetMode = DefaultActiveSetMode;
+	type MaxOpenJobsPerProvider = ConstU32<MAX_OPEN_JOBS>;
+	type StakeToFeeRatio = ConstU32<STAKE_TO_FEE>;
+	type JobDeadline = ConstU64<JOB_DEADLINE>;
+	type AcceptanceWindow = ConstU64<ACCEPTANCE_WINDOW>;
+	type ProtocolFee = ProtocolFee;
+	type MaxJobsPerBlock = ConstU32<MAX_JOBS_PER_BLOCK>;
+	type ReputationSmoothing = ReputationSmoothing;
+	type DefaultReputationTiers = DefaultReputationTiers;
 	type WeightInfo = ();
 }
 
@@ -210,6 +278,7 @@ impl ExtBuilder {
 		.assimilate_storage(&mut storage)
 		.unwrap();
 		BURNED.with(|b| b.set(0));
+		set_random_seed(0);
 		let mut ext = sp_io::TestExternalities::new(storage);
 		ext.execute_with(|| System::set_block_number(1));
 		ext

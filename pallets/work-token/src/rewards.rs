@@ -82,6 +82,11 @@ pub struct RewardSplit {
 	pub delegated: u128,
 }
 
+/// Effective reward weight: earning stake × reputation multiplier (percent), S13/S14.
+fn effective(stake: u128, multiplier_percent: u16) -> u128 {
+	stake.saturating_mul(u128::from(multiplier_percent)).checked_div(100).unwrap_or(0)
+}
+
 /// Splits `reward` of a provider with `commission`, `self_stake` and `delegated` earning
 /// stake: commission first, the rest pro rata, rounding in favour of the delegators' pool only
 /// by what the self-stake part rounds down. The three parts add up to `reward` exactly.
@@ -325,6 +330,7 @@ impl<T: Config> Pallet<T> {
 
 	/// A provider's reward weight for the era that ends: `(self, delegated)` earning stake.
 	fn earning_stake(
+		active: &alloc::collections::btree_set::BTreeSet<T::AccountId>,
 		provider: &T::AccountId,
 		ledger: &StakeLedger<T>,
 		pool: &DelegationPool<T>,
@@ -336,6 +342,9 @@ impl<T: Config> Pallet<T> {
 		if Self::is_jailed(provider) {
 			return (0, 0);
 		}
+		if !active.contains(provider) {
+			return (0, 0);
+		}
 		let joining = if pool.joining_era == ended { pool.joining_shares } else { Zero::zero() };
 		let earning_shares = pool.shares.saturating_sub(joining);
 		(to_u128::<T>(ledger.earning), to_u128::<T>(pool.value_of(earning_shares)))
@@ -344,6 +353,9 @@ impl<T: Config> Pallet<T> {
 	/// Distributes the emission of era `ended` and prepares every provider for the next era.
 	/// Reads and writes each provider once: O(providers), independent of delegators.
 	pub(crate) fn distribute_era_rewards(ended: u32) -> Weight {
+		// The providers that were active in the era that ended.
+		let active: alloc::collections::btree_set::BTreeSet<T::AccountId> =
+			crate::ActiveSet::<T>::get().into_iter().map(|p| p.who).collect();
 		let providers: Vec<(T::AccountId, StakeLedger<T>, DelegationPool<T>)> =
 			Ledgers::<T>::iter()
 				.filter_map(|(who, ledger)| Pools::<T>::get(&who).map(|pool| (who, ledger, pool)))
@@ -352,16 +364,20 @@ impl<T: Config> Pallet<T> {
 		let total_weight: u128 = providers
 			.iter()
 			.map(|(who, l, p)| {
-				let (s, d) = Self::earning_stake(who, l, p, ended);
-				s.saturating_add(d)
+				let (s, d) = Self::earning_stake(&active, who, l, p, ended);
+				effective(s.saturating_add(d), Self::reputation_multiplier(who))
 			})
 			.fold(0u128, |acc, w| acc.saturating_add(w));
 		let emission = to_u128::<T>(Self::era_emission());
 		let mut minted = 0u128;
 
 		for (provider, mut ledger, mut pool) in providers {
-			let (self_stake, delegated) = Self::earning_stake(&provider, &ledger, &pool, ended);
-			let weight = self_stake.saturating_add(delegated);
+			let (self_stake, delegated) =
+				Self::earning_stake(&active, &provider, &ledger, &pool, ended);
+			let weight = effective(
+				self_stake.saturating_add(delegated),
+				Self::reputation_multiplier(&provider),
+			);
 			if weight > 0 && total_weight > 0 && emission > 0 {
 				let reward = mul_div_down(emission, weight, total_weight);
 				let commission =

@@ -38,6 +38,8 @@ pub struct ProviderInfo {
 	/// Jailed (S16) until this era: out of rewards and the active set, no new delegations.
 	/// Cleared by `unjail` once the era is reached.
 	pub jailed_until: Option<EraIndex>,
+	/// Chilled (S3): out of the active set from the next era until `unchill`.
+	pub chilled: bool,
 }
 
 /// Stake that was unbonded and becomes withdrawable at `unlock_era`.
@@ -302,4 +304,193 @@ pub struct SlashQueue {
 	pub apply_cursor: SlashId,
 	/// First slash the dispute-timeout cursor has not passed.
 	pub timeout_cursor: SlashId,
+}
+
+/// Identifier of a job, assigned in submission order from 0.
+pub type JobId = u64;
+
+/// How the active set is sized at each era boundary (S6).
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum ActiveSetMode {
+	/// Every eligible provider is active.
+	Unbounded,
+	/// The top `n` eligible providers by effective stake.
+	Static(u32),
+	/// Size follows demand: `ceil(jobs last era / jobs_per_provider)` within `[min, max]`.
+	Dynamic {
+		/// Smallest set.
+		min: u32,
+		/// Largest set.
+		max: u32,
+		/// Jobs one provider is expected to serve per era.
+		jobs_per_provider: u32,
+	},
+}
+
+/// Maps a reputation score to a multiplier of effective stake (S13): below `low_below` the
+/// `low` multiplier, from `high_from` the `high` one, the `mid` one between. Multipliers are in
+/// percent (`120` = ×1.2).
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct ReputationTiers {
+	/// Scores below this get `low`.
+	pub low_below: sp_runtime::Permill,
+	/// Scores from this on get `high`.
+	pub high_from: sp_runtime::Permill,
+	/// Multiplier (percent) of the low tier.
+	pub low: u16,
+	/// Multiplier (percent) of the middle tier.
+	pub mid: u16,
+	/// Multiplier (percent) of the high tier.
+	pub high: u16,
+}
+
+impl ReputationTiers {
+	/// The multiplier, in percent, of `score`.
+	pub fn multiplier(&self, score: sp_runtime::Permill) -> u16 {
+		if score < self.low_below {
+			self.low
+		} else if score >= self.high_from {
+			self.high
+		} else {
+			self.mid
+		}
+	}
+
+	/// True when the thresholds are ordered and the multipliers grow with the score.
+	pub fn is_valid(&self) -> bool {
+		self.low_below <= self.high_from && self.low <= self.mid && self.mid <= self.high
+	}
+}
+
+/// A provider in the active set with the running total of effective stake up to and
+/// including it (the set is sorted by effective stake, so a draw is a binary search).
+#[derive(
+	Encode, Decode, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct ActiveProvider<T: Config> {
+	/// The provider.
+	pub who: AccountIdOf<T>,
+	/// Its effective stake: (self-stake + delegated) × reputation multiplier.
+	pub effective_stake: u128,
+	/// Sum of the effective stakes of the set up to and including this provider.
+	pub cumulative: u128,
+}
+
+/// Where a job is in its lifecycle (S12).
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum JobStatus<BlockNumber, Hash> {
+	/// Assigned; the result is due by the job's deadline.
+	Assigned,
+	/// The result is in; the client may challenge it until `accept_by`, silence accepts it.
+	Submitted {
+		/// Hash of the result.
+		result: Hash,
+		/// Last block of the acceptance window.
+		accept_by: BlockNumber,
+	},
+	/// The client challenged the result; the arbiter decides.
+	Challenged {
+		/// Hash of the result.
+		result: Hash,
+	},
+}
+
+/// A job: a client's fee on hold, assigned to a provider (S11).
+#[derive(
+	Encode, Decode, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct Job<T: Config> {
+	/// Who pays.
+	pub client: AccountIdOf<T>,
+	/// Who does the work.
+	pub provider: AccountIdOf<T>,
+	/// The fee, on hold from the client until the job ends.
+	pub fee: BalanceOf<T>,
+	/// Hash of the job's specification.
+	pub spec: HashOf<T>,
+	/// Block the job was submitted in.
+	pub submitted_at: frame_system::pallet_prelude::BlockNumberFor<T>,
+	/// Last block for the result.
+	pub deadline: frame_system::pallet_prelude::BlockNumberFor<T>,
+	/// Lifecycle state.
+	pub status: JobStatus<frame_system::pallet_prelude::BlockNumberFor<T>, HashOf<T>>,
+}
+
+/// A provider's open work: what bounds the jobs it may take (S11).
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct Workload<Balance> {
+	/// Jobs assigned and not ended.
+	pub open_jobs: u32,
+	/// Their fees.
+	pub open_fees: Balance,
+}
+
+/// The job queue's cursors: one walks jobs to their deadline, the other to the end of their
+/// latest possible acceptance window. Job ids at or after `next_id` do not exist yet.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct JobQueue {
+	/// The id the next job gets.
+	pub next_id: JobId,
+	/// First job the deadline cursor has not passed.
+	pub expiry_cursor: JobId,
+	/// First job the acceptance cursor has not passed.
+	pub acceptance_cursor: JobId,
 }

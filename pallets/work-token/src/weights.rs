@@ -58,6 +58,24 @@ pub trait WeightInfo {
 	fn set_slash_fractions() -> Weight;
 	/// The slash step of `on_initialize`, looking at `n` slashes (each charged as applied).
 	fn apply_due_slashes(n: u32) -> Weight;
+	/// `submit_job` with the most draws.
+	fn submit_job() -> Weight;
+	/// `submit_result`.
+	fn submit_result() -> Weight;
+	/// `accept_result`, paying provider and pool.
+	fn accept_result() -> Weight;
+	/// `challenge_result`.
+	fn challenge_result() -> Weight;
+	/// `resolve_challenge`, upheld (refund and offence report).
+	fn resolve_challenge() -> Weight;
+	/// `set_active_set_mode`.
+	fn set_active_set_mode() -> Weight;
+	/// `set_reputation_tiers`.
+	fn set_reputation_tiers() -> Weight;
+	/// `chill` or `unchill`.
+	fn chill() -> Weight;
+	/// The job step of `on_initialize`, looking at `n` jobs (each charged as the heaviest).
+	fn process_jobs(n: u32) -> Weight;
 }
 
 /// Weights for the pallet using the runtime's database weights.
@@ -187,6 +205,49 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(20u64.saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(16u64.saturating_mul(n.into())))
 	}
+	fn submit_job() -> Weight {
+		Weight::from_parts(90_000_000, 20_000)
+			.saturating_add(T::DbWeight::get().reads(24))
+			.saturating_add(T::DbWeight::get().writes(6))
+	}
+	fn submit_result() -> Weight {
+		Weight::from_parts(25_000_000, 4_000)
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	fn accept_result() -> Weight {
+		Weight::from_parts(110_000_000, 12_000)
+			.saturating_add(T::DbWeight::get().reads(12))
+			.saturating_add(T::DbWeight::get().writes(10))
+	}
+	fn challenge_result() -> Weight {
+		Weight::from_parts(25_000_000, 4_000)
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	fn resolve_challenge() -> Weight {
+		Weight::from_parts(130_000_000, 30_000)
+			.saturating_add(T::DbWeight::get().reads(20))
+			.saturating_add(T::DbWeight::get().writes(10))
+	}
+	fn set_active_set_mode() -> Weight {
+		Weight::from_parts(10_000_000, 0).saturating_add(T::DbWeight::get().writes(1))
+	}
+	fn set_reputation_tiers() -> Weight {
+		Weight::from_parts(10_000_000, 0).saturating_add(T::DbWeight::get().writes(1))
+	}
+	fn chill() -> Weight {
+		Weight::from_parts(15_000_000, 3_000)
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	fn process_jobs(n: u32) -> Weight {
+		Weight::from_parts(5_000_000, 1_500)
+			.saturating_add(Weight::from_parts(130_000_000, 30_000).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().reads(20u64.saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(10u64.saturating_mul(n.into())))
+	}
 }
 
 /// Weights for tests, using RocksDB database weights.
@@ -305,5 +366,48 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().reads(20u64.saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(16u64.saturating_mul(n.into())))
+	}
+	fn submit_job() -> Weight {
+		Weight::from_parts(90_000_000, 20_000)
+			.saturating_add(RocksDbWeight::get().reads(24))
+			.saturating_add(RocksDbWeight::get().writes(6))
+	}
+	fn submit_result() -> Weight {
+		Weight::from_parts(25_000_000, 4_000)
+			.saturating_add(RocksDbWeight::get().reads(1))
+			.saturating_add(RocksDbWeight::get().writes(1))
+	}
+	fn accept_result() -> Weight {
+		Weight::from_parts(110_000_000, 12_000)
+			.saturating_add(RocksDbWeight::get().reads(12))
+			.saturating_add(RocksDbWeight::get().writes(10))
+	}
+	fn challenge_result() -> Weight {
+		Weight::from_parts(25_000_000, 4_000)
+			.saturating_add(RocksDbWeight::get().reads(1))
+			.saturating_add(RocksDbWeight::get().writes(1))
+	}
+	fn resolve_challenge() -> Weight {
+		Weight::from_parts(130_000_000, 30_000)
+			.saturating_add(RocksDbWeight::get().reads(20))
+			.saturating_add(RocksDbWeight::get().writes(10))
+	}
+	fn set_active_set_mode() -> Weight {
+		Weight::from_parts(10_000_000, 0).saturating_add(RocksDbWeight::get().writes(1))
+	}
+	fn set_reputation_tiers() -> Weight {
+		Weight::from_parts(10_000_000, 0).saturating_add(RocksDbWeight::get().writes(1))
+	}
+	fn chill() -> Weight {
+		Weight::from_parts(15_000_000, 3_000)
+			.saturating_add(RocksDbWeight::get().reads(1))
+			.saturating_add(RocksDbWeight::get().writes(1))
+	}
+	fn process_jobs(n: u32) -> Weight {
+		Weight::from_parts(5_000_000, 1_500)
+			.saturating_add(Weight::from_parts(130_000_000, 30_000).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(1))
+			.saturating_add(RocksDbWeight::get().reads(20u64.saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(10u64.saturating_mul(n.into())))
 	}
 }

@@ -28,8 +28,9 @@ fn idle_blocks_read_only_the_slash_queue_and_era_blocks_declare_weight() {
 	use crate::WeightInfo;
 	use frame_support::traits::Hooks;
 	ExtBuilder::default().build_and_execute(|| {
-		// An idle block reads the slash queue's cursors and nothing else.
-		let idle = <() as WeightInfo>::apply_due_slashes(0);
+		// An idle block reads the slash and job queues' cursors and nothing else.
+		let idle = <() as WeightInfo>::apply_due_slashes(0)
+			.saturating_add(<() as WeightInfo>::process_jobs(0));
 		assert_eq!(WorkToken::on_initialize(ERA_LENGTH + 1), idle);
 		assert_eq!(
 			WorkToken::on_initialize(2 * ERA_LENGTH),
@@ -41,5 +42,5 @@ fn idle_blocks_read_only_the_slash_queue_and_era_blocks_declare_weight() {
 #[test]
 fn integrity_test_passes_for_mock() {
 	use frame_support::traits::Hooks;
-	WorkToken::integrity_test();
+	new_test_ext().execute_with(WorkToken::integrity_test);
 }

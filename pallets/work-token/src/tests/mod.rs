@@ -10,6 +10,7 @@ mod disputes;
 mod era;
 mod examples;
 mod issuance_props;
+mod jobs;
 mod ledger_props;
 mod register;
 mod reward_props;

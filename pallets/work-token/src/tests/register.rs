@@ -19,7 +19,8 @@ fn register_holds_stake_and_records_provider() {
 				commission: Perbill::from_percent(10),
 				registered_era: 0,
 				pending_commission: None,
-				jailed_until: None
+				jailed_until: None,
+				chilled: false
 			})
 		);
 		let ledger = Ledgers::<Test>::get(10).unwrap();

@@ -1,0 +1,217 @@
+//! The active set (S6) and the dynamic minimum stake (S5), both recomputed at each era
+//! boundary, and the stake-weighted job draw (S11).
+//!
+//! **Eligible** providers: registered, not jailed or tombstoned, not chilled, with active
+//! self-stake at least [`MinProviderStake`]. Their **effective stake** is
+//! `(self-stake + delegated tokens) × reputation multiplier`.
+//!
+//! **Active set.** The eligible providers sorted by effective stake, highest first, ties
+//! broken by account id (lowest first), cut to the mode's size: all (`Unbounded`), `n`
+//! (`Static(n)`), or `ceil(demand / jobs_per_provider)` within `[min, max]` (`Dynamic`), with
+//! `demand` the jobs submitted in the era that ended. Cost: one read of each provider's
+//! info, ledger, pool and reputation, and a sort: `O(P log P)` for `P` registered providers
+//! (at most `MaxProviders`), independent of delegators; declared in `new_era(p)`.
+//!
+//! **Job draw.** The set stores running totals of effective stake, so a draw of
+//! `r ∈ [0, total)` from the runtime's `Randomness` is a binary search: `O(log n)` for `n`
+//! active providers. A drawn provider that cannot take the job (the client itself, jailed
+//! since the era began, or without capacity) is rejected and another draw made, at most
+//! `MAX_DRAWS` times. Rejection sampling keeps the choice exactly proportional to effective
+//! stake among the providers that can take the job; the call fails with
+//! `NoProviderAvailable` only if every draw hit a provider without capacity.
+//!
+//! **Minimum stake.** With `target` the mode's size for the demand (for `Unbounded`,
+//! `ceil(demand / TargetJobsPerProvider)`, at least 1) and `eligible` the number of eligible
+//! providers, the minimum becomes `minimum × eligible / target`, but moves by at most ×0.9
+//! down and ×2 up per era, and stays within `[MinStakeFloor, MinStakeCeiling]`. More
+//! providers than needed raise the bar; demand that outgrows the providers lowers it.
+//! Providers below a raised minimum keep their stake; they are only not eligible.
+
+use crate::{
+	ActiveProvider, ActiveSet, ActiveSetMode, ActiveSetModeOf, Config, Error, Event, Ledgers,
+	MinProviderStake, Pallet, Pools, Providers, Tombstones,
+};
+use alloc::vec::Vec;
+use codec::Encode;
+use frame_support::{
+	traits::{Get, Randomness},
+	BoundedVec,
+};
+use sp_runtime::traits::{UniqueSaturatedFrom, UniqueSaturatedInto, Zero};
+
+/// Draws a job may make before it gives up.
+pub const MAX_DRAWS: u32 = 8;
+
+/// The active-set size of `mode` for `demand` jobs and `eligible` providers.
+pub fn set_size(mode: ActiveSetMode, demand: u32, eligible: u32) -> u32 {
+	let wanted = match mode {
+		ActiveSetMode::Unbounded => eligible,
+		ActiveSetMode::Static(n) => n,
+		ActiveSetMode::Dynamic { min, max, jobs_per_provider } => {
+			demand.div_ceil(jobs_per_provider.max(1)).clamp(min, max.max(min))
+		}
+	};
+	wanted.min(eligible)
+}
+
+/// The number of providers the market wants for `demand` jobs under `mode` (at least 1).
+pub fn target_providers(mode: ActiveSetMode, demand: u32, jobs_per_provider: u32) -> u32 {
+	match mode {
+		ActiveSetMode::Unbounded => demand.div_ceil(jobs_per_provider.max(1)),
+		ActiveSetMode::Static(n) => n,
+		ActiveSetMode::Dynamic { min, max, jobs_per_provider } => {
+			demand.div_ceil(jobs_per_provider.max(1)).clamp(min, max.max(min))
+		}
+	}
+	.max(1)
+}
+
+/// The next minimum stake: `current × eligible / target`, moved by at most ×0.9…×2 and kept
+/// within `[floor, ceiling]`.
+pub fn next_min_stake(
+	current: u128,
+	eligible: u32,
+	target: u32,
+	floor: u128,
+	ceiling: u128,
+) -> u128 {
+	let target = u128::from(target.max(1));
+	let wanted =
+		crate::shares::mul_div(current, u128::from(eligible), target, sp_runtime::Rounding::Down)
+			.unwrap_or(u128::MAX);
+	let lowest = current.saturating_sub(current.checked_div(10).unwrap_or(0));
+	let highest = current.saturating_mul(2);
+	wanted.clamp(lowest, highest.max(lowest)).clamp(floor, ceiling.max(floor))
+}
+
+impl<T: Config> Pallet<T> {
+	/// Whether `who` may be in the next active set, and its effective stake.
+	fn eligibility(who: &T::AccountId, minimum: crate::BalanceOf<T>) -> Option<u128> {
+		let info = Providers::<T>::get(who)?;
+		if info.chilled || info.jailed_until.is_some() || Tombstones::<T>::contains_key(who) {
+			return None;
+		}
+		let ledger = Ledgers::<T>::get(who)?;
+		if ledger.active < minimum || ledger.active.is_zero() {
+			return None;
+		}
+		let delegated = Pools::<T>::get(who).map(|p| p.tokens).unwrap_or_default();
+		let stake: u128 = ledger.active.unique_saturated_into();
+		let stake = stake.saturating_add(delegated.unique_saturated_into());
+		let multiplier = u128::from(Self::reputation_multiplier(who));
+		Some(stake.saturating_mul(multiplier).checked_div(100).unwrap_or(0))
+	}
+
+	/// Recomputes the minimum stake from `demand` (jobs in the era that ended), then the
+	/// active set for era `era`.
+	pub(crate) fn rotate_active_set(era: crate::EraIndex, demand: u32) {
+		Self::update_min_stake(demand);
+		Self::rebuild_active_set(era, demand);
+	}
+
+	/// Moves the minimum stake toward the number of providers `demand` needs (S5).
+	pub(crate) fn update_min_stake(demand: u32) {
+		let mode = ActiveSetModeOf::<T>::get();
+		let jobs_per_provider = T::TargetJobsPerProvider::get();
+		let old_min = MinProviderStake::<T>::get();
+		let providers: Vec<T::AccountId> = Providers::<T>::iter_keys().collect();
+		let eligible_now =
+			providers.iter().filter(|who| Self::eligibility(who, old_min).is_some()).count();
+		let eligible_now = u32::try_from(eligible_now).unwrap_or(u32::MAX);
+		let target = target_providers(mode, demand, jobs_per_provider);
+		let new_min = next_min_stake(
+			old_min.unique_saturated_into(),
+			eligible_now,
+			target,
+			T::MinStakeFloor::get().unique_saturated_into(),
+			T::MinStakeCeiling::get().unique_saturated_into(),
+		);
+		let new_min = crate::BalanceOf::<T>::unique_saturated_from(new_min);
+		if new_min != old_min {
+			MinProviderStake::<T>::put(new_min);
+			Self::deposit_event(Event::MinStakeUpdated { old: old_min, new: new_min });
+		}
+	}
+
+	/// Rebuilds the active set for era `era` from the eligible providers (S6).
+	pub(crate) fn rebuild_active_set(era: crate::EraIndex, demand: u32) {
+		let mode = ActiveSetModeOf::<T>::get();
+		let new_min = MinProviderStake::<T>::get();
+		let providers: Vec<T::AccountId> = Providers::<T>::iter_keys().collect();
+		let mut eligible: Vec<(T::AccountId, u128)> = providers
+			.into_iter()
+			.filter_map(|who| Self::eligibility(&who, new_min).map(|stake| (who, stake)))
+			.collect();
+		// Highest effective stake first; equal stakes by account id, lowest first.
+		eligible.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+		let count = u32::try_from(eligible.len()).unwrap_or(u32::MAX);
+		let size = set_size(mode, demand, count);
+		eligible.truncate(usize::try_from(size).unwrap_or(usize::MAX));
+		let mut cumulative = 0u128;
+		let set: Vec<ActiveProvider<T>> = eligible
+			.into_iter()
+			.map(|(who, effective_stake)| {
+				cumulative = cumulative.saturating_add(effective_stake);
+				ActiveProvider { who, effective_stake, cumulative }
+			})
+			.collect();
+		let members: Vec<T::AccountId> = set.iter().map(|p| p.who.clone()).collect();
+		// Cannot be truncated: the set is drawn from at most `MaxProviders` providers.
+		ActiveSet::<T>::put(BoundedVec::truncate_from(set));
+		Self::deposit_event(Event::ActiveSetChanged {
+			era,
+			providers: BoundedVec::truncate_from(members),
+		});
+	}
+
+	/// Draws a provider for job `job` with probability proportional to effective stake,
+	/// rejecting those `accepts` refuses (see the module docs).
+	pub(crate) fn draw_provider(
+		job: crate::JobId,
+		accepts: impl Fn(&T::AccountId) -> bool,
+	) -> Result<T::AccountId, Error<T>> {
+		let set = ActiveSet::<T>::get();
+		let total = set.last().map(|p| p.cumulative).unwrap_or(0);
+		if total == 0 {
+			return Err(Error::<T>::NoEligibleProvider);
+		}
+		for attempt in 0..MAX_DRAWS {
+			let subject = (b"work-token/job", job, attempt).encode();
+			let (seed, _) = T::Randomness::random(&subject);
+			let r = seed_to_u128(seed.as_ref()).checked_rem(total).unwrap_or(0);
+			let index = set.partition_point(|p| p.cumulative <= r);
+			if let Some(candidate) = set.get(index) {
+				if accepts(&candidate.who) {
+					return Ok(candidate.who.clone());
+				}
+			}
+		}
+		Err(Error::<T>::NoProviderAvailable)
+	}
+
+	/// The active set with each provider's probability of being drawn.
+	pub fn selection_probabilities() -> Vec<(T::AccountId, sp_runtime::Perbill, u128)> {
+		let set = ActiveSet::<T>::get();
+		let total = set.last().map(|p| p.cumulative).unwrap_or(0);
+		set.into_iter()
+			.map(|p| {
+				let chance = sp_runtime::Perbill::from_rational(p.effective_stake, total.max(1));
+				(p.who, chance, p.effective_stake)
+			})
+			.collect()
+	}
+
+	/// Whether `who` is in the current active set.
+	pub fn is_active(who: &T::AccountId) -> bool {
+		ActiveSet::<T>::get().iter().any(|p| p.who == *who)
+	}
+}
+
+/// The first 16 bytes of a random seed as a number (zero-padded if shorter).
+fn seed_to_u128(seed: &[u8]) -> u128 {
+	let mut bytes = [0u8; 16];
+	for (slot, byte) in bytes.iter_mut().zip(seed.iter()) {
+		*slot = *byte;
+	}
+	u128::from_le_bytes(bytes)
+}
