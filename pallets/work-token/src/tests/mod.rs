@@ -15,6 +15,7 @@ mod ledger_props;
 mod register;
 mod reward_props;
 mod rewards;
+mod selection;
 mod share_props;
 mod slash_props;
 mod slashing;

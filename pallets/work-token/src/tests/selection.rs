@@ -1,0 +1,248 @@
+//! Stake-weighted job assignment (S11), reputation tiers (S13), the active set (S6) and the
+//! dynamic minimum stake (S5).
+
+use crate::{
+	active_set::{next_min_stake, set_size, target_providers},
+	mock::*,
+	reputation::next_score,
+	ActiveSet, ActiveSetMode, Error, Event, MinProviderStake, Pallet, Reputation, ReputationTiers,
+	ReputationTiersOf,
+};
+use sp_runtime::{DispatchError, Permill};
+
+fn members() -> Vec<AccountId> {
+	ActiveSet::<Test>::get().into_iter().map(|p| p.who).collect()
+}
+
+/// Selection frequencies match effective-stake shares. Providers with 1,000, 2,000 and 3,000
+/// (shares 1/6, 2/6, 3/6); 6,000 draws for each of five fixed seeds. Tolerance: ±0.025 in
+/// frequency, which is 3.9 standard deviations of the largest share (σ = √(p(1−p)/n) ≤
+/// 0.0065): a correct sampler fails it with probability below 1e-4 per seed, while a sampler
+/// off by 15% of any share fails it.
+#[test]
+fn draws_follow_effective_stake_within_tolerance() {
+	ExtBuilder::default()
+		.provider(10, 1_000, Perbill::zero())
+		.provider(11, 2_000, Perbill::zero())
+		.provider(12, 3_000, Perbill::zero())
+		.build_and_execute(|| {
+			const DRAWS: u64 = 6_000;
+			for seed in 1..=5u64 {
+				set_random_seed(seed);
+				let mut counts = [0u64; 3];
+				for job in 0..DRAWS {
+					let who = Pallet::<Test>::draw_provider(job, |_| true).unwrap();
+					counts[(who - 10) as usize] += 1;
+				}
+				for (i, count) in counts.iter().enumerate() {
+					let expected = (i as f64 + 1.0) / 6.0;
+					let seen = *count as f64 / DRAWS as f64;
+					assert!(
+						(seen - expected).abs() < 0.025,
+						"seed {seed}: provider {} drawn {seen:.4}, expected {expected:.4}",
+						10 + i
+					);
+				}
+			}
+		});
+}
+
+#[test]
+fn rejected_draws_are_redrawn_and_stay_proportional_among_the_rest() {
+	ExtBuilder::default()
+		.provider(10, 1_000, Perbill::zero())
+		.provider(11, 1_000, Perbill::zero())
+		.provider(12, 2_000, Perbill::zero())
+		.build_and_execute(|| {
+			set_random_seed(7);
+			// 10 cannot take jobs: 11 and 12 share the draws 1:2.
+			let mut counts = [0u64; 3];
+			for job in 0..3_000 {
+				let who = Pallet::<Test>::draw_provider(job, |p| *p != 10).unwrap();
+				counts[(who - 10) as usize] += 1;
+			}
+			assert_eq!(counts[0], 0);
+			let share_12 = counts[2] as f64 / 3_000.0;
+			assert!((share_12 - 2.0 / 3.0).abs() < 0.03, "12 drew {share_12:.4}");
+			assert!(matches!(
+				Pallet::<Test>::draw_provider(0, |_| false),
+				Err(Error::<Test>::NoProviderAvailable)
+			));
+		});
+}
+
+#[test]
+fn reputation_is_an_ema_and_tiers_map_it_to_multipliers() {
+	let alpha = Permill::from_percent(10);
+	assert_eq!(next_score(Permill::from_percent(50), alpha, true), Permill::from_percent(55));
+	assert_eq!(next_score(Permill::from_percent(50), alpha, false), Permill::from_percent(45));
+	assert_eq!(next_score(Permill::one(), alpha, true), Permill::one());
+	assert_eq!(next_score(Permill::zero(), alpha, false), Permill::zero());
+	let tiers = DefaultReputationTiers::get();
+	assert_eq!(tiers.multiplier(Permill::from_percent(49)), 50);
+	assert_eq!(tiers.multiplier(Permill::from_percent(50)), 100);
+	assert_eq!(tiers.multiplier(Permill::from_percent(89)), 100);
+	assert_eq!(tiers.multiplier(Permill::from_percent(90)), 120);
+}
+
+#[test]
+fn set_reputation_tiers_checks_origin_and_order() {
+	ExtBuilder::default().build_and_execute(|| {
+		let tiers = ReputationTiers {
+			low_below: Permill::from_percent(30),
+			high_from: Permill::from_percent(80),
+			low: 25,
+			mid: 100,
+			high: 150,
+		};
+		assert_noop!(
+			WorkToken::set_reputation_tiers(RuntimeOrigin::signed(10), tiers),
+			DispatchError::BadOrigin
+		);
+		let bad = ReputationTiers { low: 200, ..tiers };
+		assert_noop!(
+			WorkToken::set_reputation_tiers(RuntimeOrigin::root(), bad),
+			Error::<Test>::InvalidTiers
+		);
+		assert_ok!(WorkToken::set_reputation_tiers(RuntimeOrigin::root(), tiers));
+		assert_eq!(ReputationTiersOf::<Test>::get(), tiers);
+		System::assert_last_event(Event::ReputationTiersSet { tiers }.into());
+	});
+}
+
+#[test]
+fn reputation_multiplies_effective_stake_in_selection_and_rewards() {
+	ExtBuilder::default()
+		.provider(10, 1_000, Perbill::zero())
+		.provider(11, 1_000, Perbill::zero())
+		.build_and_execute(|| {
+			Reputation::<Test>::insert(10, Permill::from_percent(95)); // ×1.2
+			Reputation::<Test>::insert(11, Permill::from_percent(40)); // ×0.5
+			run_to_era(1);
+			let set = ActiveSet::<Test>::get();
+			assert_eq!(set[0].who, 10);
+			assert_eq!((set[0].effective_stake, set[1].effective_stake), (1_200, 500));
+			// Era 1's emission is split 1,200 : 500.
+			System::reset_events();
+			run_to_era(2);
+			let paid = |who| {
+				work_token_events()
+					.iter()
+					.filter_map(|e| match e {
+						Event::ProviderRewarded { provider, self_stake, .. }
+							if *provider == who =>
+						{
+							Some(*self_stake)
+						}
+						_ => None,
+					})
+					.sum::<Balance>()
+			};
+			let (a, b) = (paid(10), paid(11));
+			assert!(a > 0 && b > 0);
+			assert_eq!(a * 500 / 1_200, b, "rewards follow effective stake");
+		});
+}
+
+fn four_providers() -> ExtBuilder {
+	ExtBuilder::default()
+		.provider(10, 1_000, Perbill::zero())
+		.provider(11, 500, Perbill::zero())
+		.provider(12, 500, Perbill::zero())
+		.provider(13, 300, Perbill::zero())
+}
+
+#[test]
+fn unbounded_mode_takes_every_eligible_provider_sorted_with_ties_by_id() {
+	four_providers().build_and_execute(|| {
+		assert_eq!(members(), vec![10, 11, 12, 13]);
+		// Jailed, chilled and below-minimum providers are not eligible.
+		assert_ok!(WorkToken::chill(RuntimeOrigin::signed(13)));
+		assert_noop!(
+			WorkToken::chill(RuntimeOrigin::signed(13)),
+			Error::<Test>::AlreadyInThatState
+		);
+		crate::Providers::<Test>::mutate(12, |i| i.as_mut().unwrap().jailed_until = Some(5));
+		run_to_era(1);
+		assert_eq!(members(), vec![10, 11]);
+		System::assert_has_event(
+			Event::ActiveSetChanged { era: 1, providers: vec![10, 11].try_into().unwrap() }.into(),
+		);
+		assert_ok!(WorkToken::unchill(RuntimeOrigin::signed(13)));
+		run_to_era(2);
+		assert_eq!(members(), vec![10, 11, 13]);
+	});
+}
+
+#[test]
+fn static_mode_cuts_at_n_and_breaks_ties_at_the_boundary_by_account_id() {
+	four_providers().build_and_execute(|| {
+		assert_noop!(
+			WorkToken::set_active_set_mode(RuntimeOrigin::signed(10), ActiveSetMode::Static(2)),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(WorkToken::set_active_set_mode(RuntimeOrigin::root(), ActiveSetMode::Static(2)));
+		run_to_era(1);
+		// 11 and 12 tie at 500 for the second seat: the lower id wins.
+		assert_eq!(members(), vec![10, 11]);
+	});
+}
+
+#[test]
+fn dynamic_mode_follows_demand_within_its_bounds() {
+	four_providers().build_and_execute(|| {
+		let mode = ActiveSetMode::Dynamic { min: 1, max: 3, jobs_per_provider: 2 };
+		assert_noop!(
+			WorkToken::set_active_set_mode(
+				RuntimeOrigin::root(),
+				ActiveSetMode::Dynamic { min: 3, max: 1, jobs_per_provider: 2 }
+			),
+			Error::<Test>::InvalidActiveSetMode
+		);
+		assert_ok!(WorkToken::set_active_set_mode(RuntimeOrigin::root(), mode));
+		run_to_era(1);
+		assert_eq!(members(), vec![10], "no demand: the minimum size");
+		// Three jobs (the only active provider takes at most MAX_OPEN_JOBS at once).
+		for _ in 0..3 {
+			assert_ok!(WorkToken::submit_job(
+				RuntimeOrigin::signed(15),
+				super::slashing::evidence(1),
+				10
+			));
+		}
+		run_to_era(2);
+		assert_eq!(members(), vec![10, 11], "3 jobs / 2 per provider, rounded up = 2");
+		assert_eq!(set_size(mode, 100, 4), 3, "capped at max");
+		assert_eq!(set_size(mode, 100, 2), 2, "never more than eligible");
+	});
+}
+
+#[test]
+fn min_stake_moves_at_most_by_its_bounds_per_era() {
+	// More eligible providers than the target raise it (at most ×2) ...
+	assert_eq!(next_min_stake(100, 10, 1, 100, 10_000), 200);
+	assert_eq!(next_min_stake(100, 3, 2, 100, 10_000), 150);
+	// ... fewer lower it (at most ×0.9), and floor and ceiling hold.
+	assert_eq!(next_min_stake(1_000, 1, 10, 100, 10_000), 900);
+	assert_eq!(next_min_stake(105, 0, 10, 100, 10_000), 100);
+	assert_eq!(next_min_stake(8_000, 10, 1, 100, 10_000), 10_000);
+	assert_eq!(target_providers(ActiveSetMode::Unbounded, 25, 10), 3);
+	assert_eq!(target_providers(ActiveSetMode::Unbounded, 0, 10), 1);
+	assert_eq!(target_providers(ActiveSetMode::Static(4), 0, 10), 4);
+}
+
+#[test]
+fn a_raised_minimum_makes_providers_ineligible_but_does_not_unbond_them() {
+	four_providers().build_and_execute(|| {
+		MinStakeCeiling::set(&10_000);
+		// Four providers, no demand (target 1): the minimum doubles, 100 -> 200.
+		run_to_era(1);
+		assert_eq!(MinProviderStake::<Test>::get(), 200);
+		System::assert_has_event(Event::MinStakeUpdated { old: 100, new: 200 }.into());
+		run_to_era(2);
+		assert_eq!(MinProviderStake::<Test>::get(), 400);
+		// 13 (300) is below it: out of the set, stake untouched.
+		assert_eq!(members(), vec![10, 11, 12]);
+		assert_eq!(held_stake(13), 300);
+	});
+}
