@@ -165,6 +165,10 @@ impl_runtime_apis! {
 		) -> Vec<pallet_work_token_runtime_api::SlashSummary<AccountId, Balance>> {
 			WorkToken::pending_slashes_of(&provider)
 		}
+
+		fn active_set() -> Vec<pallet_work_token_runtime_api::ActiveProviderSummary<AccountId>> {
+			WorkToken::active_set_summary()
+		}
 	}
 
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {

@@ -137,6 +137,22 @@ parameter_types! {
 	pub const StrikeEscalation: Perbill = Perbill::from_percent(50);
 	/// A tenth of each applied slash rewards its reporter.
 	pub const SlashRewardFraction: Perbill = Perbill::from_percent(10);
+	/// 5% of each paid job fee is burnt.
+	pub const ProtocolFee: Perbill = Perbill::from_percent(5);
+	/// A new job outcome weighs 10% in a provider's reputation.
+	pub const ReputationSmoothing: sp_runtime::Permill = sp_runtime::Permill::from_percent(10);
+	/// Below 50% → ×0.5, 50–90% → ×1.0, from 90% → ×1.2.
+	pub const DefaultReputationTiers: pallet_work_token::ReputationTiers =
+		pallet_work_token::ReputationTiers {
+			low_below: sp_runtime::Permill::from_percent(50),
+			high_from: sp_runtime::Permill::from_percent(90),
+			low: 50,
+			mid: 100,
+			high: 120,
+		};
+	/// Every eligible provider is active until governance picks a mode.
+	pub const DefaultActiveSetMode: pallet_work_token::ActiveSetMode =
+		pallet_work_token::ActiveSetMode::Unbounded;
 }
 
 impl pallet_work_token::Config for Runtime {
@@ -188,5 +204,22 @@ impl pallet_work_token::Config for Runtime {
 	type OnSlash = ();
 	type MaxOffencesPerProvider = ConstU32<16>;
 	type MaxSlashesPerBlock = ConstU32<8>;
+	/// Insecure (collective coin flip) on the dev chain; a production chain plugs in BABE's
+	/// VRF or a beacon here.
+	type Randomness = RandomnessCollectiveFlip;
+	/// The minimum stake moves between 10 and 1,000 `WORK`.
+	type MinStakeCeiling = ConstU128<{ 1_000 * UNIT }>;
+	type TargetJobsPerProvider = ConstU32<10>;
+	type DefaultActiveSetMode = DefaultActiveSetMode;
+	type MaxOpenJobsPerProvider = ConstU32<16>;
+	/// Open job fees of at most a tenth of the self-stake.
+	type StakeToFeeRatio = ConstU32<10>;
+	/// 20 blocks to deliver, 10 to accept or challenge.
+	type JobDeadline = ConstU32<20>;
+	type AcceptanceWindow = ConstU32<10>;
+	type ProtocolFee = ProtocolFee;
+	type MaxJobsPerBlock = ConstU32<16>;
+	type ReputationSmoothing = ReputationSmoothing;
+	type DefaultReputationTiers = DefaultReputationTiers;
 	type WeightInfo = pallet_work_token::weights::SubstrateWeight<Runtime>;
 }

@@ -42,6 +42,27 @@ pub struct ProviderSummary<Balance> {
 	pub tombstoned: bool,
 	/// Slashes pending against the provider.
 	pub pending_slashes: u32,
+	/// Reputation score (S13).
+	pub reputation: sp_runtime::Permill,
+	/// Reputation multiplier of effective stake, in percent.
+	pub reputation_multiplier: u16,
+	/// Open jobs and their fees.
+	pub open_jobs: u32,
+	/// Whether it is in the current active set.
+	pub active: bool,
+	/// Whether it is chilled.
+	pub chilled: bool,
+}
+
+/// A member of the active set and its chance of being drawn for a job.
+#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo)]
+pub struct ActiveProviderSummary<AccountId> {
+	/// The provider.
+	pub provider: AccountId,
+	/// Effective stake: (self-stake + delegated) × reputation multiplier.
+	pub effective_stake: u128,
+	/// Probability that the next job is assigned to it (before capacity checks).
+	pub selection_probability: Perbill,
 }
 
 /// A pending slash and its windows, for the accused, its delegators and the reporter.
@@ -129,7 +150,24 @@ impl<T: Config> Pallet<T> {
 			pending_slashes: Offences::<T>::get(provider)
 				.map(|r| u32::try_from(r.pending.len()).unwrap_or(u32::MAX))
 				.unwrap_or(0),
+			reputation: crate::Reputation::<T>::get(provider),
+			reputation_multiplier: Self::reputation_multiplier(provider),
+			open_jobs: crate::Workloads::<T>::get(provider).open_jobs,
+			active: Self::is_active(provider),
+			chilled: info.chilled,
 		})
+	}
+
+	/// The active set, highest effective stake first, with selection probabilities.
+	pub fn active_set_summary() -> Vec<ActiveProviderSummary<T::AccountId>> {
+		Self::selection_probabilities()
+			.into_iter()
+			.map(|(provider, selection_probability, effective_stake)| ActiveProviderSummary {
+				provider,
+				effective_stake,
+				selection_probability,
+			})
+			.collect()
 	}
 
 	/// The slashes pending against `provider`, oldest first (at most

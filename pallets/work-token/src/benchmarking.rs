@@ -6,7 +6,7 @@ use frame_benchmarking::v2::*;
 use frame_support::traits::{fungible::Mutate, EnsureOrigin, Get, Hooks};
 use frame_system::RawOrigin;
 use sp_runtime::{
-	traits::{Hash, One, Saturating, Zero},
+	traits::{CheckedDiv, Hash, One, Saturating, Zero},
 	Perbill,
 };
 
@@ -89,6 +89,28 @@ fn unbond_until_timeout<T: Config>(provider: &T::AccountId, index: u32) {
 		Pallet::<T>::do_undelegate(&delegator, provider, T::MinDelegation::get())
 			.expect("undelegates");
 	}
+}
+
+/// A provider in the active set, a delegator earning in its pool, and a client with job `0`
+/// assigned to it. Returns `(provider, client, job id)`.
+fn job_assigned<T: Config>() -> (T::AccountId, T::AccountId, JobId) {
+	let provider = provider::<T>();
+	let delegator = funded::<T>("delegator", 0);
+	let amount = T::MinDelegation::get().saturating_mul(10u32.into());
+	Pallet::<T>::do_delegate(&delegator, &provider, amount).expect("delegates");
+	Pallet::<T>::rebuild_active_set(CurrentEra::<T>::get(), 0);
+	let client = funded::<T>("client", 0);
+	let id = JobQueueState::<T>::get().next_id;
+	Pallet::<T>::do_submit_job(&client, evidence::<T>(0), job_fee::<T>()).expect("assigned");
+	(provider, client, id)
+}
+
+/// A job fee the benchmark provider's stake can back.
+fn job_fee<T: Config>() -> BalanceOf<T> {
+	MinProviderStake::<T>::get()
+		.checked_div(&T::StakeToFeeRatio::get().into())
+		.unwrap_or_default()
+		.max(One::one())
 }
 
 /// Distinct evidence for report `n`.
@@ -461,6 +483,137 @@ mod benchmarks {
 		}
 
 		assert_eq!(PendingSlashes::<T>::iter().count(), 0);
+	}
+
+	#[benchmark]
+	fn submit_job() {
+		let provider = provider::<T>();
+		Pallet::<T>::rebuild_active_set(CurrentEra::<T>::get(), 0);
+		let client = funded::<T>("client", 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(client), evidence::<T>(0), job_fee::<T>());
+
+		assert_eq!(Workloads::<T>::get(&provider).open_jobs, 1);
+	}
+
+	#[benchmark]
+	fn submit_result() {
+		let (provider, _, id) = job_assigned::<T>();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(provider), id, evidence::<T>(1));
+
+		assert!(Jobs::<T>::get(id).is_some_and(|j| j.status != JobStatus::Assigned));
+	}
+
+	/// Paying commission, self-stake part and the pool's accumulator.
+	#[benchmark]
+	fn accept_result() {
+		let (provider, client, id) = job_assigned::<T>();
+		CurrentEra::<T>::mutate(|era| *era = era.saturating_add(1));
+		Pallet::<T>::do_submit_result(&provider, id, evidence::<T>(1)).expect("delivered");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(client), id);
+
+		assert!(!Jobs::<T>::contains_key(id));
+	}
+
+	#[benchmark]
+	fn challenge_result() {
+		let (provider, client, id) = job_assigned::<T>();
+		Pallet::<T>::do_submit_result(&provider, id, evidence::<T>(1)).expect("delivered");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(client), id);
+
+		assert!(
+			Jobs::<T>::get(id).is_some_and(|j| matches!(j.status, JobStatus::Challenged { .. }))
+		);
+	}
+
+	/// Upheld: refund, reputation and a Major offence report.
+	#[benchmark]
+	fn resolve_challenge() -> Result<(), BenchmarkError> {
+		let (provider, client, id) = job_assigned::<T>();
+		Pallet::<T>::do_submit_result(&provider, id, evidence::<T>(1)).expect("delivered");
+		Pallet::<T>::do_challenge_result(&client, id).expect("challenged");
+		let origin =
+			T::ArbiterOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, true);
+
+		assert!(Pallet::<T>::has_pending_slash(&provider));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_active_set_mode() -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let mode = ActiveSetMode::Dynamic { min: 1, max: 10, jobs_per_provider: 5 };
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, mode);
+
+		assert_eq!(ActiveSetModeOf::<T>::get(), mode);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_reputation_tiers() -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let tiers = ReputationTiers {
+			low_below: sp_runtime::Permill::from_percent(40),
+			high_from: sp_runtime::Permill::from_percent(80),
+			low: 50,
+			mid: 100,
+			high: 130,
+		};
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, tiers);
+
+		assert_eq!(ReputationTiersOf::<T>::get(), tiers);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn chill() {
+		let provider = provider::<T>();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(provider.clone()));
+
+		assert!(Providers::<T>::get(&provider).is_some_and(|i| i.chilled));
+	}
+
+	/// The job hook expiring `n` jobs past their deadline (refund and Minor report each).
+	#[benchmark]
+	fn process_jobs(n: Linear<0, { T::MaxJobsPerBlock::get() }>) {
+		let provider = provider::<T>();
+		Pallet::<T>::rebuild_active_set(CurrentEra::<T>::get(), 0);
+		let fee = One::one();
+		for i in 0..n {
+			let client = funded::<T>("client", i);
+			// Lift the open-job bound so that one provider holds all `n` jobs.
+			Workloads::<T>::remove(&provider);
+			Pallet::<T>::do_submit_job(&client, evidence::<T>(i), fee).expect("assigned");
+		}
+		let now = frame_system::Pallet::<T>::block_number();
+		frame_system::Pallet::<T>::set_block_number(
+			now.saturating_add(T::JobDeadline::get()).saturating_add(One::one()),
+		);
+
+		#[block]
+		{
+			Pallet::<T>::process_jobs();
+		}
+
+		assert_eq!(Jobs::<T>::iter().count(), 0);
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

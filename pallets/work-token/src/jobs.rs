@@ -33,7 +33,9 @@ use frame_support::{
 	weights::Weight,
 };
 use sp_runtime::{
-	traits::{CheckedAdd, Hash, Saturating, UniqueSaturatedFrom, UniqueSaturatedInto, Zero},
+	traits::{
+		CheckedAdd, CheckedDiv, Hash, Saturating, UniqueSaturatedFrom, UniqueSaturatedInto, Zero,
+	},
 	DispatchResult, FixedPointNumber, FixedU128,
 };
 
@@ -53,7 +55,8 @@ impl<T: Config> Pallet<T> {
 		}
 		let work = Workloads::<T>::get(provider);
 		let active = Ledgers::<T>::get(provider).map(|l| l.active).unwrap_or_default();
-		let capacity = active / T::StakeToFeeRatio::get().max(1).into();
+		let ratio: BalanceOf<T> = T::StakeToFeeRatio::get().max(1).into();
+		let capacity = active.checked_div(&ratio).unwrap_or_default();
 		work.open_jobs < T::MaxOpenJobsPerProvider::get()
 			&& work.open_fees.saturating_add(fee) <= capacity
 	}

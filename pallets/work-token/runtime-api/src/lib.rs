@@ -8,7 +8,7 @@ extern crate alloc;
 use alloc::vec::Vec;
 use codec::Codec;
 pub use pallet_work_token::{
-	api::{DelegationSummary, EraSummary, ProviderSummary, SlashSummary},
+	api::{ActiveProviderSummary, DelegationSummary, EraSummary, ProviderSummary, SlashSummary},
 	EraIndex,
 };
 
@@ -36,5 +36,9 @@ sp_api::decl_runtime_apis! {
 		/// The slashes pending against `provider`, with their locked amounts and the eras
 		/// their dispute window ends and their dispute times out.
 		fn pending_slashes(provider: AccountId) -> Vec<SlashSummary<AccountId, Balance>>;
+
+		/// The active set, highest effective stake first, with each provider's effective
+		/// stake and probability of being drawn for the next job.
+		fn active_set() -> Vec<ActiveProviderSummary<AccountId>>;
 	}
 }

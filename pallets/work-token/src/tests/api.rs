@@ -59,3 +59,20 @@ fn pending_slashes_view_shows_amounts_and_windows() {
 		assert_eq!((p.pending_slashes, p.jailed_until, p.tombstoned), (1, None, false));
 	});
 }
+
+#[test]
+fn active_set_view_gives_selection_probabilities() {
+	ExtBuilder::default()
+		.provider(10, 3_000, Perbill::zero())
+		.provider(11, 1_000, Perbill::zero())
+		.build_and_execute(|| {
+			let set = Pallet::<Test>::active_set_summary();
+			assert_eq!(set.len(), 2);
+			assert_eq!((set[0].provider, set[0].effective_stake), (10, 3_000));
+			assert_eq!(set[0].selection_probability, Perbill::from_percent(75));
+			assert_eq!(set[1].selection_probability, Perbill::from_percent(25));
+			let p = Pallet::<Test>::provider_summary(&10).unwrap();
+			assert!(p.active);
+			assert_eq!((p.reputation_multiplier, p.open_jobs, p.chilled), (100, 0, false));
+		});
+}

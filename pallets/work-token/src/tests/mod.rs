@@ -12,6 +12,7 @@ mod examples;
 mod issuance_props;
 mod jobs;
 mod ledger_props;
+mod market_sim;
 mod register;
 mod reward_props;
 mod rewards;
