@@ -485,16 +485,22 @@ mod benchmarks {
 		assert_eq!(PendingSlashes::<T>::iter().count(), 0);
 	}
 
+	/// Drawn from the largest active set (`MaxProviders` providers): the set is read whole.
 	#[benchmark]
 	fn submit_job() {
-		let provider = provider::<T>();
+		let stake = MinProviderStake::<T>::get().saturating_mul(10u32.into());
+		for i in 0..T::MaxProviders::get() {
+			let who = funded::<T>("provider", i);
+			Pallet::<T>::do_register(&who, stake, Perbill::from_percent(5)).expect("registers");
+		}
 		Pallet::<T>::rebuild_active_set(CurrentEra::<T>::get(), 0);
+		assert_eq!(ActiveSet::<T>::get().len() as u32, T::MaxProviders::get());
 		let client = funded::<T>("client", 0);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(client), evidence::<T>(0), job_fee::<T>());
 
-		assert_eq!(Workloads::<T>::get(&provider).open_jobs, 1);
+		assert_eq!(Jobs::<T>::iter().count(), 1);
 	}
 
 	#[benchmark]
