@@ -3,6 +3,7 @@
 use crate::{AccountId, BalancesConfig, RuntimeGenesisConfig, SudoConfig, WorkTokenConfig, UNIT};
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
+use pallet_work_token::ActiveSetMode;
 use serde_json::Value;
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::Sr25519Keyring;
@@ -11,40 +12,69 @@ use sp_runtime::Perbill;
 /// Free balance of each endowed dev account: one million `WORK`.
 pub const ENDOWMENT: u128 = 1_000_000 * UNIT;
 
-/// Genesis with `endowed` accounts, `root` as sudo and `providers` registered.
+/// The active-set mode of both presets: room for 16 providers. With fewer eligible providers
+/// than that, the minimum stake stays at its floor, so anyone can join the dev market.
+const DEV_ACTIVE_SET: ActiveSetMode = ActiveSetMode::Static(16);
+
+/// Genesis with `endowed` accounts, `root` as sudo, `providers` registered and
+/// `delegations` made.
 fn genesis(
 	endowed: Vec<AccountId>,
 	root: AccountId,
 	providers: Vec<(AccountId, u128, Perbill)>,
+	delegations: Vec<(AccountId, AccountId, u128)>,
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
 			balances: endowed.iter().cloned().map(|k| (k, ENDOWMENT)).collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: Some(root) },
-		work_token: WorkTokenConfig { providers },
+		work_token: WorkTokenConfig {
+			providers,
+			delegations,
+			active_set_mode: Some(DEV_ACTIVE_SET),
+		},
 	})
 }
 
-/// `development`: Alice is sudo; all well-known accounts are endowed; no providers yet, so
-/// every work-token call starts from a clean market.
+fn id(k: Sr25519Keyring) -> AccountId {
+	k.to_account_id()
+}
+
+/// `development`: Alice is sudo; all well-known accounts are endowed. A live market: the
+/// stash accounts of Alice, Bob and Charlie are providers (5,000, 3,000 and 2,000 WORK) with
+/// delegations from the stashes of Dave, Eve and Ferdie, all in the active set at block 0.
+/// The plain dev accounts (Alice … Ferdie) start with nothing staked.
 pub fn development_config_genesis() -> Value {
+	use Sr25519Keyring::*;
 	genesis(
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
-		Sr25519Keyring::Alice.to_account_id(),
-		vec![],
+		id(Alice),
+		vec![
+			(id(AliceStash), 5_000 * UNIT, Perbill::from_percent(5)),
+			(id(BobStash), 3_000 * UNIT, Perbill::from_percent(10)),
+			(id(CharlieStash), 2_000 * UNIT, Perbill::zero()),
+		],
+		vec![
+			(id(DaveStash), id(AliceStash), 1_000 * UNIT),
+			(id(EveStash), id(BobStash), 800 * UNIT),
+			(id(FerdieStash), id(CharlieStash), 500 * UNIT),
+		],
 	)
 }
 
-/// `local_testnet`: like development, with Charlie and Dave registered as providers.
+/// `local_testnet`: like development, with Charlie and Dave registered as providers and
+/// delegations from Eve and Ferdie.
 pub fn local_config_genesis() -> Value {
+	use Sr25519Keyring::*;
 	genesis(
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
-		Sr25519Keyring::Alice.to_account_id(),
+		id(Alice),
 		vec![
-			(Sr25519Keyring::Charlie.to_account_id(), 1_000 * UNIT, Perbill::from_percent(5)),
-			(Sr25519Keyring::Dave.to_account_id(), 2_000 * UNIT, Perbill::from_percent(10)),
+			(id(Charlie), 1_000 * UNIT, Perbill::from_percent(5)),
+			(id(Dave), 2_000 * UNIT, Perbill::from_percent(10)),
 		],
+		vec![(id(Eve), id(Charlie), 500 * UNIT), (id(Ferdie), id(Dave), 700 * UNIT)],
 	)
 }
 

@@ -509,6 +509,11 @@ pub mod pallet {
 		pub min_provider_stake: Option<BalanceOf<T>>,
 		/// Providers registered at genesis: `(account, stake, commission)`.
 		pub providers: alloc::vec::Vec<(T::AccountId, BalanceOf<T>, Perbill)>,
+		/// Delegations made at genesis: `(delegator, provider, amount)`. They earn from
+		/// era 1, like any delegation made in era 0.
+		pub delegations: alloc::vec::Vec<(T::AccountId, T::AccountId, BalanceOf<T>)>,
+		/// The active-set mode; `DefaultActiveSetMode` when `None`.
+		pub active_set_mode: Option<ActiveSetMode>,
 	}
 
 	#[pallet::genesis_build]
@@ -521,6 +526,13 @@ pub mod pallet {
 			for (who, stake, commission) in &self.providers {
 				Pallet::<T>::do_register(who, *stake, *commission)
 					.expect("genesis provider must be registrable");
+			}
+			for (delegator, provider, amount) in &self.delegations {
+				Pallet::<T>::do_delegate(delegator, provider, *amount)
+					.expect("genesis delegation must be valid");
+			}
+			if let Some(mode) = self.active_set_mode {
+				Pallet::<T>::do_set_active_set_mode(mode).expect("genesis active-set mode valid");
 			}
 			Pallet::<T>::rebuild_active_set(0, 0);
 		}

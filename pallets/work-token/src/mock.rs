@@ -253,12 +253,31 @@ pub fn burned() -> Balance {
 #[derive(Default)]
 pub struct ExtBuilder {
 	providers: Vec<(AccountId, Balance, Perbill)>,
+	delegations: Vec<(AccountId, AccountId, Balance)>,
+	mode: Option<crate::ActiveSetMode>,
 }
 
 impl ExtBuilder {
 	/// Adds a provider registered at genesis.
 	pub fn provider(mut self, who: AccountId, stake: Balance, commission: Perbill) -> Self {
 		self.providers.push((who, stake, commission));
+		self
+	}
+
+	/// Adds a delegation made at genesis.
+	pub fn delegation(
+		mut self,
+		delegator: AccountId,
+		provider: AccountId,
+		amount: Balance,
+	) -> Self {
+		self.delegations.push((delegator, provider, amount));
+		self
+	}
+
+	/// Sets the active-set mode at genesis.
+	pub fn active_set_mode(mut self, mode: crate::ActiveSetMode) -> Self {
+		self.mode = Some(mode);
 		self
 	}
 
@@ -274,6 +293,8 @@ impl ExtBuilder {
 		pallet_work_token::GenesisConfig::<Test> {
 			min_provider_stake: None,
 			providers: self.providers,
+			delegations: self.delegations,
+			active_set_mode: self.mode,
 		}
 		.assimilate_storage(&mut storage)
 		.unwrap();

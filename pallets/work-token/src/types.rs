@@ -321,6 +321,8 @@ pub type JobId = u64;
 	Debug,
 	TypeInfo,
 	MaxEncodedLen,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub enum ActiveSetMode {
 	/// Every eligible provider is active.

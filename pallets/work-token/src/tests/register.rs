@@ -163,3 +163,25 @@ fn provider_may_register_again_after_leaving() {
 		assert_eq!(held_stake(10), 300);
 	});
 }
+
+#[test]
+fn genesis_builds_a_live_market() {
+	ExtBuilder::default()
+		.provider(10, 3_000, Perbill::from_percent(5))
+		.provider(11, 1_000, Perbill::zero())
+		.delegation(12, 10, 500)
+		.delegation(13, 11, 200)
+		.active_set_mode(crate::ActiveSetMode::Static(16))
+		.build_and_execute(|| {
+			assert_eq!(crate::ActiveSetModeOf::<Test>::get(), crate::ActiveSetMode::Static(16));
+			let set: Vec<_> = crate::ActiveSet::<Test>::get().into_iter().map(|p| p.who).collect();
+			assert_eq!(set, vec![10, 11], "the active set exists at block 0");
+			let pool = crate::Pools::<Test>::get(10).unwrap();
+			assert_eq!((pool.tokens, pool.delegators), (500, 1));
+			assert_eq!(crate::TotalDelegated::<Test>::get(), 700);
+			// Genesis delegations earn from era 1, like any made in era 0.
+			run_to_era(2);
+			let d = crate::Pallet::<Test>::delegation_summary(&12, &10).unwrap();
+			assert!(d.pending_rewards > 0);
+		});
+}
