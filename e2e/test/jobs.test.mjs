@@ -1,6 +1,6 @@
-// The work market end to end: a client submits a job, the assigned provider delivers, the
-// client accepts; the fee (less the protocol fee) reaches the provider and its pool's
-// delegators, and the provider's reputation rises.
+// The work market end to end on the dev chain's live genesis market: a client submits a
+// job, the drawn provider delivers, the client accepts; the fee (less the protocol fee)
+// reaches the provider and its pool's delegators, and the provider's reputation rises.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
@@ -15,6 +15,7 @@ let api;
 let dave; // provider
 let eve; // delegator
 let ferdie; // client
+const keys = {}; // address -> key pair of every provider that may be drawn
 
 const free = async (who) => (await api.query.system.account(who)).data.free.toBigInt();
 const pendingRewards = async () => (
@@ -35,6 +36,9 @@ before(async () => {
   dave = keyring.addFromUri('//Dave');
   eve = keyring.addFromUri('//Eve');
   ferdie = keyring.addFromUri('//Ferdie');
+  for (const pair of [dave, ...['Alice', 'Bob', 'Charlie'].map((n) => keyring.addFromUri(`//${n}//stash`))]) {
+    keys[pair.address] = pair;
+  }
   let r = await submit(api, node.seal, api.tx.workToken.registerProvider(500n * UNIT, 0), dave);
   assert.equal(r.error, null);
   r = await submit(api, node.seal, api.tx.workToken.delegate(dave.address, 100n * UNIT), eve);
@@ -49,9 +53,13 @@ after(async () => {
 });
 
 test('submit, deliver, accept: the fee reaches provider and pool, reputation rises', async () => {
-  const [member] = (await api.call.workTokenApi.activeSet()).toArray();
-  assert.equal(member.provider.toString(), dave.address);
-  assert.equal(member.selectionProbability.toNumber(), 1_000_000_000, 'the only provider');
+  // The dev genesis market (three stash providers) plus Dave, all active.
+  const set = (await api.call.workTokenApi.activeSet()).toArray();
+  const members = set.map((m) => m.provider.toString());
+  assert.ok(members.includes(dave.address), 'Dave joined the active set at the era boundary');
+  assert.equal(members.length, 4);
+  const total = set.reduce((sum, m) => sum + m.selectionProbability.toNumber(), 0);
+  assert.ok(Math.abs(total - 1_000_000_000) <= set.length, `probabilities sum to ${total}`);
 
   const fee = 10n * UNIT;
   await avoidEraBoundary();
@@ -60,19 +68,23 @@ test('submit, deliver, accept: the fee reaches provider and pool, reputation ris
   assert.equal(r.error, null);
   const [submitted] = eventsOf(r.events, 'workToken', 'JobSubmitted');
   const id = submitted.id.toNumber();
-  assert.equal(submitted.provider.toString(), dave.address);
+  const assigned = submitted.provider.toString();
+  assert.ok(members.includes(assigned), 'assigned to an active provider');
   assert.equal(submitted.fee.toBigInt(), fee);
   assert.equal(await free(ferdie.address), ferdieBefore - fee - r.fee, 'the fee is on hold');
+  const worker = keys[assigned];
 
   // Only the assigned provider may deliver.
-  r = await submit(api, node.seal, api.tx.workToken.submitResult(id, `0x${'cd'.repeat(32)}`), eve);
+  const other = assigned === dave.address ? keys[members.find((m) => m !== assigned)] : dave;
+  r = await submit(api, node.seal, api.tx.workToken.submitResult(id, `0x${'cd'.repeat(32)}`), other);
   assert.equal(r.error, 'workToken.NotAssignedProvider');
-  r = await submit(api, node.seal, api.tx.workToken.submitResult(id, `0x${'cd'.repeat(32)}`), dave);
+  r = await submit(api, node.seal, api.tx.workToken.submitResult(id, `0x${'cd'.repeat(32)}`), worker);
   assert.equal(r.error, null);
   assert.equal(eventsOf(r.events, 'workToken', 'JobResultSubmitted').length, 1);
 
   await avoidEraBoundary();
-  const daveBefore = await free(dave.address);
+  const workerBefore = await free(assigned);
+  const poolBefore = (await api.query.workToken.pools(assigned)).unwrap();
   const eveBefore = await pendingRewards();
   const ferdieBeforeAccept = await free(ferdie.address);
   r = await submit(api, node.seal, api.tx.workToken.acceptResult(id), ferdie);
@@ -83,13 +95,18 @@ test('submit, deliver, accept: the fee reaches provider and pool, reputation ris
   const protocolFee = done.protocolFee.toBigInt();
   assert.equal(protocolFee, fee / 20n, '5% protocol fee');
   assert.equal(toProvider + toPool + protocolFee, fee, 'the whole fee is accounted for');
-  assert.ok(toPool > 0n, 'the delegators get their share');
-  assert.equal(await free(dave.address), daveBefore + toProvider);
-  const gained = (await pendingRewards()) - eveBefore;
-  assert.ok(toPool - gained <= 1n && gained <= toPool, `pool share ${toPool}, claimable ${gained}`);
+  assert.ok(toPool > 0n, 'every genesis provider and Dave have earning delegators');
+  assert.equal(await free(assigned), workerBefore + toProvider);
+  const poolAfter = (await api.query.workToken.pools(assigned)).unwrap();
+  assert.ok(poolAfter.rewardPerShare.toBigInt() > poolBefore.rewardPerShare.toBigInt(),
+    'the pool\'s reward per share rose');
+  if (assigned === dave.address) {
+    const gained = (await pendingRewards()) - eveBefore;
+    assert.ok(toPool - gained <= 1n && gained <= toPool, `pool ${toPool}, claimable ${gained}`);
+  }
   assert.equal(await free(ferdie.address), ferdieBeforeAccept - r.fee, 'the held fee was spent');
 
-  const summary = (await api.call.workTokenApi.providerSummary(dave.address)).unwrap();
+  const summary = (await api.call.workTokenApi.providerSummary(assigned)).unwrap();
   assert.equal(summary.reputation.toNumber(), 550_000, 'neutral 50% -> 55%');
   assert.equal(summary.openJobs.toNumber(), 0);
   assert.ok((await api.query.workToken.jobs(id)).isNone);
