@@ -7,6 +7,11 @@
 //!
 //! A provider registers, unbonds part of its stake and withdraws it after the unbonding period:
 #![doc = docify::embed!("src/tests/examples.rs", provider_lifecycle_example)]
+//!
+//! ### Integration: `impl pallet_work_token::Config`
+//!
+//! The test runtime's configuration (`src/mock.rs`), compiled by every test run:
+#![doc = docify::embed!("src/mock.rs", config_example)]
 #![cfg_attr(not(feature = "std"), no_std)]
 // No-panic gate (checked by `cargo clippy` in CI): runtime code uses checked or saturating
 // arithmetic, no indexing, no unwrap/expect/panic. Tests are exempt; so is the FRAME-macro

@@ -179,6 +179,7 @@ pub type ReporterOrigin = frame_support::traits::EitherOfDiverse<
 	frame_system::EnsureSignedBy<Oracle, AccountId>,
 >;
 
+#[docify::export(config_example)]
 impl pallet_work_token::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;

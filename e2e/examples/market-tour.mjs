@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+// A tour of the work-token market against a running dev node (`./scripts/run-dev.sh`):
+// register a provider, delegate to it, submit a job and see it paid, then report an offence
+// and watch the slash wait out its dispute window and apply. Prints a readable summary.
+//
+//   node examples/market-tour.mjs [ws://127.0.0.1:9944]
+//
+// It uses the plain dev accounts, which the `development` preset leaves unstaked: Bob
+// (provider), Charlie (delegator), Dave (client), Eve (reporter). Run it on a fresh `--dev`
+// chain; a second run finds Bob already registered and stops with that error.
+import { ApiPromise, WsProvider } from '@polkadot/api';
+import { Keyring } from '@polkadot/keyring';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+
+const UNIT = 10n ** 12n;
+const url = process.argv[2] ?? process.env.WS ?? 'ws://127.0.0.1:9944';
+const fmt = (planck) => `${(Number(planck) / 1e12).toLocaleString('en-US', { maximumFractionDigits: 4 })} WORK`;
+const log = (...args) => console.log(...args);
+
+/** Signs and sends `tx`, resolves with its events once in a block; throws on a failed call. */
+function send(api, tx, signer) {
+  return new Promise((resolve, reject) => {
+    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
+      if (status.isInvalid || status.isDropped || status.isUsurped) reject(new Error(status.type));
+      // The dev node finalizes at once, so a subscription may see Finalized without InBlock.
+      if (!status.isInBlock && !status.isFinalized) return;
+      if (dispatchError) {
+        const err = dispatchError.isModule ? api.registry.findMetaError(dispatchError.asModule) : null;
+        reject(new Error(err ? `${err.section}.${err.name}` : dispatchError.toString()));
+        return;
+      }
+      resolve(events.map(({ event }) => event));
+    }).catch(reject);
+  });
+}
+
+const find = (events, method) => events.find((e) => e.section === 'workToken' && e.method === method);
+
+/** Resolves once the pallet's era is at least `era`. */
+async function untilEra(api, era) {
+  return new Promise((resolve) => {
+    let unsub;
+    api.query.workToken.currentEra((current) => {
+      if (current.toNumber() >= era) {
+        if (unsub) unsub(); else setTimeout(() => unsub && unsub(), 0);
+        resolve(current.toNumber());
+      }
+    }).then((u) => { unsub = u; });
+  });
+}
+
+async function main() {
+  await cryptoWaitReady();
+  const api = await ApiPromise.create({ provider: new WsProvider(url), noInitWarn: true });
+  const keyring = new Keyring({ type: 'sr25519' });
+  const [bob, charlie, dave, eve] = ['Bob', 'Charlie', 'Dave', 'Eve'].map((n) => keyring.addFromUri(`//${n}`));
+  const keys = Object.fromEntries([bob, ...['Alice', 'Bob', 'Charlie'].map((n) => keyring.addFromUri(`//${n}//stash`))]
+    .map((k) => [k.address, k]));
+  const name = (address) => ({
+    [bob.address]: 'Bob', [keyring.addFromUri('//Alice//stash').address]: 'Alice//stash',
+    [keyring.addFromUri('//Bob//stash').address]: 'Bob//stash',
+    [keyring.addFromUri('//Charlie//stash').address]: 'Charlie//stash',
+  })[address] ?? address;
+
+  const summary = [];
+  log(`connected to ${url}, era ${(await api.query.workToken.currentEra()).toNumber()}`);
+
+  // 1. Bob becomes a provider; Charlie delegates to him.
+  await send(api, api.tx.workToken.registerProvider(1_000n * UNIT, 50_000_000), bob);
+  log('Bob registered as a provider with 1,000 WORK at 5% commission');
+  await send(api, api.tx.workToken.delegate(bob.address, 200n * UNIT), charlie);
+  log('Charlie delegated 200 WORK to Bob');
+  const era = (await api.query.workToken.currentEra()).toNumber();
+  log(`waiting for era ${era + 1}, when Bob joins the active set ...`);
+  await untilEra(api, era + 1);
+  const set = (await api.call.workTokenApi.activeSet()).toArray();
+  for (const m of set) {
+    log(`  active: ${name(m.provider.toString())}, effective stake ${fmt(m.effectiveStake.toBigInt())}, ` +
+      `chance ${(m.selectionProbability.toNumber() / 1e7).toFixed(2)}%`);
+  }
+  summary.push(['active providers', String(set.length)]);
+
+  // 2. Dave submits a job; the drawn provider delivers; Dave accepts.
+  let events = await send(api, api.tx.workToken.submitJob(`0x${'42'.repeat(32)}`, 5n * UNIT), dave);
+  const submitted = find(events, 'JobSubmitted');
+  const id = submitted.data.id.toNumber();
+  const assigned = submitted.data.provider.toString();
+  log(`Dave submitted job #${id} for 5 WORK; drawn provider: ${name(assigned)}`);
+  await send(api, api.tx.workToken.submitResult(id, `0x${'43'.repeat(32)}`), keys[assigned]);
+  log(`${name(assigned)} delivered the result`);
+  events = await send(api, api.tx.workToken.acceptResult(id), dave);
+  const done = find(events, 'JobCompleted').data;
+  log(`Dave accepted: ${fmt(done.toProvider.toBigInt())} to the provider, ${fmt(done.toPool.toBigInt())} ` +
+    `to its delegators, ${fmt(done.protocolFee.toBigInt())} protocol fee`);
+  const reputation = (await api.call.workTokenApi.providerSummary(assigned)).unwrap().reputation.toNumber();
+  log(`${name(assigned)}'s reputation is now ${(reputation / 1e4).toFixed(1)}%`);
+  summary.push(['job fee to provider', fmt(done.toProvider.toBigInt())]);
+  summary.push(['job fee to delegators', fmt(done.toPool.toBigInt())]);
+  summary.push([`reputation of ${name(assigned)}`, `${(reputation / 1e4).toFixed(1)}%`]);
+
+  // 3. Eve reports a Minor offence of Bob; it waits out the dispute window, then applies.
+  const reportEra = (await api.query.workToken.currentEra()).toNumber();
+  const stakeBefore = (await api.query.workToken.ledgers(bob.address)).unwrap().active.toBigInt();
+  events = await send(api,
+    api.tx.workToken.reportOffence(bob.address, 'Minor', reportEra, `0x${'99'.repeat(32)}`), eve);
+  const reported = find(events, 'OffenceReported').data;
+  const slashId = reported.id.toNumber();
+  const [pending] = (await api.call.workTokenApi.pendingSlashes(bob.address)).toArray();
+  log(`Eve reported a Minor offence of Bob (slash #${slashId}): ${fmt(reported.own.toBigInt())} locked, ` +
+    `pending until era ${pending.disputeWindowEnd.toNumber()} (Bob may dispute until then)`);
+  const joined = await send(api, api.tx.workToken.delegate(bob.address, 10n * UNIT), dave)
+    .then(() => 'accepted', (e) => e.message);
+  log(`a new delegation to Bob while the slash is pending: ${joined}`);
+  log(`waiting for era ${pending.disputeWindowEnd.toNumber()} ...`);
+  await untilEra(api, pending.disputeWindowEnd.toNumber());
+  for (let i = 0; i < 20 && (await api.query.workToken.pendingSlashes(slashId)).isSome; i += 1) {
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const stakeAfter = (await api.query.workToken.ledgers(bob.address)).unwrap().active.toBigInt();
+  log(`the slash applied by itself: Bob's stake ${fmt(stakeBefore)} -> ${fmt(stakeAfter)}`);
+  summary.push(['slash', `${fmt(stakeBefore - stakeAfter)} of Bob's stake`]);
+  summary.push(['new delegation during the window', joined]);
+
+  log('\nsummary');
+  for (const [k, v] of summary) log(`  ${k.padEnd(34)} ${v}`);
+  await api.disconnect();
+  if (stakeAfter >= stakeBefore) throw new Error('the slash did not apply');
+}
+
+main().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });
