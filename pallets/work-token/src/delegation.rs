@@ -109,6 +109,7 @@ impl<T: Config> Pallet<T> {
 		let ed = T::Currency::minimum_balance();
 		if T::Currency::balance(&account) < ed {
 			T::Currency::mint_into(&account, ed)?;
+			crate::TotalMinted::<T>::mutate(|m| *m = m.saturating_add(ed));
 		}
 		Ok(())
 	}

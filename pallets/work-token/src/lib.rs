@@ -494,6 +494,12 @@ pub mod pallet {
 	pub type Workloads<T: Config> =
 		StorageMap<_, Twox64Concat, T::AccountId, Workload<BalanceOf<T>>, ValueQuery>;
 
+	/// Everything this pallet has ever minted: era emission and the delegation account's
+	/// existential deposit. With what `OnSlash` burns, it explains every change this pallet
+	/// makes to total issuance (the conservation check of the tests).
+	#[pallet::storage]
+	pub type TotalMinted<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
+
 	/// Jobs submitted in the current era (demand, S5).
 	#[pallet::storage]
 	pub type JobsThisEra<T> = StorageValue<_, u32, ValueQuery>;

@@ -234,6 +234,24 @@ impl pallet_work_token::Config for Test {
 
 std::thread_local! {
 	static BURNED: core::cell::Cell<Balance> = const { core::cell::Cell::new(0) };
+	static BASE_ISSUANCE: core::cell::Cell<Balance> = const { core::cell::Cell::new(0) };
+}
+
+/// Records `amount` as burnt outside `OnSlash` (test stand-ins that burn directly).
+pub fn record_burn(amount: Balance) {
+	BURNED.with(|b| b.set(b.get() + amount));
+}
+
+/// Conservation (S25): total issuance equals the sum of all accounts, and it moved from
+/// genesis only by what the pallet minted (`TotalMinted`) and what `OnSlash` burnt.
+pub fn check_conservation() {
+	let accounts: Balance = frame_system::Account::<Test>::iter()
+		.map(|(_, info)| info.data.free + info.data.reserved)
+		.sum();
+	assert_eq!(issuance(), accounts, "total issuance differs from the sum of accounts");
+	let base = BASE_ISSUANCE.with(|b| b.get());
+	let minted = crate::TotalMinted::<Test>::get();
+	assert_eq!(issuance(), base + minted - burned(), "issuance moved by something else");
 }
 
 /// `OnSlash` of the mock: counts what it receives, then burns it by dropping the credit.
@@ -302,15 +320,20 @@ impl ExtBuilder {
 		BURNED.with(|b| b.set(0));
 		set_random_seed(0);
 		let mut ext = sp_io::TestExternalities::new(storage);
-		ext.execute_with(|| System::set_block_number(1));
+		ext.execute_with(|| {
+			System::set_block_number(1);
+			let base = issuance() - crate::TotalMinted::<Test>::get();
+			BASE_ISSUANCE.with(|b| b.set(base));
+		});
 		ext
 	}
 
-	/// Runs `test`, then checks every storage invariant of the pallet.
+	/// Runs `test`, then checks every storage invariant of the pallet and conservation.
 	pub fn build_and_execute(self, test: impl FnOnce()) {
 		self.build().execute_with(|| {
 			test();
 			WorkToken::do_try_state().expect("try_state invariants hold after the test");
+			check_conservation();
 		});
 	}
 }

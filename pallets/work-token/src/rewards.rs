@@ -437,6 +437,7 @@ impl<T: Config> Pallet<T> {
 			Pools::<T>::insert(&provider, pool);
 		}
 
+		crate::TotalMinted::<T>::mutate(|m| *m = m.saturating_add(from_u128::<T>(minted)));
 		let issuance = T::Currency::total_issuance();
 		let bonded = TotalStaked::<T>::get().saturating_add(TotalDelegated::<T>::get());
 		let ratio = Perbill::from_rational(to_u128::<T>(bonded), to_u128::<T>(issuance).max(1));

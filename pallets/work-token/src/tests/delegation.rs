@@ -25,9 +25,12 @@ fn delegation_account_balance() -> Balance {
 	Balances::balance(&Pallet::<Test>::delegation_account())
 }
 
-/// Stands in for a slash until the slashing module exists: burns `amount` of `provider`'s
-/// pool tokens from the delegation account, keeping every total consistent.
+/// Cuts a pool without the slashing machinery, to test the share arithmetic alone (a real
+/// slash also jails the provider or takes its own stake first, see `tests/slashing.rs`):
+/// burns `amount` of `provider`'s pool tokens from the delegation account, keeping every
+/// total consistent, and records the burn for the conservation check.
 fn cut_pool(provider: AccountId, amount: Balance) {
+	record_burn(amount);
 	Pools::<Test>::mutate(provider, |p| p.as_mut().unwrap().tokens -= amount);
 	TotalDelegated::<Test>::mutate(|t| *t -= amount);
 	Balances::burn_from(
