@@ -9,6 +9,7 @@ mod delegation;
 mod disputes;
 mod era;
 mod examples;
+mod fuzz;
 mod issuance_props;
 mod jobs;
 mod ledger_props;
