@@ -88,5 +88,14 @@ export async function startDevNode({
     if (!keptBasePath) rmSync(basePath, { recursive: true, force: true });
   };
 
-  return { api, provider, seal, stop, logs, rpcPort, basePath };
+  /** Kills the node with `signal` (e.g. SIGKILL: no shutdown at all); keeps the base path. */
+  const kill = async (signal) => {
+    try { await api.disconnect(); } catch { /* already gone */ }
+    child.kill(signal);
+    for (let i = 0; i < 100 && !exited; i += 1) await sleep(100);
+    if (!exited) throw new Error('node did not die');
+    return exited;
+  };
+
+  return { api, provider, seal, stop, kill, logs, rpcPort, basePath };
 }

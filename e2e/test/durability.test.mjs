@@ -1,0 +1,72 @@
+// Node durability: state made with --base-path (stake, a delegation, a pending slash, an open
+// job) survives a SIGKILL — no shutdown, no flush — and the chain goes on from where it was.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Keyring } from '@polkadot/keyring';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { startDevNode } from '../lib/node.mjs';
+import { submit, eventsOf } from '../lib/tx.mjs';
+
+const UNIT = 10n ** 12n;
+
+/** Everything the test expects to survive, as JSON. */
+async function snapshot(api, who) {
+  const { bob, charlie } = who;
+  const header = await api.rpc.chain.getHeader();
+  return {
+    height: header.number.toNumber(),
+    hash: header.hash.toHex(),
+    ledger: (await api.query.workToken.ledgers(bob.address)).toJSON(),
+    delegation: (await api.query.workToken.delegations(charlie.address, bob.address)).toJSON(),
+    pendingSlash: (await api.query.workToken.pendingSlashes(0)).toJSON(),
+    job: (await api.query.workToken.jobs(0)).toJSON(),
+    totalStaked: (await api.query.workToken.totalStaked()).toString(),
+    issuance: (await api.query.balances.totalIssuance()).toString(),
+  };
+}
+
+test('state survives SIGKILL and blocks continue after restart', async () => {
+  await cryptoWaitReady();
+  const keyring = new Keyring({ type: 'sr25519' });
+  const who = {
+    bob: keyring.addFromUri('//Bob'),
+    charlie: keyring.addFromUri('//Charlie'),
+    dave: keyring.addFromUri('//Dave'),
+  };
+  const basePath = mkdtempSync(join(tmpdir(), 'work-token-durability-'));
+  try {
+    let node = await startDevNode({ basePath });
+    let { api } = node;
+    let r = await submit(api, node.seal, api.tx.workToken.registerProvider(500n * UNIT, 0), who.bob);
+    assert.equal(r.error, null);
+    r = await submit(api, node.seal, api.tx.workToken.delegate(who.bob.address, 50n * UNIT), who.charlie);
+    assert.equal(r.error, null);
+    const era = (await api.query.workToken.currentEra()).toNumber();
+    r = await submit(api, node.seal,
+      api.tx.sudo.sudo(api.tx.workToken.reportOffence(who.bob.address, 'Minor', era, `0x${'77'.repeat(32)}`)),
+      keyring.addFromUri('//Alice'));
+    assert.equal(r.error, null);
+    assert.equal(eventsOf(r.events, 'workToken', 'OffenceReported').length, 1);
+    r = await submit(api, node.seal, api.tx.workToken.submitJob(`0x${'55'.repeat(32)}`, UNIT), who.dave);
+    assert.equal(r.error, null);
+    const before = await snapshot(api, who);
+    assert.ok(before.pendingSlash && before.job && before.delegation, 'state was made');
+
+    const exit = await node.kill('SIGKILL');
+    assert.equal(exit.signal, 'SIGKILL');
+
+    node = await startDevNode({ basePath });
+    api = node.api;
+    const after = await snapshot(api, who);
+    assert.deepEqual(after, before, 'height, hash and work-token state survived the kill');
+    await node.seal();
+    const next = (await api.rpc.chain.getHeader()).number.toNumber();
+    assert.equal(next, before.height + 1, 'the chain continues from the same block');
+    await node.stop();
+  } finally {
+    rmSync(basePath, { recursive: true, force: true });
+  }
+});
