@@ -34,7 +34,55 @@ impl<T: Config> Pallet<T> {
 		Self::check_commission_schedule()?;
 		Self::check_delegations()?;
 		Self::check_rewards()?;
-		Self::check_slashes()
+		Self::check_slashes()?;
+		Self::check_active_set()?;
+		Self::check_jobs()
+	}
+
+	/// Active-set invariants: sorted by effective stake (ties by account id), running totals
+	/// exact, no provider twice.
+	fn check_active_set() -> Result<(), sp_runtime::TryRuntimeError> {
+		let set = crate::ActiveSet::<T>::get();
+		let mut total = 0u128;
+		for (i, member) in set.iter().enumerate() {
+			total = total.saturating_add(member.effective_stake);
+			invariant!(member.cumulative == total, "active set running total is off");
+			if let Some(next) = set.get(i.saturating_add(1)) {
+				let ordered = member.effective_stake > next.effective_stake
+					|| (member.effective_stake == next.effective_stake && member.who < next.who);
+				invariant!(ordered, "active set out of order");
+			}
+		}
+		Ok(())
+	}
+
+	/// Job invariants: ids issued and cursors within them; each client's held fees equal its
+	/// open jobs' fees; each provider's workload equals its open jobs.
+	fn check_jobs() -> Result<(), sp_runtime::TryRuntimeError> {
+		let queue = crate::JobQueueState::<T>::get();
+		invariant!(queue.expiry_cursor <= queue.next_id, "expiry cursor past the next id");
+		invariant!(queue.acceptance_cursor <= queue.next_id, "acceptance cursor past next id");
+		let mut fees: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let mut work: BTreeMap<T::AccountId, (u32, BalanceOf<T>)> = BTreeMap::new();
+		for (id, job) in crate::Jobs::<T>::iter() {
+			invariant!(id < queue.next_id, "job id not yet issued");
+			let fee = fees.entry(job.client).or_insert(Zero::zero());
+			*fee = fee.saturating_add(job.fee);
+			let load = work.entry(job.provider).or_insert((0, Zero::zero()));
+			*load = (load.0.saturating_add(1), load.1.saturating_add(job.fee));
+		}
+		for (client, fee) in fees {
+			invariant!(
+				T::Currency::balance_on_hold(&HoldReason::JobFee.into(), &client) == fee,
+				"held job fees differ from open jobs"
+			);
+		}
+		for (provider, load) in crate::Workloads::<T>::iter() {
+			let counted = work.remove(&provider).unwrap_or((0, Zero::zero()));
+			invariant!((load.open_jobs, load.open_fees) == counted, "workload differs from jobs");
+		}
+		invariant!(work.is_empty(), "open jobs missing from workloads");
+		Ok(())
 	}
 
 	/// Slashing invariants:
