@@ -3,6 +3,7 @@
 //!
 //! [`ExtBuilder::build_and_execute`]: crate::mock::ExtBuilder::build_and_execute
 
+mod adversarial;
 mod api;
 mod commission;
 mod delegation;
