@@ -130,3 +130,70 @@ fn nobody_can_act_on_behalf_of_a_victim() {
 		assert_eq!(Delegations::<Test>::get(11, 10).unwrap(), victim_position);
 	});
 }
+
+#[test]
+fn a_zero_percent_slash_is_refused_as_nothing_to_slash() {
+	market(|| {
+		let zero = crate::SlashFractions {
+			minor: sp_runtime::Perbill::zero(),
+			major: sp_runtime::Perbill::zero(),
+			critical: sp_runtime::Perbill::zero(),
+		};
+		assert_ok!(WorkToken::set_slash_fractions(RuntimeOrigin::root(), zero));
+		assert_noop!(
+			WorkToken::report_offence(
+				RuntimeOrigin::signed(ORACLE),
+				10,
+				Severity::Critical,
+				0,
+				evidence(1)
+			),
+			Error::<Test>::NothingToSlash
+		);
+	});
+}
+
+#[test]
+fn a_provider_gone_after_full_withdrawal_cannot_be_reported() {
+	ExtBuilder::default().provider(10, 1_000, Perbill::zero()).build_and_execute(|| {
+		assert_ok!(WorkToken::unbond(RuntimeOrigin::signed(10), 1_000));
+		run_to_era(UNBONDING_PERIOD);
+		assert_ok!(WorkToken::withdraw_unbonded(RuntimeOrigin::signed(10)));
+		assert!(!crate::Providers::<Test>::contains_key(10));
+		// The offence era is still inside the report window, but nothing is left at risk.
+		assert_noop!(
+			WorkToken::report_offence(
+				RuntimeOrigin::signed(ORACLE),
+				10,
+				Severity::Critical,
+				UNBONDING_PERIOD - REPORT_WINDOW,
+				evidence(1)
+			),
+			Error::<Test>::NotProvider
+		);
+	});
+}
+
+#[test]
+fn a_full_offence_record_still_applies_every_slash() {
+	market(|| {
+		for n in 1..=MAX_OFFENCES as u8 {
+			oracle_reports(10, Severity::Minor, 0, n);
+		}
+		assert_noop!(
+			WorkToken::report_offence(
+				RuntimeOrigin::signed(ORACLE),
+				10,
+				Severity::Minor,
+				0,
+				evidence(99)
+			),
+			Error::<Test>::TooManyOffences
+		);
+		// The full record blocks new reports, never the application of the pending ones.
+		run_to_era(DISPUTE_WINDOW);
+		run_to_block(System::block_number() + 1);
+		assert_eq!(crate::PendingSlashes::<Test>::iter().count(), 0);
+		assert_eq!(held_stake(10), 1_000 - 4 * 100);
+	});
+}
