@@ -35,11 +35,13 @@ impl<T: Config> StakeLedger<T> {
 		self.active.is_zero() && self.unlocking.is_empty()
 	}
 
-	/// Adds `amount` to the active stake, which must then be at least `minimum`.
+	/// Adds `amount` to the active stake, which must then be at least `minimum`. The ledger's
+	/// total (active + unbonding) must stay representable.
 	pub fn bond(&mut self, amount: BalanceOf<T>, minimum: BalanceOf<T>) -> Result<(), Error<T>> {
 		if amount.is_zero() {
 			return Err(Error::<T>::ZeroAmount);
 		}
+		self.total().checked_add(&amount).ok_or(Error::<T>::Overflow)?;
 		let new_active = self.active.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
 		if !respects_minimum(&new_active, &minimum) {
 			return Err(Error::<T>::BelowMinimumStake);

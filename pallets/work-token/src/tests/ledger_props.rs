@@ -93,3 +93,18 @@ fn ledger_rejects_zero_amounts() {
 	assert!(matches!(ledger.rebond(0, MIN_STAKE), Err(Error::ZeroAmount)));
 	assert_eq!(ledger, original);
 }
+
+/// Regression (found by `ledger_books_balance` in a CI rehearsal): bonding so much that
+/// active + unbonding would exceed the balance type used to succeed, leaving a total that
+/// saturated. The ledger now refuses it.
+#[test]
+fn ledger_total_never_overflows() {
+	use crate::Error;
+	let mut ledger = StakeLedger::<Test>::new(MIN_STAKE);
+	assert!(ledger.unbond(MIN_STAKE, UNBONDING_PERIOD, MIN_STAKE).is_ok());
+	let original = ledger.clone();
+	assert!(matches!(ledger.bond(u128::MAX, MIN_STAKE), Err(Error::Overflow)));
+	assert_eq!(ledger, original);
+	assert!(ledger.bond(u128::MAX - MIN_STAKE, MIN_STAKE).is_ok());
+	assert_eq!(ledger.total(), u128::MAX);
+}
