@@ -69,3 +69,17 @@ export async function advanceToEra(api, seal, era) {
   }
   throw new Error(`era ${era} not reached`);
 }
+
+/** Blocks per work-token era in the dev runtime. */
+export const ERA_LENGTH = 10;
+
+/** Seals a block when the next one would start an era, so no emission lands in the next. */
+export async function avoidEraBoundary(api, seal) {
+  const number = (await api.rpc.chain.getHeader()).number.toNumber();
+  if ((number + 1) % ERA_LENGTH === 0) await seal();
+}
+
+/** Free balance of `who`. */
+export async function freeBalance(api, who) {
+  return (await api.query.system.account(who)).data.free.toBigInt();
+}

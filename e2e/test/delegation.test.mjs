@@ -2,10 +2,9 @@
 // period, withdraw; balances checked to the unit, plus named errors for bad calls.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Keyring } from '@polkadot/keyring';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { startDevNode } from '../lib/node.mjs';
-import { submit, eventsOf, advanceToEra } from '../lib/tx.mjs';
+import { submit, eventsOf, advanceToEra, freeBalance } from '../lib/tx.mjs';
+import { devKeys } from '../lib/keys.mjs';
 
 const UNIT = 10n ** 12n;
 let node;
@@ -14,16 +13,12 @@ let dave; // provider
 let eve; // delegator
 let ferdie; // delegator in the rewards test
 
-const free = async (who) => (await api.query.system.account(who)).data.free.toBigInt();
+const free = (who) => freeBalance(api, who);
 
 before(async () => {
-  await cryptoWaitReady();
   node = await startDevNode();
   api = node.api;
-  const keyring = new Keyring({ type: 'sr25519' });
-  dave = keyring.addFromUri('//Dave');
-  eve = keyring.addFromUri('//Eve');
-  ferdie = keyring.addFromUri('//Ferdie');
+  [dave, eve, ferdie] = await devKeys('Dave', 'Eve', 'Ferdie');
   const r = await submit(api, node.seal, api.tx.workToken.registerProvider(500n * UNIT, 0), dave);
   assert.equal(r.error, null);
 });

@@ -3,13 +3,11 @@
 // reaches the provider and its pool's delegators, and the provider's reputation rises.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Keyring } from '@polkadot/keyring';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { startDevNode } from '../lib/node.mjs';
-import { submit, eventsOf, advanceToEra } from '../lib/tx.mjs';
+import { submit, eventsOf, advanceToEra, avoidEraBoundary, freeBalance } from '../lib/tx.mjs';
+import { devKeys } from '../lib/keys.mjs';
 
 const UNIT = 10n ** 12n;
-const ERA_LENGTH = 10;
 let node;
 let api;
 let dave; // provider
@@ -17,26 +15,17 @@ let eve; // delegator
 let ferdie; // client
 const keys = {}; // address -> key pair of every provider that may be drawn
 
-const free = async (who) => (await api.query.system.account(who)).data.free.toBigInt();
+const free = (who) => freeBalance(api, who);
 const pendingRewards = async () => (
   await api.call.workTokenApi.delegationSummary(eve.address, dave.address)
 ).unwrap().pendingRewards.toBigInt();
 
-/** Seals a block when the next one would start an era, so no emission lands in the next. */
-async function avoidEraBoundary() {
-  const number = (await api.rpc.chain.getHeader()).number.toNumber();
-  if ((number + 1) % ERA_LENGTH === 0) await node.seal();
-}
-
 before(async () => {
-  await cryptoWaitReady();
   node = await startDevNode();
   api = node.api;
-  const keyring = new Keyring({ type: 'sr25519' });
-  dave = keyring.addFromUri('//Dave');
-  eve = keyring.addFromUri('//Eve');
-  ferdie = keyring.addFromUri('//Ferdie');
-  for (const pair of [dave, ...['Alice', 'Bob', 'Charlie'].map((n) => keyring.addFromUri(`//${n}//stash`))]) {
+  [dave, eve, ferdie] = await devKeys('Dave', 'Eve', 'Ferdie');
+  const stashes = await devKeys('Alice//stash', 'Bob//stash', 'Charlie//stash');
+  for (const pair of [dave, ...stashes]) {
     keys[pair.address] = pair;
   }
   let r = await submit(api, node.seal, api.tx.workToken.registerProvider(500n * UNIT, 0), dave);
@@ -62,7 +51,7 @@ test('submit, deliver, accept: the fee reaches provider and pool, reputation ris
   assert.ok(Math.abs(total - 1_000_000_000) <= set.length, `probabilities sum to ${total}`);
 
   const fee = 10n * UNIT;
-  await avoidEraBoundary();
+  await avoidEraBoundary(api, node.seal);
   const ferdieBefore = await free(ferdie.address);
   let r = await submit(api, node.seal, api.tx.workToken.submitJob(`0x${'ab'.repeat(32)}`, fee), ferdie);
   assert.equal(r.error, null);
@@ -82,7 +71,7 @@ test('submit, deliver, accept: the fee reaches provider and pool, reputation ris
   assert.equal(r.error, null);
   assert.equal(eventsOf(r.events, 'workToken', 'JobResultSubmitted').length, 1);
 
-  await avoidEraBoundary();
+  await avoidEraBoundary(api, node.seal);
   const workerBefore = await free(assigned);
   const poolBefore = (await api.query.workToken.pools(assigned)).unwrap();
   const eveBefore = await pendingRewards();

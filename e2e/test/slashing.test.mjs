@@ -3,14 +3,12 @@
 // unit, including the total issuance, which falls by exactly what was burnt.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Keyring } from '@polkadot/keyring';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { startDevNode } from '../lib/node.mjs';
-import { submit, eventsOf } from '../lib/tx.mjs';
+import { submit, eventsOf, avoidEraBoundary, freeBalance } from '../lib/tx.mjs';
+import { devKeys } from '../lib/keys.mjs';
 
 const UNIT = 10n ** 12n;
 const BOND = 10n * UNIT; // ReportBond = DisputeBond in the runtime
-const ERA_LENGTH = 10;
 let node;
 let api;
 let alice; // sudo: the arbiter
@@ -19,26 +17,15 @@ let eve; // delegator
 let ferdie; // reporter
 
 const account = async (who) => (await api.query.system.account(who)).data;
-const free = async (who) => (await account(who)).free.toBigInt();
+const free = (who) => freeBalance(api, who);
 const reserved = async (who) => (await account(who)).reserved.toBigInt();
 const issuance = async () => (await api.query.balances.totalIssuance()).toBigInt();
 const evidence = (byte) => `0x${byte.repeat(32)}`;
 
-/** Seals a block when the next one would start an era, so no emission lands in the next. */
-async function avoidEraBoundary() {
-  const number = (await api.rpc.chain.getHeader()).number.toNumber();
-  if ((number + 1) % ERA_LENGTH === 0) await node.seal();
-}
-
 before(async () => {
-  await cryptoWaitReady();
   node = await startDevNode();
   api = node.api;
-  const keyring = new Keyring({ type: 'sr25519' });
-  alice = keyring.addFromUri('//Alice');
-  dave = keyring.addFromUri('//Dave');
-  eve = keyring.addFromUri('//Eve');
-  ferdie = keyring.addFromUri('//Ferdie');
+  [alice, dave, eve, ferdie] = await devKeys('Alice', 'Dave', 'Eve', 'Ferdie');
   let r = await submit(api, node.seal, api.tx.workToken.registerProvider(500n * UNIT, 0), dave);
   assert.equal(r.error, null);
   r = await submit(api, node.seal, api.tx.workToken.delegate(dave.address, 100n * UNIT), eve);
@@ -53,7 +40,7 @@ test('report, dispute, arbiter upholds: balances and issuance to the unit', asyn
   const era = (await api.query.workToken.currentEra()).toNumber();
 
   // Ferdie reports with a bond. Critical, 50%: 250 of Dave's 500, 50 of the pool's 100.
-  await avoidEraBoundary();
+  await avoidEraBoundary(api, node.seal);
   const ferdieBefore = await free(ferdie.address);
   let r = await submit(
     api,
@@ -89,7 +76,7 @@ test('report, dispute, arbiter upholds: balances and issuance to the unit', asyn
   // Only the accused may dispute; Dave does, posting his bond.
   r = await submit(api, node.seal, api.tx.workToken.disputeSlash(id), eve);
   assert.equal(r.error, 'workToken.NotAccused');
-  await avoidEraBoundary();
+  await avoidEraBoundary(api, node.seal);
   const daveBefore = await free(dave.address);
   r = await submit(api, node.seal, api.tx.workToken.disputeSlash(id), dave);
   assert.equal(r.error, null);
@@ -102,7 +89,7 @@ test('report, dispute, arbiter upholds: balances and issuance to the unit', asyn
   assert.equal(r.error, 'BadOrigin');
 
   // Sudo upholds: 300 slashed, 10% (30) to Ferdie, 270 burnt, and Dave's bond burnt too.
-  await avoidEraBoundary();
+  await avoidEraBoundary(api, node.seal);
   const issuanceBefore = await issuance();
   r = await submit(
     api,

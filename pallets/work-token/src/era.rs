@@ -22,7 +22,6 @@ impl<T: Config> Pallet<T> {
 		let commissions = Self::apply_scheduled_commissions(era);
 		// Demand of the era that ended sets the minimum stake and the set for the new one.
 		let demand = crate::JobsThisEra::<T>::take();
-		crate::JobsLastEra::<T>::put(demand);
 		Self::rotate_active_set(era, demand);
 		rewards.saturating_add(commissions)
 	}

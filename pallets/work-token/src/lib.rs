@@ -504,10 +504,6 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type JobsThisEra<T> = StorageValue<_, u32, ValueQuery>;
 
-	/// Jobs submitted in the previous era.
-	#[pallet::storage]
-	pub type JobsLastEra<T> = StorageValue<_, u32, ValueQuery>;
-
 	/// Accounts tombstoned by a Critical slash, with the era: they may never register again.
 	#[pallet::storage]
 	pub type Tombstones<T: Config> = StorageMap<_, Twox64Concat, T::AccountId, EraIndex>;
