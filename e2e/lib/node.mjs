@@ -29,34 +29,11 @@ export function freePort() {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/**
- * Starts `work-token-node --dev` and returns { api, provider, seal, stop, logs, basePath }.
- * By default blocks are sealed only on demand (`--sealing manual`) and the base path is a new
- * temporary directory that `stop()` removes; pass `basePath` to keep state across restarts.
- */
-export async function startDevNode({
-  extraArgs = [], timeoutMs = 60_000, sealing = 'manual', basePath: keptBasePath,
-} = {}) {
-  const bin = nodeBinary();
-  if (!existsSync(bin)) throw new Error(`node binary not found at ${bin}; build it first`);
-  const rpcPort = await freePort();
-  const p2pPort = await freePort();
-  const basePath = keptBasePath ?? mkdtempSync(join(tmpdir(), 'work-token-e2e-'));
-  const args = [
-    '--dev', '--base-path', basePath, '--sealing', sealing,
-    '--rpc-port', String(rpcPort), '--port', String(p2pPort),
-    '--no-prometheus', '--no-telemetry', '--no-mdns', ...extraArgs,
-  ];
-  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  const logs = [];
-  const keep = (chunk) => { logs.push(chunk.toString()); if (logs.length > 400) logs.shift(); };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  let exited = null;
-  child.on('exit', (code, signal) => { exited = { code, signal }; });
-
+/** Resolves once the node's RPC on `rpcPort` answers, or throws after `timeoutMs`. */
+async function waitForRpc(rpcPort, timeoutMs, exitedOf, logs) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    const exited = exitedOf();
     if (exited) throw new Error(`node exited early (${JSON.stringify(exited)}):\n${logs.join('')}`);
     if (Date.now() > deadline) throw new Error(`node RPC not ready in ${timeoutMs} ms:\n${logs.join('')}`);
     try {
@@ -65,18 +42,45 @@ export async function startDevNode({
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'system_health', params: [] }),
       });
-      if (res.ok) break;
+      if (res.ok) return;
     } catch { /* not listening yet */ }
     await sleep(250);
   }
+}
+
+/**
+ * Spawns the node binary with `args` plus `--base-path`, and RPC and p2p listening on free
+ * loopback ports, waits for its RPC and connects @polkadot/api. Returns
+ * { api, provider, stop, kill, logs, rpcPort, p2pPort, basePath }. The base path is a new
+ * temporary directory that `stop()` removes, unless `basePath` is given.
+ */
+export async function startNode({ args, timeoutMs = 60_000, basePath: keptBasePath } = {}) {
+  const bin = nodeBinary();
+  if (!existsSync(bin)) throw new Error(`node binary not found at ${bin}; build it first`);
+  const rpcPort = await freePort();
+  const p2pPort = await freePort();
+  const basePath = keptBasePath ?? mkdtempSync(join(tmpdir(), 'work-token-e2e-'));
+  const fullArgs = [
+    ...args, '--base-path', basePath,
+    '--rpc-port', String(rpcPort), '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}`,
+    '--no-prometheus', '--no-telemetry', '--no-mdns',
+  ];
+  const child = spawn(bin, fullArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const logs = [];
+  const keep = (chunk) => { logs.push(chunk.toString()); if (logs.length > 400) logs.shift(); };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  let exited = null;
+  child.on('exit', (code, signal) => { exited = { code, signal }; });
+
+  try {
+    await waitForRpc(rpcPort, timeoutMs, () => exited, logs);
+  } catch (e) {
+    if (!exited) child.kill('SIGKILL');
+    throw e;
+  }
   const provider = new WsProvider(`ws://127.0.0.1:${rpcPort}`);
   const api = await ApiPromise.create({ provider, noInitWarn: true });
-
-  /** Seals (and finalizes) one block; returns its hash. */
-  const seal = async () => {
-    const created = await provider.send('engine_createBlock', [true, true, null]);
-    return created.hash;
-  };
 
   const stop = async () => {
     try { await api.disconnect(); } catch { /* already gone */ }
@@ -97,5 +101,26 @@ export async function startDevNode({
     return exited;
   };
 
-  return { api, provider, seal, stop, kill, logs, rpcPort, basePath };
+  return { api, provider, stop, kill, logs, rpcPort, p2pPort, basePath };
+}
+
+/**
+ * Starts `work-token-node --dev` and returns { api, provider, seal, stop, kill, logs, basePath }.
+ * By default blocks are sealed only on demand (`--sealing manual`) and the base path is a new
+ * temporary directory that `stop()` removes; pass `basePath` to keep state across restarts.
+ */
+export async function startDevNode({
+  extraArgs = [], timeoutMs = 60_000, sealing = 'manual', basePath,
+} = {}) {
+  const node = await startNode({
+    args: ['--dev', '--sealing', sealing, ...extraArgs], timeoutMs, basePath,
+  });
+
+  /** Seals (and finalizes) one block; returns its hash. */
+  const seal = async () => {
+    const created = await node.provider.send('engine_createBlock', [true, true, null]);
+    return created.hash;
+  };
+
+  return { ...node, seal };
 }

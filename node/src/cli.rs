@@ -43,8 +43,9 @@ pub struct Cli {
 	#[command(subcommand)]
 	pub subcommand: Option<Subcommand>,
 
-	/// How blocks are sealed: a block time in milliseconds (default 1000), `instant` (one
-	/// block per transaction) or `manual` (only through the `engine_createBlock` RPC).
+	/// How a development chain (`--dev`) seals blocks: a block time in milliseconds (default
+	/// 1000), `instant` (one block per transaction) or `manual` (only through the
+	/// `engine_createBlock` RPC). Other chains run Aura + GRANDPA and ignore this flag.
 	#[arg(long, default_value = "1000")]
 	pub sealing: Sealing,
 

@@ -1,4 +1,4 @@
-//! RPC extensions: account nonce, fee queries and on-demand block sealing.
+//! RPC extensions: account nonce, fee queries and (dev chains) on-demand block sealing.
 
 use futures::channel::mpsc;
 use jsonrpsee::RpcModule;
@@ -19,8 +19,9 @@ pub struct FullDeps<C, P> {
 	pub client: Arc<C>,
 	/// The transaction pool.
 	pub pool: Arc<P>,
-	/// Commands to the sealing task (`engine_createBlock`, `engine_finalizeBlock`).
-	pub seal_commands: mpsc::Sender<EngineCommand<Hash>>,
+	/// Commands to the sealing task (`engine_createBlock`, `engine_finalizeBlock`); `None` on
+	/// an Aura + GRANDPA chain, which has no sealing task and so no `engine_*` methods.
+	pub seal_commands: Option<mpsc::Sender<EngineCommand<Hash>>>,
 }
 
 /// The node's RPC methods beyond Substrate's defaults.
@@ -46,6 +47,8 @@ where
 	let mut module = RpcModule::new(());
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client).into_rpc())?;
-	module.merge(ManualSeal::new(seal_commands).into_rpc())?;
+	if let Some(seal_commands) = seal_commands {
+		module.merge(ManualSeal::new(seal_commands).into_rpc())?;
+	}
 	Ok(module)
 }

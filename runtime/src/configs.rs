@@ -5,9 +5,9 @@ use frame_support::{
 	derive_impl,
 	dispatch::DispatchClass,
 	parameter_types,
-	traits::{ConstU128, ConstU32, ConstU64, ConstU8, VariantCountOf},
+	traits::{ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, VariantCountOf},
 	weights::{
-		constants::{RocksDbWeight, WEIGHT_REF_TIME_PER_SECOND},
+		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
 		IdentityFee, Weight,
 	},
 };
@@ -15,6 +15,7 @@ use frame_system::{
 	limits::{BlockLength, BlockWeights},
 	EnsureRoot,
 };
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use pallet_transaction_payment::{FungibleAdapter, Multiplier, TargetedFeeAdjustment};
 use sp_runtime::{Perbill, Perquintill};
 
@@ -38,6 +39,8 @@ parameter_types! {
 		.build();
 	/// Generic substrate address format.
 	pub const SS58Prefix: u8 = 42;
+	/// Most block authors (Aura) and finality voters (GRANDPA) the chain can have.
+	pub const MaxAuthorities: u32 = 32;
 }
 
 #[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
@@ -49,7 +52,8 @@ impl frame_system::Config for Runtime {
 	type Nonce = Nonce;
 	type Hash = Hash;
 	type BlockHashCount = BlockHashCount;
-	type DbWeight = RocksDbWeight;
+	/// The node stores state in ParityDB; these are its measured read/write costs.
+	type DbWeight = ParityDbWeight;
 	type Version = Version;
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;
@@ -58,10 +62,34 @@ impl frame_system::Config for Runtime {
 
 impl pallet_timestamp::Config for Runtime {
 	type Moment = u64;
-	type OnTimestampSet = ();
-	// Blocks are sealed on demand in tests, possibly within the same millisecond.
-	type MinimumPeriod = ConstU64<0>;
+	/// Aura checks that each block's timestamp lies in the slot its author claimed. The dev
+	/// node's manual seal stamps each block with the start of the next slot, so it passes too.
+	type OnTimestampSet = Aura;
+	type MinimumPeriod = ConstU64<{ SLOT_DURATION / 2 }>;
 	type WeightInfo = ();
+}
+
+impl pallet_aura::Config for Runtime {
+	type AuthorityId = AuraId;
+	type DisabledValidators = ();
+	type MaxAuthorities = MaxAuthorities;
+	/// One block per slot: a second block in the same slot is an equivocation.
+	type AllowMultipleBlocksPerSlot = ConstBool<false>;
+	type SlotDuration = ConstU64<SLOT_DURATION>;
+}
+
+impl pallet_grandpa::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type WeightInfo = ();
+	type MaxAuthorities = MaxAuthorities;
+	/// No nominators: the authority set is fixed in the chain spec.
+	type MaxNominators = ConstU32<0>;
+	/// No session pallet, so no key-ownership proofs to keep.
+	type MaxSetIdSessionEntries = ConstU64<0>;
+	/// Equivocation reports need key-ownership proofs from a session pallet; without one they
+	/// are not accepted.
+	type KeyOwnerProof = sp_core::Void;
+	type EquivocationReportSystem = ();
 }
 
 impl pallet_balances::Config for Runtime {

@@ -1,12 +1,17 @@
 //! Genesis presets `development` and `local_testnet` (SPEC S24).
 
-use crate::{AccountId, BalancesConfig, RuntimeGenesisConfig, SudoConfig, WorkTokenConfig, UNIT};
+use crate::{
+	AccountId, AuraConfig, BalancesConfig, GrandpaConfig, RuntimeGenesisConfig, SudoConfig,
+	WorkTokenConfig, UNIT,
+};
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use pallet_work_token::ActiveSetMode;
 use serde_json::Value;
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{self, PresetId};
-use sp_keyring::Sr25519Keyring;
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 use sp_runtime::Perbill;
 
 /// Free balance of each endowed dev account: one million `WORK`.
@@ -16,15 +21,22 @@ pub const ENDOWMENT: u128 = 1_000_000 * UNIT;
 /// than that, the minimum stake stays at its floor, so anyone can join the dev market.
 const DEV_ACTIVE_SET: ActiveSetMode = ActiveSetMode::Static(16);
 
-/// Genesis with `endowed` accounts, `root` as sudo, `providers` registered and
-/// `delegations` made.
+/// Genesis with the block authors `authorities` (Aura and GRANDPA keys), `endowed` accounts,
+/// `root` as sudo, `providers` registered and `delegations` made.
 fn genesis(
+	authorities: Vec<(AuraId, GrandpaId)>,
 	endowed: Vec<AccountId>,
 	root: AccountId,
 	providers: Vec<(AccountId, u128, Perbill)>,
 	delegations: Vec<(AccountId, AccountId, u128)>,
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
+		aura: AuraConfig {
+			authorities: authorities.iter().map(|(aura, _)| aura.clone()).collect::<Vec<_>>(),
+		},
+		grandpa: GrandpaConfig {
+			authorities: authorities.iter().map(|(_, grandpa)| (grandpa.clone(), 1)).collect::<Vec<_>>(),
+		},
 		balances: BalancesConfig {
 			balances: endowed.iter().cloned().map(|k| (k, ENDOWMENT)).collect::<Vec<_>>(),
 		},
@@ -41,13 +53,21 @@ fn id(k: Sr25519Keyring) -> AccountId {
 	k.to_account_id()
 }
 
+/// The Aura (sr25519) and GRANDPA (ed25519) keys of a well-known account: the keys that
+/// `--alice`, `--bob` … insert into the node's keystore.
+fn authority(aura: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AuraId, GrandpaId) {
+	(aura.public().into(), grandpa.public().into())
+}
+
 /// `development`: Alice is sudo; all well-known accounts are endowed. A live market: the
 /// stash accounts of Alice, Bob and Charlie are providers (5,000, 3,000 and 2,000 WORK) with
 /// delegations from the stashes of Dave, Eve and Ferdie, all in the active set at block 0.
-/// The plain dev accounts (Alice … Ferdie) start with nothing staked.
+/// The plain dev accounts (Alice … Ferdie) start with nothing staked. Alice is the only
+/// authority; the dev node seals blocks itself (manual seal) and never runs GRANDPA.
 pub fn development_config_genesis() -> Value {
 	use Sr25519Keyring::*;
 	genesis(
+		vec![authority(Alice, Ed25519Keyring::Alice)],
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
 		id(Alice),
 		vec![
@@ -63,11 +83,12 @@ pub fn development_config_genesis() -> Value {
 	)
 }
 
-/// `local_testnet`: like development, with Charlie and Dave registered as providers and
-/// delegations from Eve and Ferdie.
+/// `local_testnet`: Alice and Bob author blocks (Aura) and finalize them (GRANDPA). Charlie
+/// and Dave are registered providers with delegations from Eve and Ferdie.
 pub fn local_config_genesis() -> Value {
 	use Sr25519Keyring::*;
 	genesis(
+		vec![authority(Alice, Ed25519Keyring::Alice), authority(Bob, Ed25519Keyring::Bob)],
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
 		id(Alice),
 		vec![

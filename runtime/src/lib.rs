@@ -1,7 +1,8 @@
 //! # Work-token dev runtime
 //!
 //! Wires `pallet-work-token` next to `pallet-balances`, with `System`, `Timestamp`,
-//! `TransactionPayment`, `Sudo` and a randomness source (SPEC S26). Token `WORK`, 12 decimals,
+//! `TransactionPayment`, `Sudo`, a randomness source (SPEC S26) and the consensus pallets
+//! `Aura` (block authoring) and `Grandpa` (finality) for the multi-validator local testnet. Token `WORK`, 12 decimals,
 //! SS58 prefix 42. The constants are dev-speed: an era is a few seconds of blocks.
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -88,6 +89,9 @@ pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;
 
 /// Target block time of the dev node's timer, in milliseconds.
 pub const MILLI_SECS_PER_BLOCK: u64 = 1_000;
+/// Aura slot length of the local testnet, in milliseconds: one block per slot. The dev node's
+/// manual seal advances the chain's clock by one slot per block, whatever its real pace.
+pub const SLOT_DURATION: u64 = 2_000;
 /// Blocks per work-token era: 10 blocks, i.e. 10 s at the dev node's default block time.
 pub const ERA_LENGTH: BlockNumber = 10;
 
@@ -104,8 +108,15 @@ pub mod opaque {
 	pub type BlockId = generic::BlockId<Block>;
 
 	impl_opaque_keys! {
-		/// Session keys: none while the dev node seals blocks without consensus keys.
-		pub struct SessionKeys {}
+		/// The keys a validator registers: Aura to author blocks, GRANDPA to finalize them.
+		/// `author_rotateKeys` generates both in the node's keystore and returns them
+		/// SCALE-encoded in this order.
+		pub struct SessionKeys {
+			/// Block authoring (sr25519).
+			pub aura: Aura,
+			/// Finality voting (ed25519).
+			pub grandpa: Grandpa,
+		}
 	}
 }
 
@@ -147,6 +158,14 @@ mod runtime {
 	/// Block timestamps.
 	#[runtime::pallet_index(1)]
 	pub type Timestamp = pallet_timestamp;
+
+	/// Block authoring by slot (local testnet; the dev node seals manually).
+	#[runtime::pallet_index(6)]
+	pub type Aura = pallet_aura;
+
+	/// Block finality (local testnet; the dev node finalizes each block it seals).
+	#[runtime::pallet_index(7)]
+	pub type Grandpa = pallet_grandpa;
 
 	/// The `WORK` token.
 	#[runtime::pallet_index(2)]

@@ -113,6 +113,18 @@ fn job_fee<T: Config>() -> BalanceOf<T> {
 		.max(One::one())
 }
 
+/// Most delegators the scaling witnesses put in one pool: enough for a slope to show.
+const WITNESS_DELEGATORS: u32 = 1_000;
+
+/// Adds `d` delegators with twice the minimum delegation each to `provider`'s pool.
+fn add_delegators<T: Config>(provider: &T::AccountId, d: u32) {
+	let amount = T::MinDelegation::get().saturating_mul(2u32.into());
+	for i in 0..d {
+		let who = funded::<T>("witness", i);
+		Pallet::<T>::do_delegate(&who, provider, amount).expect("delegates");
+	}
+}
+
 /// Distinct evidence for report `n`.
 fn evidence<T: Config>(n: u32) -> T::Hash {
 	T::Hashing::hash_of(&n)
@@ -352,6 +364,31 @@ mod benchmarks {
 		assert_eq!(CurrentEra::<T>::get(), before.saturating_add(1));
 	}
 
+	/// Scaling witness of the era transition: one earning provider with `d` delegators in its
+	/// pool. Rewards go to the pool's reward-per-share accumulator, so the slope in `d` must
+	/// be ~0. Not charged by the hook (`new_era(p)` is): it proves the bound.
+	#[benchmark]
+	fn new_era_with_delegators(
+		d: Linear<0, { T::MaxDelegatorsPerProvider::get().min(WITNESS_DELEGATORS) }>,
+	) {
+		let who = provider::<T>();
+		add_delegators::<T>(&who, d);
+		Ledgers::<T>::mutate(&who, |l| {
+			if let Some(l) = l {
+				l.earning = l.active;
+			}
+		});
+		InflationRate::<T>::put(T::MaxInflation::get());
+		let before = CurrentEra::<T>::get();
+
+		#[block]
+		{
+			Pallet::<T>::on_initialize(T::EraLength::get());
+		}
+
+		assert_eq!(CurrentEra::<T>::get(), before.saturating_add(1));
+	}
+
 	/// A bonded Critical report with the most unbonding pools at risk.
 	#[benchmark]
 	fn report_offence() {
@@ -427,6 +464,25 @@ mod benchmarks {
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), id);
+
+		assert!(Tombstones::<T>::contains_key(&provider));
+	}
+
+	/// Scaling witness of `apply_slash`: its worst case with `d` more delegators in the
+	/// slashed pool. A slash lowers the pool's share value and never visits a delegator, so
+	/// the slope in `d` must be ~0 (SPEC S21). Not charged by any call: it proves the bound.
+	#[benchmark]
+	fn apply_slash_with_delegators(
+		d: Linear<0, { T::MaxDelegatorsPerProvider::get().min(WITNESS_DELEGATORS) }>,
+	) {
+		let (provider, offence_era) = exposed_provider::<T>(0);
+		add_delegators::<T>(&provider, d);
+		let id = reported::<T>(&provider, offence_era, 0);
+		unbond_until_timeout::<T>(&provider, 0);
+		let caller = funded::<T>("caller", 0);
+
+		#[extrinsic_call]
+		apply_slash(RawOrigin::Signed(caller), id);
 
 		assert!(Tombstones::<T>::contains_key(&provider));
 	}
@@ -595,6 +651,17 @@ mod benchmarks {
 		_(RawOrigin::Signed(provider.clone()));
 
 		assert!(Providers::<T>::get(&provider).is_some_and(|i| i.chilled));
+	}
+
+	#[benchmark]
+	fn unchill() {
+		let provider = provider::<T>();
+		Pallet::<T>::do_set_chilled(&provider, true).expect("chills");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(provider.clone()));
+
+		assert!(Providers::<T>::get(&provider).is_some_and(|i| !i.chilled));
 	}
 
 	/// The job hook expiring `n` jobs past their deadline (refund and Minor report each).

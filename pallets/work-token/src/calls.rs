@@ -438,7 +438,7 @@ mod calls {
 		///
 		/// Emits [`Event::Unchilled`].
 		#[pallet::call_index(27)]
-		#[pallet::weight(T::WeightInfo::chill())]
+		#[pallet::weight(T::WeightInfo::unchill())]
 		pub fn unchill(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_set_chilled(&who, false)

@@ -74,6 +74,12 @@ pub trait WeightInfo {
 	fn set_reputation_tiers() -> Weight;
 	/// `chill` or `unchill`.
 	fn chill() -> Weight;
+	/// `unchill`.
+	fn unchill() -> Weight;
+	/// Witness: `apply_slash` with `d` delegators in the pool.
+	fn apply_slash_with_delegators(d: u32) -> Weight;
+	/// Witness: the era transition with one provider of `d` delegators.
+	fn new_era_with_delegators(d: u32) -> Weight;
 	/// The job step of `on_initialize`, looking at `n` jobs (each charged as the heaviest).
 	fn process_jobs(n: u32) -> Weight;
 }
@@ -241,6 +247,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
+	fn unchill() -> Weight {
+		Self::chill()
+	}
+	fn apply_slash_with_delegators(_d: u32) -> Weight {
+		Self::apply_slash()
+	}
+	fn new_era_with_delegators(_d: u32) -> Weight {
+		Self::new_era(1)
+	}
 	fn process_jobs(n: u32) -> Weight {
 		Weight::from_parts(5_000_000, 1_500)
 			.saturating_add(Weight::from_parts(130_000_000, 30_000).saturating_mul(n.into()))
@@ -402,6 +417,15 @@ impl WeightInfo for () {
 		Weight::from_parts(15_000_000, 3_000)
 			.saturating_add(RocksDbWeight::get().reads(1))
 			.saturating_add(RocksDbWeight::get().writes(1))
+	}
+	fn unchill() -> Weight {
+		Self::chill()
+	}
+	fn apply_slash_with_delegators(_d: u32) -> Weight {
+		Self::apply_slash()
+	}
+	fn new_era_with_delegators(_d: u32) -> Weight {
+		Self::new_era(1)
 	}
 	fn process_jobs(n: u32) -> Weight {
 		Weight::from_parts(5_000_000, 1_500)
