@@ -3,7 +3,9 @@
 #   1. builds the node with `--features runtime-benchmarks`;
 #   2. runs its `benchmark pallet` over pallet_work_token and pallet_balances (for the
 #      transfer_keep_alive reference) and writes pallets/work-token/src/weights.rs through
-#      scripts/weight-template.hbs; the raw outputs go to docs/bench/;
+#      scripts/weight-template.hbs; the raw outputs go to docs/bench/. The runtime starts from
+#      empty storage (`--genesis-builder none`): every benchmark sets up its own worst case,
+#      with no genesis market in the way;
 #   3. rebuilds the normal node (with the new weights) and measures throughput
 #      (scripts/throughput.sh), unless SKIP_THROUGHPUT=1;
 #   4. renders docs/PERFORMANCE.md from all of it (scripts/perf-report.mjs).
@@ -21,13 +23,16 @@ bench_node="$CARGO_TARGET_DIR/release/work-token-node-benchmarks"
 # this workspace; `benchmark pallet` does not use it.
 SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1 \
 	cargo build --locked --release -p work-token-node --features runtime-benchmarks
-# The next normal build overwrites the binary; keep this one under its own name.
+# The next normal build overwrites the binary and the wasm; keep these under their own names.
 cp "$CARGO_TARGET_DIR/release/work-token-node" "$bench_node"
+bench_wasm="$CARGO_TARGET_DIR/release/work_token_runtime.benchmarks.wasm"
+cp "$CARGO_TARGET_DIR/release/wbuild/work-token-runtime/work_token_runtime.compact.compressed.wasm" "$bench_wasm"
 
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 "$bench_node" benchmark pallet \
-	--chain dev \
+	--runtime "$bench_wasm" \
+	--genesis-builder none \
 	--pallets pallet_work_token,pallet_balances \
 	--extrinsic '*' \
 	--steps "$steps" \

@@ -7,12 +7,14 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /**
  * Starts one `--chain local` node. `validator` is a well-known name ('alice', 'bob') whose
  * Aura and GRANDPA keys `--<name>` puts in the keystore; without it the node is a full node.
- * `bootnodes` are multiaddrs of running nodes. Returns the node of `startNode` plus
+ * `bootnodes` are multiaddrs of running nodes; `chain` may be a chain-spec JSON file. Returns the node of `startNode` plus
  * `multiaddr`, its loopback address for others to boot from.
  */
-export async function startLocalNode({ validator = null, bootnodes = [], timeoutMs = 60_000 } = {}) {
+export async function startLocalNode({
+  validator = null, bootnodes = [], chain = 'local', timeoutMs = 60_000,
+} = {}) {
   const args = [
-    '--chain', 'local',
+    '--chain', chain,
     // An explicit network key: a validator of a non-dev chain refuses to make one up.
     '--node-key', randomBytes(32).toString('hex'),
     ...(validator ? [`--${validator}`] : ['--name', 'full']),

@@ -5,6 +5,11 @@
 // which needs votes from more than 2/3 of the authorities (here: both), finalizes nothing new.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { nodeBinary } from '../lib/node.mjs';
 import { devKeys } from '../lib/keys.mjs';
 import { startLocalNode, heads, waitFor } from '../lib/network.mjs';
 
@@ -17,6 +22,7 @@ const MIN_FINALIZED = 3;
 let alice;
 let bob;
 let full;
+let specDir;
 
 /** The Aura slot of block `n` on `api`'s chain, from its pre-runtime digest. */
 async function auraSlot(api, n) {
@@ -27,13 +33,22 @@ async function auraSlot(api, n) {
 }
 
 before(async () => {
+  // The full node starts from the exported JSON spec, as a node on another machine would.
+  const exported = spawnSync(nodeBinary(), ['export-chain-spec', '--chain', 'local'],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  assert.equal(exported.status, 0, exported.stderr);
+  specDir = mkdtempSync(join(tmpdir(), 'work-token-spec-'));
+  const specFile = join(specDir, 'local.json');
+  writeFileSync(specFile, exported.stdout);
+
   alice = await startLocalNode({ validator: 'alice' });
   bob = await startLocalNode({ validator: 'bob', bootnodes: [alice.multiaddr] });
-  full = await startLocalNode({ bootnodes: [alice.multiaddr, bob.multiaddr] });
+  full = await startLocalNode({ chain: specFile, bootnodes: [alice.multiaddr, bob.multiaddr] });
 });
 
 after(async () => {
   await Promise.all([alice, bob, full].filter(Boolean).map((n) => n.stop()));
+  if (specDir) rmSync(specDir, { recursive: true, force: true });
 });
 
 test('the chain spec of every node is the Aura + GRANDPA local testnet', async () => {
@@ -50,6 +65,15 @@ test('the chain spec of every node is the Aura + GRANDPA local testnet', async (
   );
   const voters = await alice.api.call.grandpaApi.grandpaAuthorities();
   assert.equal(voters.length, 2, 'Alice and Bob are the GRANDPA voters');
+  // The exported spec describes the same chain: same genesis.
+  assert.equal((await full.api.rpc.chain.getBlockHash(0)).toHex(),
+    (await alice.api.rpc.chain.getBlockHash(0)).toHex(), 'the JSON spec has the same genesis');
+  // Session keys: `author_rotateKeys` makes an Aura (sr25519) and a GRANDPA (ed25519) key.
+  const keys = await bob.api.rpc.author.rotateKeys();
+  assert.equal(keys.length, 64, 'two 32-byte public keys');
+  const decoded = await bob.api.call.sessionKeys.decodeSessionKeys(keys);
+  assert.deepEqual(decoded.unwrap().map(([, type]) => type.toU8a()).map((t) => Buffer.from(t).toString()),
+    ['aura', 'gran'], 'in SessionKeys order: aura, then grandpa');
   // A manual-seal RPC would make no sense here: blocks come from Aura slots.
   const methods = (await full.api.rpc.rpc.methods()).methods.map(String);
   assert.ok(!methods.includes('engine_createBlock'), 'no engine_* RPC on a local testnet');

@@ -12,15 +12,14 @@ use futures::{channel::mpsc, FutureExt, StreamExt};
 use sc_client_api::backend::Backend;
 use sc_consensus_aura::{ImportQueueParams, SlotProportion, StartAuraParams};
 use sc_consensus_grandpa::SharedVoterState;
-use sc_consensus_manual_seal::{
-	consensus::aura::AuraConsensusDataProvider, EngineCommand,
-};
+use sc_consensus_manual_seal::{consensus::aura::AuraConsensusDataProvider, EngineCommand};
 use sc_executor::WasmExecutor;
-use sc_service::{error::Error as ServiceError, ChainType, Configuration, TaskManager, WarpSyncConfig};
-use sp_blockchain::HeaderBackend;
-use sp_consensus_aura::sr25519::AuthorityPair as AuraPair;
+use sc_service::{
+	error::Error as ServiceError, ChainType, Configuration, TaskManager, WarpSyncConfig,
+};
 use sc_telemetry::{Telemetry, TelemetryWorker};
 use sc_transaction_pool_api::{OffchainTransactionPoolFactory, TransactionPool};
+use sp_consensus_aura::sr25519::AuthorityPair as AuraPair;
 use sp_runtime::traits::Block as BlockT;
 use std::{sync::Arc, time::Duration};
 use work_token_runtime::{opaque::Block, Hash, RuntimeApi};
@@ -73,11 +72,10 @@ fn aura_inherents(
 	slot_duration: sp_consensus_aura::SlotDuration,
 ) -> (sp_consensus_aura::inherents::InherentDataProvider, sp_timestamp::InherentDataProvider) {
 	let timestamp = sp_timestamp::InherentDataProvider::from_system_time();
-	let slot =
-		sp_consensus_aura::inherents::InherentDataProvider::from_timestamp_and_slot_duration(
-			*timestamp,
-			slot_duration,
-		);
+	let slot = sp_consensus_aura::inherents::InherentDataProvider::from_timestamp_and_slot_duration(
+		*timestamp,
+		slot_duration,
+	);
 	(slot, timestamp)
 }
 
@@ -138,21 +136,19 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 			telemetry.as_ref().map(|x| x.handle()),
 		)?;
 		let slot_duration = sc_consensus_aura::slot_duration(&*client)?;
-		let queue = sc_consensus_aura::import_queue::<AuraPair, _, _, _, _, _>(
-			ImportQueueParams {
-				block_import: block_import.clone(),
-				justification_import: Some(Box::new(block_import.clone())),
-				client: client.clone(),
-				create_inherent_data_providers: move |_, ()| async move {
-					Ok(aura_inherents(slot_duration))
-				},
-				spawner: &task_manager.spawn_essential_handle(),
-				registry: config.prometheus_registry(),
-				check_for_equivocation: Default::default(),
-				telemetry: telemetry.as_ref().map(|x| x.handle()),
-				compatibility_mode: Default::default(),
+		let queue = sc_consensus_aura::import_queue::<AuraPair, _, _, _, _, _>(ImportQueueParams {
+			block_import: block_import.clone(),
+			justification_import: Some(Box::new(block_import.clone())),
+			client: client.clone(),
+			create_inherent_data_providers: move |_, ()| async move {
+				Ok(aura_inherents(slot_duration))
 			},
-		)
+			spawner: &task_manager.spawn_essential_handle(),
+			registry: config.prometheus_registry(),
+			check_for_equivocation: Default::default(),
+			telemetry: telemetry.as_ref().map(|x| x.handle()),
+			compatibility_mode: Default::default(),
+		})
 		.map_err(|e| ServiceError::Other(format!("aura import queue: {e}")))?;
 		(queue, Consensus::AuraGrandpa { block_import, link })
 	};
@@ -335,7 +331,7 @@ pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Ha
 	match consensus {
 		Consensus::ManualSeal => {
 			let slot_duration = sc_consensus_aura::slot_duration(&*client)?;
-			let commands_stream = sealing_commands(sealing, rpc_seal_commands, &transaction_pool);
+			let commands_stream = sealing_commands(sealing, rpc_seal_commands, &*transaction_pool);
 			let params = sc_consensus_manual_seal::ManualSealParams {
 				block_import: client.clone(),
 				env: proposer,
@@ -405,8 +401,8 @@ pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Ha
 				telemetry: telemetry.as_ref().map(|x| x.handle()),
 				protocol_name,
 			};
-			let voter = sc_consensus_grandpa::run_grandpa_voter(
-				sc_consensus_grandpa::GrandpaParams {
+			let voter =
+				sc_consensus_grandpa::run_grandpa_voter(sc_consensus_grandpa::GrandpaParams {
 					config: grandpa_config,
 					link,
 					network,
@@ -416,16 +412,9 @@ pub fn new_full<Network: sc_network::NetworkBackend<Block, <Block as BlockT>::Ha
 					prometheus_registry,
 					shared_voter_state: SharedVoterState::empty(),
 					telemetry: telemetry.as_ref().map(|x| x.handle()),
-					offchain_tx_pool_factory: OffchainTransactionPoolFactory::new(
-						transaction_pool,
-					),
-				},
-			)?;
-			task_manager.spawn_essential_handle().spawn_blocking(
-				"grandpa-voter",
-				None,
-				voter,
-			);
+					offchain_tx_pool_factory: OffchainTransactionPoolFactory::new(transaction_pool),
+				})?;
+			task_manager.spawn_essential_handle().spawn_blocking("grandpa-voter", None, voter);
 		}
 	}
 

@@ -15,8 +15,8 @@ use frame_system::{
 	limits::{BlockLength, BlockWeights},
 	EnsureRoot,
 };
-use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use pallet_transaction_payment::{FungibleAdapter, Multiplier, TargetedFeeAdjustment};
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_runtime::{Perbill, Perquintill};
 
 /// Share of block weight available to normal transactions.

@@ -116,6 +116,11 @@ fn job_fee<T: Config>() -> BalanceOf<T> {
 /// Most delegators the scaling witnesses put in one pool: enough for a slope to show.
 const WITNESS_DELEGATORS: u32 = 1_000;
 
+/// How many witness delegators fit in a pool that already has `taken`.
+fn witness_room<T: Config>(taken: u32) -> u32 {
+	T::MaxDelegatorsPerProvider::get().saturating_sub(taken).min(WITNESS_DELEGATORS)
+}
+
 /// Adds `d` delegators with twice the minimum delegation each to `provider`'s pool.
 fn add_delegators<T: Config>(provider: &T::AccountId, d: u32) {
 	let amount = T::MinDelegation::get().saturating_mul(2u32.into());
@@ -368,9 +373,7 @@ mod benchmarks {
 	/// pool. Rewards go to the pool's reward-per-share accumulator, so the slope in `d` must
 	/// be ~0. Not charged by the hook (`new_era(p)` is): it proves the bound.
 	#[benchmark]
-	fn new_era_with_delegators(
-		d: Linear<0, { T::MaxDelegatorsPerProvider::get().min(WITNESS_DELEGATORS) }>,
-	) {
+	fn new_era_with_delegators(d: Linear<0, { witness_room::<T>(0) }>) {
 		let who = provider::<T>();
 		add_delegators::<T>(&who, d);
 		Ledgers::<T>::mutate(&who, |l| {
@@ -473,7 +476,7 @@ mod benchmarks {
 	/// the slope in `d` must be ~0 (SPEC S21). Not charged by any call: it proves the bound.
 	#[benchmark]
 	fn apply_slash_with_delegators(
-		d: Linear<0, { T::MaxDelegatorsPerProvider::get().min(WITNESS_DELEGATORS) }>,
+		d: Linear<0, { witness_room::<T>(spread_delegators::<T>().saturating_add(1)) }>,
 	) {
 		let (provider, offence_era) = exposed_provider::<T>(0);
 		add_delegators::<T>(&provider, d);
