@@ -40,14 +40,12 @@ trap 'rm -rf "$out"' EXIT
 	--wasm-execution compiled \
 	--heap-pages 4096 \
 	--template scripts/weight-template.hbs \
-	--output "$out" \
-	--json-file "$out/raw.json"
+	--output "$out"
 
 mkdir -p docs/bench
 cp "$out/pallet_work_token.rs" pallets/work-token/src/weights.rs
 cp "$out/pallet_work_token.rs" docs/bench/pallet_work_token.weights.rs.txt
 cp "$out/pallet_balances.rs" docs/bench/pallet_balances.weights.rs.txt
-cp "$out/raw.json" docs/bench/raw.json
 
 if [ "${SKIP_THROUGHPUT:-0}" != 1 ]; then
 	"$repo_root/scripts/throughput.sh"

@@ -1,7 +1,7 @@
 // Throughput on the dev node: included extrinsics per second for `balances.transferKeepAlive`
 // and for a `workToken.delegate` / `workToken.claimRewards` mix, in one run on one node.
 //
-// Usage: node bench/throughput.mjs [count]   (count per phase, default 1000; needs the built
+// Usage: node bench/throughput.mjs [count]   (count per phase, default 4000 from scripts/throughput.sh; needs the built
 // node, see scripts/throughput.sh). Prints both rates and their ratio.
 //
 // Method: every transaction of a phase is signed before the clock starts (immortal, explicit
