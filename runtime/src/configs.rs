@@ -219,7 +219,7 @@ impl pallet_work_token::Config for Runtime {
 	type ReportWindow = ConstU32<1>;
 	type DisputeWindow = ConstU32<2>;
 	/// A dispute still unresolved four eras after the window times out: the slash applies as
-	/// reported and the dispute bond is returned.
+	/// reported and the dispute bond is slashed (a dispute is never cheaper than accepting).
 	type DisputeTimeout = ConstU32<4>;
 	type JailEras = ConstU32<2>;
 	type DefaultSlashFractions = DefaultSlashFractions;
@@ -230,7 +230,6 @@ impl pallet_work_token::Config for Runtime {
 	type SlashRewardFraction = SlashRewardFraction;
 	/// Slashed tokens are burnt.
 	type OnSlash = ();
-	type MaxOffencesPerProvider = ConstU32<16>;
 	type MaxSlashesPerBlock = ConstU32<8>;
 	/// Insecure (collective coin flip) on the dev chain; a production chain plugs in BABE's
 	/// VRF or a beacon here.
@@ -242,12 +241,16 @@ impl pallet_work_token::Config for Runtime {
 	type MaxOpenJobsPerProvider = ConstU32<16>;
 	/// Open job fees of at most a tenth of the self-stake.
 	type StakeToFeeRatio = ConstU32<10>;
-	/// 20 blocks to deliver, 10 to accept or challenge.
+	/// 20 blocks to deliver, 10 to accept or challenge, and 20 more for the arbiter to
+	/// resolve a challenge before it lapses and the job is paid.
 	type JobDeadline = ConstU32<20>;
 	type AcceptanceWindow = ConstU32<10>;
+	type ChallengeTimeout = ConstU32<20>;
 	type ProtocolFee = ProtocolFee;
 	type MaxJobsPerBlock = ConstU32<16>;
 	type ReputationSmoothing = ReputationSmoothing;
+	/// A job of one `WORK` or more counts fully in reputation; cheaper ones in proportion.
+	type ReputationFullCreditFee = ConstU128<UNIT>;
 	type DefaultReputationTiers = DefaultReputationTiers;
 	type WeightInfo = pallet_work_token::weights::SubstrateWeight<Runtime>;
 }

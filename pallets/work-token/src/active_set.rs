@@ -1,9 +1,10 @@
 //! The active set (S6) and the dynamic minimum stake (S5), both recomputed at each era
 //! boundary, and the stake-weighted job draw (S11).
 //!
-//! **Eligible** providers: registered, not jailed or tombstoned, not chilled, with active
-//! self-stake at least [`MinProviderStake`]. Their **effective stake** is
-//! `(self-stake + delegated tokens) × reputation multiplier`.
+//! **Eligible** providers: registered, not leaving, not jailed, suspended or tombstoned, not
+//! chilled, with active self-stake at least [`MinProviderStake`]. Their **effective stake** is
+//! `(self-stake + delegated tokens) × reputation multiplier` (tokens still waiting to enter a
+//! pool do not count).
 //!
 //! **Active set.** The eligible providers sorted by effective stake, highest first, ties
 //! broken by account id (lowest first), cut to the mode's size: all (`Unbounded`), `n`
@@ -12,13 +13,20 @@
 //! info, ledger, pool and reputation, and a sort: `O(P log P)` for `P` registered providers
 //! (at most `MaxProviders`), independent of delegators; declared in `new_era(p)`.
 //!
+//! **Leaving the set at once (S33).** A provider that is jailed, suspended, tombstoned or
+//! deregisters leaves the set in the same block: the set is rewritten without it and its
+//! running totals recomputed (`O(n)` for `n` active providers, at most `MaxProviders`).
+//!
 //! **Job draw.** The set stores running totals of effective stake, so a draw of
 //! `r ∈ [0, total)` from the runtime's `Randomness` is a binary search: `O(log n)` for `n`
-//! active providers. A drawn provider that cannot take the job (the client itself, jailed
-//! since the era began, or without capacity) is rejected and another draw made, at most
-//! `MAX_DRAWS` times. Rejection sampling keeps the choice exactly proportional to effective
-//! stake among the providers that can take the job; the call fails with
-//! `NoProviderAvailable` only if every draw hit a provider without capacity.
+//! active providers. A drawn provider that cannot take the job (the client itself, or without
+//! capacity) is rejected and another draw made, at most `MAX_DRAWS` times. Rejection sampling
+//! keeps the choice exactly proportional to effective stake among the providers that can take
+//! the job. Jobs are drawn in the block after they were submitted (see [`crate::jobs`]), with
+//! randomness the client could not know when it submitted.
+//!
+//! **Modes that would stall the market are refused (S34):** `Static(0)`, and `Dynamic` with a
+//! minimum of zero (an empty set takes no jobs, so demand would never grow it again).
 //!
 //! **Minimum stake.** With `target` the mode's size for the demand (for `Unbounded`,
 //! `ceil(demand / TargetJobsPerProvider)`, at least 1) and `eligible` the number of eligible
@@ -29,7 +37,7 @@
 
 use crate::{
 	ActiveProvider, ActiveSet, ActiveSetMode, ActiveSetModeOf, Config, Error, Event, Ledgers,
-	MinProviderStake, Pallet, Pools, Providers, Tombstones,
+	MinProviderStake, Pallet, Pools, Providers, Unassigned,
 };
 use alloc::vec::Vec;
 use codec::Encode;
@@ -86,9 +94,9 @@ pub fn next_min_stake(
 
 impl<T: Config> Pallet<T> {
 	/// Whether `who` may be in the next active set, and its effective stake.
-	fn eligibility(who: &T::AccountId, minimum: crate::BalanceOf<T>) -> Option<u128> {
+	fn eligibility(who: &T::AccountId, minimum: crate::BalanceOf<T>) -> Option<(u128, u16)> {
 		let info = Providers::<T>::get(who)?;
-		if info.chilled || info.jailed_until.is_some() || Tombstones::<T>::contains_key(who) {
+		if info.chilled || info.leaving || Self::is_jailed(who) {
 			return None;
 		}
 		let ledger = Ledgers::<T>::get(who)?;
@@ -98,8 +106,8 @@ impl<T: Config> Pallet<T> {
 		let delegated = Pools::<T>::get(who).map(|p| p.tokens).unwrap_or_default();
 		let stake: u128 = ledger.active.unique_saturated_into();
 		let stake = stake.saturating_add(delegated.unique_saturated_into());
-		let multiplier = u128::from(Self::reputation_multiplier(who));
-		Some(stake.saturating_mul(multiplier).checked_div(100).unwrap_or(0))
+		let multiplier = Self::reputation_multiplier(who);
+		Some((stake.saturating_mul(u128::from(multiplier)).checked_div(100).unwrap_or(0), multiplier))
 	}
 
 	/// Recomputes the minimum stake from `demand` (jobs in the era that ended), then the
@@ -138,21 +146,21 @@ impl<T: Config> Pallet<T> {
 		let mode = ActiveSetModeOf::<T>::get();
 		let new_min = MinProviderStake::<T>::get();
 		let providers: Vec<T::AccountId> = Providers::<T>::iter_keys().collect();
-		let mut eligible: Vec<(T::AccountId, u128)> = providers
+		let mut eligible: Vec<(T::AccountId, (u128, u16))> = providers
 			.into_iter()
 			.filter_map(|who| Self::eligibility(&who, new_min).map(|stake| (who, stake)))
 			.collect();
 		// Highest effective stake first; equal stakes by account id, lowest first.
-		eligible.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+		eligible.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then_with(|| a.0.cmp(&b.0)));
 		let count = u32::try_from(eligible.len()).unwrap_or(u32::MAX);
 		let size = set_size(mode, demand, count);
 		eligible.truncate(usize::try_from(size).unwrap_or(usize::MAX));
 		let mut cumulative = 0u128;
 		let set: Vec<ActiveProvider<T>> = eligible
 			.into_iter()
-			.map(|(who, effective_stake)| {
+			.map(|(who, (effective_stake, multiplier))| {
 				cumulative = cumulative.saturating_add(effective_stake);
-				ActiveProvider { who, effective_stake, cumulative }
+				ActiveProvider { who, effective_stake, cumulative, multiplier }
 			})
 			.collect();
 		let members: Vec<T::AccountId> = set.iter().map(|p| p.who.clone()).collect();
@@ -167,13 +175,13 @@ impl<T: Config> Pallet<T> {
 	/// Draws a provider for job `job` with probability proportional to effective stake,
 	/// rejecting those `accepts` refuses (see the module docs).
 	pub(crate) fn draw_provider(
+		set: &[ActiveProvider<T>],
 		job: crate::JobId,
 		accepts: impl Fn(&T::AccountId) -> bool,
-	) -> Result<T::AccountId, Error<T>> {
-		let set = ActiveSet::<T>::get();
+	) -> Result<T::AccountId, Unassigned> {
 		let total = set.last().map(|p| p.cumulative).unwrap_or(0);
 		if total == 0 {
-			return Err(Error::<T>::NoEligibleProvider);
+			return Err(Unassigned::NoActiveProvider);
 		}
 		for attempt in 0..MAX_DRAWS {
 			let subject = (b"work-token/job", job, attempt).encode();
@@ -186,7 +194,7 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 		}
-		Err(Error::<T>::NoProviderAvailable)
+		Err(Unassigned::NoCapacity)
 	}
 
 	/// The active set with each provider's probability of being drawn.
@@ -204,6 +212,39 @@ impl<T: Config> Pallet<T> {
 	/// Whether `who` is in the current active set.
 	pub fn is_active(who: &T::AccountId) -> bool {
 		ActiveSet::<T>::get().iter().any(|p| p.who == *who)
+	}
+
+	/// Takes `who` out of the active set at once (S33) and recomputes the running totals.
+	pub(crate) fn remove_from_active_set(who: &T::AccountId) {
+		let mut set = ActiveSet::<T>::get();
+		let Some(index) = set.iter().position(|p| p.who == *who) else { return };
+		set.remove(index);
+		let mut cumulative = 0u128;
+		for member in set.iter_mut() {
+			cumulative = cumulative.saturating_add(member.effective_stake);
+			member.cumulative = cumulative;
+		}
+		ActiveSet::<T>::put(set);
+		Self::deposit_event(Event::LeftActiveSet { provider: who.clone() });
+	}
+
+	/// `set_active_set_mode`: refuses modes that could leave the set empty (S34).
+	pub(crate) fn do_set_active_set_mode(mode: ActiveSetMode) -> sp_runtime::DispatchResult {
+		frame_support::ensure!(is_live_mode(mode), Error::<T>::InvalidActiveSetMode);
+		ActiveSetModeOf::<T>::put(mode);
+		Self::deposit_event(Event::ActiveSetModeSet { mode });
+		Ok(())
+	}
+}
+
+/// Whether `mode` always keeps at least one eligible provider active (S34).
+pub fn is_live_mode(mode: ActiveSetMode) -> bool {
+	match mode {
+		ActiveSetMode::Unbounded => true,
+		ActiveSetMode::Static(n) => n > 0,
+		ActiveSetMode::Dynamic { min, max, jobs_per_provider } => {
+			min > 0 && min <= max && jobs_per_provider > 0
+		},
 	}
 }
 

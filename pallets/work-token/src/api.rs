@@ -2,16 +2,16 @@
 //! Nothing here writes storage.
 
 use crate::{
-	BalanceOf, Config, CurrentEra, Delegations, EraIndex, EraStartBlock, InflationRate, Ledgers,
-	MinProviderStake, Offences, Pallet, PendingSlashes, Pools, ProviderCount, Providers,
-	RewardsUnclaimed, Severity, ShareBook, SlashId, Tombstones, TotalDelegated, TotalStaked,
-	UnbondingPools,
+	BalanceOf, Config, CurrentEra, Delegations, EraIndex, EraStartBlock, Incidents,
+	InflationRate, Ledgers, MinProviderStake, Offences, Pallet, PendingSlashes, Pools,
+	ProviderCount, Providers, RewardsUnclaimed, Severity, ShareBook, SlashId, Tombstones,
+	TotalDelegated, TotalStaked, UnbondingPools,
 };
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
 use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
-use sp_runtime::Perbill;
+use sp_runtime::{traits::Saturating, Perbill};
 
 /// A provider as polkadot.js users want to see it.
 #[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo)]
@@ -38,6 +38,14 @@ pub struct ProviderSummary<Balance> {
 	pub min_delegation: Balance,
 	/// Jailed until this era (then `unjail`), if jailed.
 	pub jailed_until: Option<EraIndex>,
+	/// Suspended by a disputed slash waiting for its verdict (treated as jailed).
+	pub suspended: bool,
+	/// Deregistered: unbonding everything, taking no new work or delegations.
+	pub leaving: bool,
+	/// Job fees earned this era, split at its end by whole-era stake.
+	pub unsplit_fees: Balance,
+	/// Delegated tokens waiting to enter the pool (not at risk, not earning).
+	pub entering: Balance,
 	/// Tombstoned by a Critical slash: can never work again.
 	pub tombstoned: bool,
 	/// Slashes pending against the provider.
@@ -48,7 +56,8 @@ pub struct ProviderSummary<Balance> {
 	pub reputation_multiplier: u16,
 	/// Open jobs and their fees.
 	pub open_jobs: u32,
-	/// Whether it is in the current active set.
+	/// Whether it is in the current active set (false from the block it is jailed,
+	/// suspended, tombstoned or deregistered in).
 	pub active: bool,
 	/// Whether it is chilled.
 	pub chilled: bool,
@@ -82,8 +91,12 @@ pub struct SlashSummary<AccountId, Balance> {
 	pub own: Balance,
 	/// Locked amount from the delegators.
 	pub pool: Balance,
-	/// Whether the accused disputed it.
+	/// Whether the accused disputed it and the verdict is still open.
 	pub disputed: bool,
+	/// The share of it to apply, when a verdict came before its window ended.
+	pub decided: Option<Perbill>,
+	/// Whether it suspends the provider (disputed Major or Critical past its window).
+	pub suspends: bool,
 	/// First era in which it applies if undisputed (the dispute window's end).
 	pub dispute_window_end: EraIndex,
 	/// First era in which it applies as reported if disputed and unresolved.
@@ -93,10 +106,12 @@ pub struct SlashSummary<AccountId, Balance> {
 /// One delegation position's value.
 #[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo)]
 pub struct DelegationSummary<Balance> {
-	/// Shares held.
+	/// Shares held (including those of converted entry cohorts not yet collected).
 	pub shares: Balance,
 	/// What the shares are worth now.
 	pub value: Balance,
+	/// Tokens waiting to enter the pool: not at risk, not earning, and withdrawable at once.
+	pub entering: Balance,
 	/// Rewards claimable now (settled and unsettled).
 	pub pending_rewards: Balance,
 	/// Unbonding chunks: `(unlock_era, value now)`.
@@ -134,6 +149,7 @@ impl<T: Config> Pallet<T> {
 		let info = Providers::<T>::get(provider)?;
 		let ledger = Ledgers::<T>::get(provider)?;
 		let pool = Pools::<T>::get(provider)?;
+		let record = Offences::<T>::get(provider);
 		Some(ProviderSummary {
 			commission: info.commission,
 			pending_commission: info.pending_commission,
@@ -146,10 +162,12 @@ impl<T: Config> Pallet<T> {
 			delegators: pool.delegators,
 			min_delegation: pool.min_delegation,
 			jailed_until: info.jailed_until,
+			suspended: record.as_ref().is_some_and(|r| r.suspensions > 0),
+			leaving: info.leaving,
+			unsplit_fees: pool.unsplit_fees,
+			entering: Self::pool_entering_tokens(&pool),
 			tombstoned: Tombstones::<T>::contains_key(provider),
-			pending_slashes: Offences::<T>::get(provider)
-				.map(|r| u32::try_from(r.pending.len()).unwrap_or(u32::MAX))
-				.unwrap_or(0),
+			pending_slashes: record.map(|r| r.pending).unwrap_or(0),
 			reputation: crate::Reputation::<T>::get(provider),
 			reputation_multiplier: Self::reputation_multiplier(provider),
 			open_jobs: crate::Workloads::<T>::get(provider).open_jobs,
@@ -170,19 +188,17 @@ impl<T: Config> Pallet<T> {
 			.collect()
 	}
 
-	/// The slashes pending against `provider`, oldest first (at most
-	/// `MaxOffencesPerProvider`).
+	/// The slashes pending against `provider`, oldest first.
 	pub fn pending_slashes_of(
 		provider: &T::AccountId,
 	) -> Vec<SlashSummary<T::AccountId, BalanceOf<T>>> {
-		let Some(record) = Offences::<T>::get(provider) else { return Vec::new() };
-		record
-			.pending
-			.iter()
-			.filter_map(|(id, _)| {
+		let mut ids: Vec<SlashId> = Incidents::<T>::iter_prefix_values(provider).collect();
+		ids.sort_unstable();
+		ids.into_iter()
+			.filter_map(|id| {
 				let slash = PendingSlashes::<T>::get(id)?;
 				Some(SlashSummary {
-					id: *id,
+					id,
 					reporter: slash.reporter,
 					severity: slash.severity,
 					fraction: slash.fraction,
@@ -190,6 +206,8 @@ impl<T: Config> Pallet<T> {
 					own: slash.own,
 					pool: slash.pool,
 					disputed: slash.dispute_bond.is_some(),
+					decided: slash.decided,
+					suspends: slash.suspends,
 					dispute_window_end: Self::dispute_end(slash.reported_era),
 					dispute_timeout: Self::dispute_timeout(slash.reported_era),
 				})
@@ -214,15 +232,23 @@ impl<T: Config> Pallet<T> {
 				(chunk.unlock_era, value)
 			})
 			.collect();
+		let (collectable, _) = Self::uncollected_entries(provider, &delegation, &pool);
+		let shares = delegation.shares.saturating_add(collectable);
+		let waiting = |id: &crate::CohortId| pool.entering.iter().any(|c| c.id == *id);
+		let entering = delegation
+			.entering
+			.iter()
+			.filter(|(id, _)| waiting(id))
+			.fold(BalanceOf::<T>::default(), |acc, (_, t)| acc.saturating_add(*t));
 		Some(DelegationSummary {
-			shares: delegation.shares,
-			value: pool.value_of(delegation.shares),
+			shares,
+			value: pool.value_of(shares),
+			entering,
 			pending_rewards: Self::pending_rewards(provider, &delegation, &pool),
 			unbonding,
 			auto_compound: delegation.auto_compound,
 		})
 	}
-
 	/// The current era and economy.
 	pub fn era_summary() -> EraSummary<BalanceOf<T>, BlockNumberFor<T>> {
 		EraSummary {

@@ -3,7 +3,10 @@
 
 use crate::*;
 use frame_benchmarking::v2::*;
-use frame_support::traits::{fungible::Mutate, EnsureOrigin, Get, Hooks};
+use frame_support::{
+	traits::{fungible::Mutate, EnsureOrigin, Get, Hooks},
+	BoundedVec,
+};
 use frame_system::RawOrigin;
 use sp_runtime::{
 	traits::{CheckedDiv, Hash, One, Saturating, Zero},
@@ -46,13 +49,14 @@ fn exposed_provider<T: Config>(index: u32) -> (T::AccountId, EraIndex) {
 	let amount = min.saturating_mul(100u32.into());
 	Pallet::<T>::do_delegate(&delegator, &who, amount).expect("delegates");
 	// Delegators who will leave one era after another while a slash is pending (see
-	// `unbond_until_timeout`); they join now, since joining is closed once it is reported.
+	// `unbond_until_timeout`); they join now, and their tokens are at risk from now on.
 	let chunks = T::MaxUnbondingChunks::get();
 	for k in 0..spread_delegators::<T>() {
 		let spread = funded::<T>("spread", spread_index(index, k));
 		let amount = min.saturating_mul(chunks.saturating_add(1).into());
 		Pallet::<T>::do_delegate(&spread, &who, amount).expect("delegates");
 	}
+	Pallet::<T>::enter_genesis_delegations();
 	let window = T::ReportWindow::get();
 	let first = CurrentEra::<T>::get();
 	for i in 0..=window {
@@ -98,10 +102,13 @@ fn job_assigned<T: Config>() -> (T::AccountId, T::AccountId, JobId) {
 	let delegator = funded::<T>("delegator", 0);
 	let amount = T::MinDelegation::get().saturating_mul(10u32.into());
 	Pallet::<T>::do_delegate(&delegator, &provider, amount).expect("delegates");
+	Pallet::<T>::enter_genesis_delegations();
 	Pallet::<T>::rebuild_active_set(CurrentEra::<T>::get(), 0);
 	let client = funded::<T>("client", 0);
 	let id = JobQueueState::<T>::get().next_id;
-	Pallet::<T>::do_submit_job(&client, evidence::<T>(0), job_fee::<T>()).expect("assigned");
+	Pallet::<T>::do_submit_job(&client, evidence::<T>(0), job_fee::<T>()).expect("queued");
+	Pallet::<T>::assign_requested_jobs();
+	assert!(Jobs::<T>::contains_key(id), "assigned");
 	(provider, client, id)
 }
 
@@ -146,9 +153,23 @@ fn reported<T: Config>(provider: &T::AccountId, offence_era: EraIndex, n: u32) -
 		Severity::Critical,
 		offence_era,
 		evidence::<T>(n),
+		true,
 	)
 	.expect("reportable");
 	id
+}
+
+/// Fills the active set up to `MaxProviders` with providers of ten times the minimum stake
+/// (account indices from 1,000): the set that jail, suspension and deregistration rewrite,
+/// and draws search.
+fn fill_active_set<T: Config>() {
+	let stake = MinProviderStake::<T>::get().saturating_mul(10u32.into());
+	let room = T::MaxProviders::get().saturating_sub(ProviderCount::<T>::get());
+	for i in 0..room {
+		let who = funded::<T>("member", 1_000u32.saturating_add(i));
+		Pallet::<T>::do_register(&who, stake, Perbill::from_percent(5)).expect("registers");
+	}
+	Pallet::<T>::rebuild_active_set(CurrentEra::<T>::get(), 0);
 }
 
 #[benchmarks]
@@ -236,7 +257,8 @@ mod benchmarks {
 		assert!(Delegations::<T>::contains_key(&who, &provider));
 	}
 
-	/// Worst case: a new unbonding pool and a new chunk in a ledger with one free slot.
+	/// Worst case: waiting tokens paid back, then shares burnt into a new unbonding pool and a
+	/// new chunk in a ledger with one free slot.
 	#[benchmark]
 	fn undelegate() {
 		let provider = provider::<T>();
@@ -245,13 +267,15 @@ mod benchmarks {
 		let chunks = T::MaxUnbondingChunks::get().saturating_sub(1);
 		let amount = min.saturating_mul((chunks.saturating_add(2)).into());
 		Pallet::<T>::do_delegate(&who, &provider, amount).expect("delegates");
+		Pallet::<T>::enter_genesis_delegations();
 		for _ in 0..chunks {
 			Pallet::<T>::do_undelegate(&who, &provider, One::one()).expect("room for a chunk");
 			CurrentEra::<T>::mutate(|era| *era = era.saturating_add(1));
 		}
+		Pallet::<T>::do_delegate(&who, &provider, min).expect("delegates");
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who.clone()), provider.clone(), min);
+		_(RawOrigin::Signed(who.clone()), provider.clone(), min.saturating_add(min));
 
 		let unbonding = Delegations::<T>::get(&who, &provider).map(|d| d.unbonding.len());
 		assert_eq!(unbonding, Some(T::MaxUnbondingChunks::get() as usize));
@@ -266,6 +290,7 @@ mod benchmarks {
 		let min = T::MinDelegation::get();
 		let amount = min.saturating_mul(c.into());
 		Pallet::<T>::do_delegate(&who, &provider, amount).expect("delegates");
+		Pallet::<T>::enter_genesis_delegations();
 		for _ in 0..c {
 			Pallet::<T>::do_undelegate(&who, &provider, min).expect("room for a chunk");
 			CurrentEra::<T>::mutate(|era| *era = era.saturating_add(1));
@@ -306,19 +331,28 @@ mod benchmarks {
 		assert_eq!(pending.map(|(c, _)| c), Some(new));
 	}
 
-	/// A claim that settles a joined cohort (the heaviest settlement) and pays out.
+	/// A claim that collects converted entry cohorts (the heaviest settlement) and pays out.
 	#[benchmark]
 	fn claim_rewards() {
 		let provider = provider::<T>();
 		let who = funded::<T>("delegator", 1);
+		let other = funded::<T>("delegator", 2);
 		let amount = T::MinDelegation::get().saturating_mul(10u32.into());
-		Pallet::<T>::do_delegate(&who, &provider, amount).expect("delegates");
-		// Two era boundaries with rewards: the cohort rolls, then earns.
+		Pallet::<T>::do_delegate(&other, &provider, amount).expect("delegates");
+		Pallet::<T>::enter_genesis_delegations();
+		// Two cohorts that entered and share their conversions with another position.
 		let era_length = T::EraLength::get();
-		for i in 1u32..=2 {
-			InflationRate::<T>::put(T::MaxInflation::get());
-			Pallet::<T>::on_initialize(era_length.saturating_mul(i.into()));
+		for _ in 0..2 {
+			Pallet::<T>::do_delegate(&who, &provider, amount).expect("delegates");
+			Pallet::<T>::do_delegate(&other, &provider, amount).expect("delegates");
+			let enters = T::ReportWindow::get().max(1);
+			for _ in 0..enters {
+				InflationRate::<T>::put(T::MaxInflation::get());
+				let next = CurrentEra::<T>::get().saturating_add(1);
+				Pallet::<T>::on_initialize(era_length.saturating_mul(next.into()));
+			}
 		}
+		assert!(Conversions::<T>::iter_prefix(&provider).count() >= 1);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), provider.clone());
@@ -357,13 +391,29 @@ mod benchmarks {
 			let delegator = funded::<T>("delegator", i);
 			Pallet::<T>::do_delegate(&delegator, &who, amount).expect("delegates");
 		}
+		// Each pool earns, holds fees to split and has a cohort that enters at the boundary.
+		Pallet::<T>::enter_genesis_delegations();
+		for i in 0..p {
+			let who: T::AccountId = account("provider", i, 0);
+			let delegator = funded::<T>("newcomer", i);
+			Pallet::<T>::do_delegate(&delegator, &who, amount).expect("delegates");
+			T::Currency::mint_into(&Pallet::<T>::delegation_account(), amount).expect("mints");
+			Pools::<T>::mutate(&who, |pool| {
+				if let Some(pool) = pool {
+					pool.unsplit_fees = amount;
+				}
+			});
+		}
+		Pallet::<T>::rebuild_active_set(CurrentEra::<T>::get(), 0);
 		InflationRate::<T>::put(T::MaxInflation::get());
-		let era_length = T::EraLength::get();
+		let enters = T::ReportWindow::get().max(1);
+		CurrentEra::<T>::put(enters.saturating_sub(1));
+		let boundary = T::EraLength::get().saturating_mul(enters.into());
 		let before = CurrentEra::<T>::get();
 
 		#[block]
 		{
-			Pallet::<T>::on_initialize(era_length);
+			Pallet::<T>::on_initialize(boundary);
 		}
 
 		assert_eq!(CurrentEra::<T>::get(), before.saturating_add(1));
@@ -426,6 +476,7 @@ mod benchmarks {
 	#[benchmark]
 	fn resolve_dispute() -> Result<(), BenchmarkError> {
 		let (provider, offence_era) = exposed_provider::<T>(0);
+		fill_active_set::<T>();
 		let id = reported::<T>(&provider, offence_era, 0);
 		Pallet::<T>::do_dispute_slash(&provider, id).expect("disputes");
 		unbond_until_timeout::<T>(&provider, 0);
@@ -461,6 +512,7 @@ mod benchmarks {
 	#[benchmark]
 	fn apply_slash() {
 		let (provider, offence_era) = exposed_provider::<T>(0);
+		fill_active_set::<T>();
 		let id = reported::<T>(&provider, offence_era, 0);
 		unbond_until_timeout::<T>(&provider, 0);
 		let caller = funded::<T>("caller", 0);
@@ -533,6 +585,7 @@ mod benchmarks {
 			let (provider, offence_era) = exposed_provider::<T>(i);
 			reported::<T>(&provider, offence_era, i);
 		}
+		fill_active_set::<T>();
 		let window = T::ReportWindow::get().saturating_add(T::DisputeWindow::get());
 		CurrentEra::<T>::put(start.saturating_add(window));
 
@@ -544,22 +597,38 @@ mod benchmarks {
 		assert_eq!(PendingSlashes::<T>::iter().count(), 0);
 	}
 
-	/// Drawn from the largest active set (`MaxProviders` providers): the set is read whole.
+	/// Queued as the last job the block takes.
 	#[benchmark]
 	fn submit_job() {
-		let stake = MinProviderStake::<T>::get().saturating_mul(10u32.into());
-		for i in 0..T::MaxProviders::get() {
-			let who = funded::<T>("provider", i);
-			Pallet::<T>::do_register(&who, stake, Perbill::from_percent(5)).expect("registers");
+		for i in 1..T::MaxJobsPerBlock::get() {
+			let client = funded::<T>("client", i);
+			Pallet::<T>::do_submit_job(&client, evidence::<T>(i), job_fee::<T>()).expect("queued");
 		}
-		Pallet::<T>::rebuild_active_set(CurrentEra::<T>::get(), 0);
-		assert_eq!(ActiveSet::<T>::get().len() as u32, T::MaxProviders::get());
 		let client = funded::<T>("client", 0);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(client), evidence::<T>(0), job_fee::<T>());
 
-		assert_eq!(Jobs::<T>::iter().count(), 1);
+		assert_eq!(JobRequests::<T>::get().len() as u32, T::MaxJobsPerBlock::get());
+	}
+
+	/// The next block assigning `n` queued jobs, each drawn from the largest active set
+	/// (`MaxProviders` providers, read once).
+	#[benchmark]
+	fn assign_jobs(n: Linear<0, { T::MaxJobsPerBlock::get() }>) {
+		fill_active_set::<T>();
+		assert_eq!(ActiveSet::<T>::get().len() as u32, T::MaxProviders::get());
+		for i in 0..n {
+			let client = funded::<T>("client", i);
+			Pallet::<T>::do_submit_job(&client, evidence::<T>(i), job_fee::<T>()).expect("queued");
+		}
+
+		#[block]
+		{
+			Pallet::<T>::assign_requested_jobs();
+		}
+
+		assert_eq!(Jobs::<T>::iter().count() as u32, n);
 	}
 
 	#[benchmark]
@@ -667,22 +736,39 @@ mod benchmarks {
 		assert!(Providers::<T>::get(&provider).is_some_and(|i| !i.chilled));
 	}
 
-	/// The job hook expiring `n` jobs past their deadline (refund and Minor report each).
+	/// The job hook expiring `n` jobs past their deadline (refund and Minor report each),
+	/// each of a provider with delegators and unbonding pools at risk, the hook running a
+	/// report window late (the widest reach a late expiry reads).
 	#[benchmark]
 	fn process_jobs(n: Linear<0, { T::MaxJobsPerBlock::get() }>) {
-		let provider = provider::<T>();
-		Pallet::<T>::rebuild_active_set(CurrentEra::<T>::get(), 0);
-		let fee = One::one();
+		let mut providers = alloc::vec::Vec::new();
 		for i in 0..n {
-			let client = funded::<T>("client", i);
-			// Lift the open-job bound so that one provider holds all `n` jobs.
-			Workloads::<T>::remove(&provider);
-			Pallet::<T>::do_submit_job(&client, evidence::<T>(i), fee).expect("assigned");
+			let (provider, _) = exposed_provider::<T>(i);
+			providers.push(provider);
 		}
+		Pallet::<T>::rebuild_active_set(CurrentEra::<T>::get(), 0);
+		let full_set = ActiveSet::<T>::get();
+		let fee = One::one();
+		for (i, provider) in providers.iter().enumerate() {
+			let i = i as u32;
+			let client = funded::<T>("client", i);
+			Pallet::<T>::do_submit_job(&client, evidence::<T>(i), fee).expect("queued");
+			// Assign each job to its own exposed provider.
+			let set: alloc::vec::Vec<_> =
+				full_set.iter().filter(|p| p.who == *provider).cloned().collect();
+			let mut set = set;
+			if let Some(first) = set.first_mut() {
+				first.cumulative = first.effective_stake;
+			}
+			ActiveSet::<T>::put(BoundedVec::truncate_from(set));
+			Pallet::<T>::assign_requested_jobs();
+		}
+		assert_eq!(Jobs::<T>::iter().count() as u32, n);
 		let now = frame_system::Pallet::<T>::block_number();
 		frame_system::Pallet::<T>::set_block_number(
 			now.saturating_add(T::JobDeadline::get()).saturating_add(One::one()),
 		);
+		CurrentEra::<T>::mutate(|era| *era = era.saturating_add(T::ReportWindow::get()));
 
 		#[block]
 		{
@@ -690,6 +776,47 @@ mod benchmarks {
 		}
 
 		assert_eq!(Jobs::<T>::iter().count(), 0);
+	}
+
+	/// Leaving from the largest active set (rewritten without the provider), with a chunk
+	/// merge.
+	#[benchmark]
+	fn deregister() {
+		let provider = provider::<T>();
+		fill_active_set::<T>();
+		assert!(Pallet::<T>::is_active(&provider));
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(provider.clone()));
+
+		assert!(Providers::<T>::get(&provider).is_some_and(|i| i.leaving));
+		assert!(!Pallet::<T>::is_active(&provider));
+	}
+
+	/// Kicking a position of a deregistered provider: waiting tokens paid back, bonded shares
+	/// unbonded (a new unbonding pool and chunk), `c` unlocked chunks paid out.
+	#[benchmark]
+	fn kick(c: Linear<1, { T::MaxUnbondingChunks::get().saturating_sub(1) }>) {
+		let provider = provider::<T>();
+		let who = funded::<T>("delegator", 1);
+		let min = T::MinDelegation::get();
+		let amount = min.saturating_mul((c.saturating_add(2)).into());
+		Pallet::<T>::do_delegate(&who, &provider, amount).expect("delegates");
+		Pallet::<T>::enter_genesis_delegations();
+		for _ in 0..c {
+			Pallet::<T>::do_undelegate(&who, &provider, min).expect("room for a chunk");
+			CurrentEra::<T>::mutate(|era| *era = era.saturating_add(1));
+		}
+		CurrentEra::<T>::mutate(|era| *era = era.saturating_add(T::UnbondingPeriod::get()));
+		Pallet::<T>::do_delegate(&who, &provider, min).expect("delegates");
+		Pallet::<T>::do_deregister(&provider).expect("deregisters");
+		let caller = funded::<T>("caller", 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), who.clone(), provider.clone());
+
+		let left = Delegations::<T>::get(&who, &provider);
+		assert!(left.is_some_and(|d| d.shares.is_zero() && d.entering.is_empty()));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

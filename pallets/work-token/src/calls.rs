@@ -87,11 +87,15 @@ mod calls {
 			Ok(Some(T::WeightInfo::withdraw_unbonded(removed)).into())
 		}
 
-		/// Delegate `amount` of the caller's free balance to `provider`'s pool, for shares at
-		/// the pool's current rate (rounded down).
+		/// Delegate `amount` of the caller's free balance to `provider`'s pool. The tokens wait
+		/// in an entry cohort, neither at risk nor earning, until no offence committed before
+		/// this era can be reported or is pending (`ReportWindow` eras, at least one); then
+		/// they buy shares at the pool's rate and earn from that era on (S10, S30). Waiting
+		/// tokens can be taken back at once with `undelegate`.
 		///
-		/// Origin: signed, not the provider itself. The position must reach the pool's minimum
-		/// delegation; the existential deposit stays free.
+		/// Origin: signed, not the provider itself. The provider must take delegations (not
+		/// deregistered, jailed, suspended or tombstoned). The position must reach the pool's
+		/// minimum delegation; the existential deposit stays free.
 		///
 		/// Emits [`Event::Delegated`].
 		#[pallet::call_index(5)]
@@ -105,14 +109,16 @@ mod calls {
 			Self::do_delegate(&who, &provider, amount)
 		}
 
-		/// Start unbonding `amount` of the caller's delegation to `provider`. Shares worth
-		/// `amount` (rounded up) are burnt; the tokens join the unbonding pool that unlocks
-		/// `UnbondingPeriod` eras later. A remaining position must stay at or above the pool's
-		/// minimum; undelegating the whole value is always allowed.
+		/// Take `amount` out of the caller's delegation to `provider`. Tokens still waiting to
+		/// enter are taken first and paid back at once. The rest burns shares worth it (rounded
+		/// up) and joins the unbonding pool that unlocks `UnbondingPeriod` eras later. Asking
+		/// for at least the position's value takes all of it and burns every share, even
+		/// worthless ones (S31). A remaining position must stay at or above the pool's minimum.
 		///
 		/// Origin: signed by a delegator of `provider`.
 		///
-		/// Emits [`Event::Undelegated`].
+		/// Emits [`Event::EntryWithdrawn`] and/or [`Event::Undelegated`]; when nothing is left,
+		/// [`Event::RewardsClaimed`] and [`Event::DelegationRemoved`].
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::undelegate())]
 		pub fn undelegate(
@@ -206,14 +212,18 @@ mod calls {
 		/// Report an offence of `provider` in `offence_era` with `severity`, identified by
 		/// `evidence` (the hash of off-chain evidence). The slash amount is computed from the
 		/// stake at risk in `offence_era` with the severity's fraction, escalated by standing
-		/// strikes, and locked: that stake cannot be withdrawn and the provider takes no new
-		/// delegations until the slash is settled. It applies after `DisputeWindow` eras.
+		/// strikes, and locked: that stake cannot be withdrawn, and earns nothing, until the
+		/// slash is settled; delegations made after `offence_era` never bear it. It applies
+		/// after `DisputeWindow` eras. A report of an incident already pending at a lower
+		/// severity supersedes that slash (its reporter gets the bond back and no reward); at
+		/// the same or a higher severity it is a duplicate (S28).
 		///
 		/// Origin: `ReporterOrigin` (no bond), or any signed account, which posts
 		/// `ReportBond` (returned when the slash applies or is cancelled, slashed when it is
 		/// overturned). A provider cannot report itself.
 		///
-		/// Emits [`Event::OffenceReported`] (and [`Event::BondHeld`] for a bonded report).
+		/// Emits [`Event::OffenceReported`] (and [`Event::BondHeld`] for a bonded report;
+		/// [`Event::SlashSuperseded`] and [`Event::BondReturned`] when it supersedes one).
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::report_offence())]
 		pub fn report_offence(
@@ -229,14 +239,17 @@ mod calls {
 				Err(_) => {
 					ensure!(signer.is_some(), DispatchError::BadOrigin);
 					T::ReportBond::get()
-				}
+				},
 			};
-			Self::do_report_offence(signer, bond, &provider, severity, offence_era, evidence)
+			Self::do_report_offence(signer, bond, &provider, severity, offence_era, evidence, true)
+				.map(|_| ())
 		}
 
 		/// Dispute slash `id` while its window is open, posting `DisputeBond`. The slash then
 		/// waits for the arbiter, or for the timeout (`DisputeTimeout` eras after the window),
-		/// after which it applies as reported and the bond is returned.
+		/// after which it applies as reported and the bond is slashed. A disputed Major or
+		/// Critical slash still undecided when the window ends suspends the provider until the
+		/// verdict (S33).
 		///
 		/// Origin: signed by the accused provider.
 		///
@@ -249,8 +262,9 @@ mod calls {
 		}
 
 		/// Decide disputed slash `id`: `Uphold` applies it and slashes the dispute bond;
-		/// `Overturn` drops it and slashes the report bond; `Reduce(p)` applies `p` of it and
-		/// returns both bonds.
+		/// `Overturn` drops it at once and slashes the report bond; `Reduce(p)` applies `p` of
+		/// it and returns both bonds. A slash never applies before its dispute window ends: a
+		/// verdict given earlier is recorded and applied then.
 		///
 		/// Origin: `ArbiterOrigin`.
 		///
@@ -279,9 +293,10 @@ mod calls {
 			Self::do_cancel_slash(id)
 		}
 
-		/// Apply slash `id` once it is due: an undisputed slash from the end of its window, a
-		/// disputed one from its timeout. The chain does this by itself in `on_initialize`;
-		/// this call lets anyone do it sooner when blocks are busy. Free when it succeeds.
+		/// Apply slash `id` once it is due: an undisputed or decided slash from the end of its
+		/// window, an undecided disputed one from its timeout. The chain does this by itself in
+		/// `on_initialize`; this call lets anyone do it sooner when blocks are busy. Free when
+		/// it succeeds.
 		///
 		/// Origin: signed, anyone.
 		///
@@ -324,13 +339,16 @@ mod calls {
 			Self::do_set_slash_fractions(fractions)
 		}
 
-		/// Submit a job with `fee` and the hash of its specification. The fee is held, and
-		/// the job is assigned at once to an active provider drawn with probability
-		/// proportional to effective stake (stake × reputation multiplier).
+		/// Submit a job with `fee` and the hash of its specification. The fee is held and the
+		/// job is queued; at the start of the next block it is assigned to an active provider
+		/// drawn with probability proportional to effective stake (stake × reputation
+		/// multiplier), with randomness that did not exist when the client signed (S35). If no
+		/// provider can take it, the fee is returned then. Either way it counts as demand.
 		///
-		/// Origin: signed; the caller is the client.
+		/// Origin: signed; the caller is the client. At most `MaxJobsPerBlock` jobs per block.
 		///
-		/// Emits [`Event::JobSubmitted`].
+		/// Emits [`Event::JobSubmitted`]; in the next block [`Event::JobAssigned`] or
+		/// [`Event::JobUnassigned`].
 		#[pallet::call_index(19)]
 		#[pallet::weight(T::WeightInfo::submit_job())]
 		pub fn submit_job(
@@ -354,12 +372,15 @@ mod calls {
 			Self::do_submit_result(&who, id, result)
 		}
 
-		/// Accept the result of job `id`: the fee, less `ProtocolFee`, goes to the provider and
-		/// its pool's rewards, and the provider's reputation rises.
+		/// Accept the result of job `id`: the fee, less `ProtocolFee`, joins the provider's
+		/// fees of this era (split at its end by whole-era stake), and the provider's
+		/// reputation rises with the fee. Also pays a challenged job whose challenge lapsed.
 		///
-		/// Origin: signed by the client; by anyone once the acceptance window has passed.
+		/// Origin: signed by the client; by anyone once the acceptance window has passed, or
+		/// once a challenge has lapsed.
 		///
-		/// Emits [`Event::JobCompleted`] and [`Event::ReputationUpdated`].
+		/// Emits [`Event::JobCompleted`] and [`Event::ReputationUpdated`] (and
+		/// [`Event::ChallengeLapsed`]).
 		#[pallet::call_index(21)]
 		#[pallet::weight(T::WeightInfo::accept_result())]
 		pub fn accept_result(origin: OriginFor<T>, id: JobId) -> DispatchResult {
@@ -367,7 +388,9 @@ mod calls {
 			Self::do_accept_result(&who, id)
 		}
 
-		/// Challenge the result of job `id` within the acceptance window; the arbiter decides.
+		/// Challenge the result of job `id` within the acceptance window; the arbiter decides
+		/// by the job's challenge end (`deadline + AcceptanceWindow + ChallengeTimeout`), or the
+		/// challenge lapses and the job is paid.
 		///
 		/// Origin: signed by the client.
 		///
@@ -379,8 +402,9 @@ mod calls {
 			Self::do_challenge_result(&who, id)
 		}
 
-		/// Decide the challenge of job `id`: `upheld` refunds the client, lowers the
-		/// provider's reputation and reports a Major offence; otherwise the job is paid.
+		/// Decide the challenge of job `id` before it lapses: `upheld` refunds the client, lowers
+		/// the provider's reputation and reports a Major offence of the era the result was
+		/// delivered in (S30); otherwise the job is paid.
 		///
 		/// Origin: `ArbiterOrigin`.
 		///
@@ -393,7 +417,8 @@ mod calls {
 			Self::do_resolve_challenge(id, upheld)
 		}
 
-		/// Set how the active set is sized from the next era on.
+		/// Set how the active set is sized from the next era on. Modes that could leave the
+		/// set empty are refused (S34).
 		///
 		/// Origin: `AdminOrigin`.
 		///
@@ -442,6 +467,42 @@ mod calls {
 		pub fn unchill(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_set_chilled(&who, false)
+		}
+
+		/// Leave (S37): unbond all active stake, leave the active set at once, and take no new
+		/// work, delegations, stake or rebonds. Delegators can only exit. The records are
+		/// removed once every chunk and position is withdrawn; strikes, reputation and a
+		/// tombstone stay with the account.
+		///
+		/// Origin: signed by a registered provider without open jobs that has not
+		/// deregistered.
+		///
+		/// Emits [`Event::ProviderDeregistered`] (and [`Event::LeftActiveSet`]).
+		#[pallet::call_index(28)]
+		#[pallet::weight(T::WeightInfo::deregister())]
+		pub fn deregister(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_deregister(&who)
+		}
+
+		/// Close what can be closed of `delegator`'s position with `provider`, when the
+		/// provider can no longer serve it: it deregistered, is tombstoned, or its pool was
+		/// slashed to nothing while shares remain. Waiting tokens are paid back, bonded tokens
+		/// start unbonding (worthless shares are burnt), unlocked chunks are paid out; all of it
+		/// to the delegator (S31).
+		///
+		/// Origin: signed, anyone.
+		///
+		/// Emits [`Event::Kicked`] with the events of undelegating and withdrawing.
+		#[pallet::call_index(29)]
+		#[pallet::weight(T::WeightInfo::kick(T::MaxUnbondingChunks::get()))]
+		pub fn kick(
+			origin: OriginFor<T>,
+			delegator: T::AccountId,
+			provider: T::AccountId,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_kick(&who, &delegator, &provider)
 		}
 	}
 }

@@ -1,5 +1,7 @@
-//! Delegation (S7, S8): delegators buy shares of a provider's pool; undelegating moves tokens
-//! into a share-based unbonding pool for the unlock era; withdrawing redeems unlocked chunks.
+//! Delegation (S7, S8): delegated tokens wait in an entry cohort (see [`crate::entry`]) and then
+//! own shares of a provider's pool; undelegating takes waiting tokens back at once and moves
+//! bonded tokens into a share-based unbonding pool for the unlock era; withdrawing redeems
+//! unlocked chunks.
 //!
 //! Every delegated token sits in one keyless account, [`Pallet::delegation_account`]. Its
 //! balance is the sum of all pools' and unbonding pools' tokens ([`TotalDelegated`]) plus the
@@ -8,9 +10,9 @@
 
 use crate::{
 	shares::{Pool, ShareError},
-	BalanceOf, Config, CurrentEra, Delegation, DelegationCount, DelegationPool, Delegations, Error,
-	Event, Ledgers, Pallet, Pools, Providers, TotalDelegated, UnbondingPool, UnbondingPools,
-	UnbondingShares,
+	BalanceOf, Config, CurrentEra, Delegation, DelegationCount, DelegationPool, Delegations,
+	EraIndex, Error, Event, Ledgers, Pallet, Pools, Providers, TotalDelegated, UnbondingPool,
+	UnbondingPools, UnbondingShares,
 };
 use frame_support::{
 	ensure,
@@ -92,7 +94,16 @@ impl<T: Config> ShareBook<T> for UnbondingPool<T> {
 impl<T: Config> Delegation<T> {
 	/// True when the position holds nothing.
 	pub fn is_empty(&self) -> bool {
-		self.shares.is_zero() && self.unbonding.is_empty() && self.unclaimed.is_zero()
+		self.shares.is_zero() &&
+			self.entering.is_empty() &&
+			self.unbonding.is_empty() &&
+			self.unclaimed.is_zero()
+	}
+
+	/// True when nothing of the position is bonded, entering or unbonding (rewards may be
+	/// left to pay).
+	pub fn has_left(&self) -> bool {
+		self.shares.is_zero() && self.entering.is_empty() && self.unbonding.is_empty()
 	}
 }
 
@@ -114,17 +125,6 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Adds `amount` tokens to `pool` and returns the shares minted for them.
-	pub(crate) fn deposit_into_pool(
-		pool: &mut DelegationPool<T>,
-		amount: BalanceOf<T>,
-	) -> Result<BalanceOf<T>, Error<T>> {
-		let mut share_pool = pool.pool();
-		let minted = share_pool.deposit(to_u128::<T>(amount)).map_err(share_error::<T>)?;
-		pool.set_pool(share_pool);
-		Ok(from_u128::<T>(minted))
-	}
-
 	/// A new, empty pool for a provider that just registered.
 	pub(crate) fn new_pool() -> DelegationPool<T> {
 		DelegationPool {
@@ -133,13 +133,45 @@ impl<T: Config> Pallet<T> {
 			delegators: 0,
 			min_delegation: T::MinDelegation::get(),
 			reward_per_share: Default::default(),
-			joining_shares: Zero::zero(),
-			joining_members: 0,
-			joining_era: CurrentEra::<T>::get(),
+			entering: BoundedVec::new(),
+			next_cohort: 0,
+			unsplit_fees: Zero::zero(),
 		}
 	}
 
-	/// Moves `amount` of `delegator`'s free balance into `provider`'s pool.
+	/// Whether `provider` takes new delegations: registered, not leaving, with active
+	/// self-stake, not jailed or tombstoned.
+	pub(crate) fn accepts_delegations(provider: &T::AccountId) -> DispatchResult {
+		let info = Providers::<T>::get(provider).ok_or(Error::<T>::NotProvider)?;
+		let bonded = Ledgers::<T>::get(provider).is_some_and(|l| !l.active.is_zero());
+		ensure!(bonded && !info.leaving, Error::<T>::ProviderLeaving);
+		ensure!(!Self::is_jailed(provider), Error::<T>::ProviderJailed);
+		Ok(())
+	}
+
+	/// What `delegation`'s bonded shares and waiting tokens are worth in `pool`.
+	pub(crate) fn position_value(
+		delegation: &Delegation<T>,
+		pool: &DelegationPool<T>,
+	) -> BalanceOf<T> {
+		pool.value_of(delegation.shares).saturating_add(Self::entering_tokens(delegation))
+	}
+
+	/// Writes `delegation`, or removes it when it holds nothing.
+	pub(crate) fn save_delegation(
+		delegator: &T::AccountId,
+		provider: &T::AccountId,
+		delegation: Delegation<T>,
+	) {
+		if delegation.is_empty() {
+			Self::remove_delegation(delegator, provider);
+		} else {
+			Delegations::<T>::insert(delegator, provider, delegation);
+		}
+	}
+
+	/// Moves `amount` of `delegator`'s free balance into `provider`'s pool, where it waits in
+	/// this era's entry cohort (S10).
 	pub(crate) fn do_delegate(
 		delegator: &T::AccountId,
 		provider: &T::AccountId,
@@ -147,30 +179,21 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		ensure!(delegator != provider, Error::<T>::CannotDelegateToSelf);
-		ensure!(Providers::<T>::contains_key(provider), Error::<T>::NotProvider);
-		ensure!(
-			Ledgers::<T>::get(provider).is_some_and(|l| !l.active.is_zero()),
-			Error::<T>::ProviderLeaving
-		);
-		ensure!(!Self::is_jailed(provider), Error::<T>::ProviderJailed);
-		ensure!(!Self::has_pending_slash(provider), Error::<T>::ProviderHasPendingSlash);
+		Self::accepts_delegations(provider)?;
 		let mut pool = Pools::<T>::get(provider).ok_or(Error::<T>::NotProvider)?;
 		let existing = Delegations::<T>::get(delegator, provider);
 		let is_new = existing.is_none();
 		let mut delegation = existing.unwrap_or_else(|| Delegation {
 			shares: Zero::zero(),
+			entering: BoundedVec::new(),
 			unbonding: BoundedVec::new(),
-			joining: Zero::zero(),
-			joining_era: CurrentEra::<T>::get(),
 			reward_per_share_paid: pool.reward_per_share,
 			unclaimed: Zero::zero(),
 			auto_compound: false,
 		});
 		Self::settle(provider, &mut delegation, &pool);
 
-		let minted = Self::deposit_into_pool(&mut pool, amount)?;
-		let new_shares = delegation.shares.saturating_add(minted);
-		let position = pool.value_of(new_shares);
+		let position = Self::position_value(&delegation, &pool).saturating_add(amount);
 		ensure!(position >= pool.min_delegation, Error::<T>::BelowMinimumDelegation);
 		let count = DelegationCount::<T>::get(delegator).unwrap_or(0);
 		if is_new {
@@ -183,6 +206,7 @@ impl<T: Config> Pallet<T> {
 		let spendable =
 			T::Currency::reducible_balance(delegator, Preservation::Preserve, Fortitude::Polite);
 		ensure!(amount <= spendable, Error::<T>::InsufficientBalance);
+		Self::join_entry(&mut delegation, &mut pool, amount)?;
 
 		Self::ensure_delegation_account_alive()?;
 		T::Currency::transfer(
@@ -192,8 +216,6 @@ impl<T: Config> Pallet<T> {
 			Preservation::Preserve,
 		)?;
 		TotalDelegated::<T>::mutate(|total| *total = total.saturating_add(amount));
-		delegation.shares = new_shares;
-		Self::join_cohort(&mut delegation, &mut pool, minted);
 		if is_new {
 			pool.delegators = pool.delegators.saturating_add(1);
 			DelegationCount::<T>::insert(delegator, count.saturating_add(1));
@@ -204,13 +226,15 @@ impl<T: Config> Pallet<T> {
 			delegator: delegator.clone(),
 			provider: provider.clone(),
 			amount,
-			shares: minted,
 		});
 		Ok(())
 	}
 
-	/// Moves `amount` of `delegator`'s bonded delegation into the unbonding pool that unlocks
-	/// `UnbondingPeriod` eras from now.
+	/// Takes `amount` out of `delegator`'s position with `provider`: waiting tokens first, which
+	/// are paid back at once (they were never at risk), then bonded tokens, which move into the
+	/// unbonding pool that unlocks `UnbondingPeriod` eras from now. Asking for at least the
+	/// position's value takes all of it and burns every share, so a position slashed to
+	/// nothing can always close (S31).
 	pub(crate) fn do_undelegate(
 		delegator: &T::AccountId,
 		provider: &T::AccountId,
@@ -221,50 +245,102 @@ impl<T: Config> Pallet<T> {
 			Delegations::<T>::get(delegator, provider).ok_or(Error::<T>::NotDelegator)?;
 		let mut pool = Pools::<T>::get(provider).ok_or(Error::<T>::NotProvider)?;
 		Self::settle(provider, &mut delegation, &pool);
+		let entering = Self::entering_tokens(&delegation);
+		ensure!(
+			!delegation.shares.is_zero() || !entering.is_zero(),
+			Error::<T>::InsufficientDelegation
+		);
+		let value = pool.value_of(delegation.shares);
+		let from_shares = amount.saturating_sub(entering);
 
+		let taken = Self::leave_entry(&mut delegation, &mut pool, amount.min(entering));
 		let mut share_pool = pool.pool();
-		let (burnt, removed) = share_pool
-			.withdraw(to_u128::<T>(amount), to_u128::<T>(delegation.shares))
-			.map_err(share_error::<T>)?;
-		let remaining_shares = delegation.shares.saturating_sub(from_u128::<T>(burnt));
-		let remaining = from_u128::<T>(share_pool.value_of(to_u128::<T>(remaining_shares)));
+		let (burnt, removed) = if from_shares.is_zero() {
+			(0, 0)
+		} else if from_shares >= value {
+			let held = to_u128::<T>(delegation.shares);
+			let removed = share_pool.redeem(held).map_err(share_error::<T>)?;
+			(held, removed)
+		} else {
+			share_pool
+				.withdraw(to_u128::<T>(from_shares), to_u128::<T>(delegation.shares))
+				.map_err(share_error::<T>)?
+		};
+		delegation.shares = delegation.shares.saturating_sub(from_u128::<T>(burnt));
+		pool.set_pool(share_pool);
+		let remaining = Self::position_value(&delegation, &pool);
 		ensure!(
 			remaining.is_zero() || remaining >= pool.min_delegation,
 			Error::<T>::BelowMinimumDelegation
 		);
 		let removed = from_u128::<T>(removed);
+		let unlock_era = if removed.is_zero() {
+			None
+		} else {
+			Some(Self::deposit_unbonding(provider, &mut delegation, removed)?)
+		};
+		if !taken.is_zero() {
+			T::Currency::transfer(
+				&Self::delegation_account(),
+				delegator,
+				taken,
+				Preservation::Preserve,
+			)?;
+			TotalDelegated::<T>::mutate(|t| *t = t.saturating_sub(taken));
+			Self::deposit_event(Event::EntryWithdrawn {
+				delegator: delegator.clone(),
+				provider: provider.clone(),
+				amount: taken,
+			});
+		}
+		if let Some(unlock_era) = unlock_era {
+			Self::deposit_event(Event::Undelegated {
+				delegator: delegator.clone(),
+				provider: provider.clone(),
+				amount: removed,
+				unlock_era,
+			});
+		}
+		if delegation.has_left() {
+			delegation.auto_compound = false;
+			Self::pay_rewards(delegator, provider, &mut delegation, &mut pool)?;
+		}
+		Pools::<T>::insert(provider, pool);
+		Self::save_delegation(delegator, provider, delegation);
+		Ok(())
+	}
 
-		let unlock_era = CurrentEra::<T>::get().saturating_add(T::UnbondingPeriod::get());
+	/// Puts `amount` of `provider`'s delegated tokens into the unbonding pool that unlocks
+	/// `UnbondingPeriod` eras from now (one era later if that pool was slashed to nothing and
+	/// cannot take deposits), adding the shares to `delegation`. Returns the unlock era.
+	fn deposit_unbonding(
+		provider: &T::AccountId,
+		delegation: &mut Delegation<T>,
+		amount: BalanceOf<T>,
+	) -> Result<EraIndex, DispatchError> {
+		let mut unlock_era = CurrentEra::<T>::get().saturating_add(T::UnbondingPeriod::get());
 		let mut unbonding = UnbondingPools::<T>::get(provider, unlock_era)
 			.unwrap_or(UnbondingPool { tokens: Zero::zero(), shares: Zero::zero() });
+		if unbonding.tokens.is_zero() && !unbonding.shares.is_zero() {
+			unlock_era = unlock_era.saturating_add(1);
+			unbonding = UnbondingPools::<T>::get(provider, unlock_era)
+				.unwrap_or(UnbondingPool { tokens: Zero::zero(), shares: Zero::zero() });
+		}
 		let mut unbonding_pool = unbonding.pool();
-		let unbonding_shares =
-			unbonding_pool.deposit(to_u128::<T>(removed)).map_err(share_error::<T>)?;
-		let unbonding_shares = from_u128::<T>(unbonding_shares);
+		let minted = unbonding_pool.deposit(to_u128::<T>(amount)).map_err(share_error::<T>)?;
+		let minted = from_u128::<T>(minted);
 		match delegation.unbonding.last_mut() {
 			Some(last) if last.unlock_era == unlock_era => {
-				last.shares = last.shares.saturating_add(unbonding_shares)
-			}
+				last.shares = last.shares.saturating_add(minted)
+			},
 			_ => delegation
 				.unbonding
-				.try_push(UnbondingShares { unlock_era, shares: unbonding_shares })
+				.try_push(UnbondingShares { unlock_era, shares: minted })
 				.map_err(|_| Error::<T>::TooManyUnbondingChunks)?,
 		}
-
-		delegation.shares = remaining_shares;
-		pool.set_pool(share_pool);
-		Self::leave_cohort(&mut delegation, &mut pool, from_u128::<T>(burnt));
 		unbonding.set_pool(unbonding_pool);
-		Pools::<T>::insert(provider, pool);
 		UnbondingPools::<T>::insert(provider, unlock_era, unbonding);
-		Delegations::<T>::insert(delegator, provider, delegation);
-		Self::deposit_event(Event::Undelegated {
-			delegator: delegator.clone(),
-			provider: provider.clone(),
-			amount: removed,
-			unlock_era,
-		});
-		Ok(())
+		Ok(unlock_era)
 	}
 
 	/// Pays out every unlocked unbonding chunk of `delegator` with `provider`; removes the
@@ -275,18 +351,18 @@ impl<T: Config> Pallet<T> {
 	) -> Result<u32, DispatchError> {
 		let mut delegation =
 			Delegations::<T>::get(delegator, provider).ok_or(Error::<T>::NotDelegator)?;
+		let mut pool = Pools::<T>::get(provider).ok_or(Error::<T>::NotProvider)?;
 		let now = CurrentEra::<T>::get();
 		let frozen_from = Self::frozen_from(provider);
-		// Unlocked, and not frozen by a pending slash (S4, S18).
-		let withdrawable =
-			|era: crate::EraIndex| era <= now && frozen_from.is_none_or(|from| era < from);
+		// Unlocked, and not frozen by an open claim (S4, S18).
+		let withdrawable = |era: EraIndex| era <= now && frozen_from.is_none_or(|from| era < from);
 		let mut total: BalanceOf<T> = Zero::zero();
 		let mut withdrawn = 0u32;
 		let mut emptied: BoundedVec<_, T::MaxUnbondingChunks> = BoundedVec::new();
 		let mut updated: BoundedVec<_, T::MaxUnbondingChunks> = BoundedVec::new();
 		for chunk in delegation.unbonding.iter().filter(|c| withdrawable(c.unlock_era)) {
 			let Some(mut unbonding) = UnbondingPools::<T>::get(provider, chunk.unlock_era) else {
-				// Defensive: a chunk always has its pool; skip rather than fail the withdrawal.
+				frame_support::defensive!("an unbonding chunk without its unbonding pool");
 				continue;
 			};
 			let mut unbonding_pool = unbonding.pool();
@@ -301,11 +377,7 @@ impl<T: Config> Pallet<T> {
 				let _ = updated.try_push((chunk.unlock_era, unbonding));
 			}
 		}
-		// Bonded shares of a pool slashed to zero are worth nothing: clear them so that the
-		// position can close and the pool can take delegations again once everyone has left.
-		let mut pool = Pools::<T>::get(provider).ok_or(Error::<T>::NotProvider)?;
-		let worthless = pool.tokens.is_zero() && !delegation.shares.is_zero();
-		if withdrawn == 0 && !worthless {
+		if withdrawn == 0 {
 			let unlocked = delegation.unbonding.iter().any(|c| c.unlock_era <= now);
 			return Err(if unlocked {
 				Error::<T>::WithdrawalFrozen
@@ -314,15 +386,6 @@ impl<T: Config> Pallet<T> {
 			}
 			.into());
 		}
-		if worthless {
-			Self::settle(provider, &mut delegation, &pool);
-			let cleared = delegation.shares;
-			pool.shares = pool.shares.saturating_sub(cleared);
-			Self::leave_cohort(&mut delegation, &mut pool, cleared);
-			delegation.shares = Zero::zero();
-			Pools::<T>::insert(provider, &pool);
-		}
-
 		if !total.is_zero() {
 			T::Currency::transfer(
 				&Self::delegation_account(),
@@ -335,8 +398,8 @@ impl<T: Config> Pallet<T> {
 		for era in emptied {
 			UnbondingPools::<T>::remove(provider, era);
 		}
-		for (era, pool) in updated {
-			UnbondingPools::<T>::insert(provider, era, pool);
+		for (era, unbonding) in updated {
+			UnbondingPools::<T>::insert(provider, era, unbonding);
 		}
 		delegation.unbonding.retain(|c| !withdrawable(c.unlock_era));
 		Self::deposit_event(Event::DelegationWithdrawn {
@@ -344,20 +407,14 @@ impl<T: Config> Pallet<T> {
 			provider: provider.clone(),
 			amount: total,
 		});
-		if delegation.shares.is_zero() && delegation.unbonding.is_empty() {
-			// Leaving: settle and pay what the position earned before removing it.
-			if let Some(mut pool) = Pools::<T>::get(provider) {
-				Self::settle(provider, &mut delegation, &pool);
-				delegation.auto_compound = false;
-				Self::pay_rewards(delegator, provider, &mut delegation, &mut pool)?;
-				Pools::<T>::insert(provider, pool);
-			}
+		Self::settle(provider, &mut delegation, &pool);
+		if delegation.has_left() {
+			// Leaving: pay what the position earned before removing it.
+			delegation.auto_compound = false;
+			Self::pay_rewards(delegator, provider, &mut delegation, &mut pool)?;
+			Pools::<T>::insert(provider, pool);
 		}
-		if delegation.is_empty() {
-			Self::remove_delegation(delegator, provider);
-		} else {
-			Delegations::<T>::insert(delegator, provider, delegation);
-		}
+		Self::save_delegation(delegator, provider, delegation);
 		Ok(withdrawn)
 	}
 

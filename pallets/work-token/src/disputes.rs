@@ -1,24 +1,30 @@
 //! The dispute window (S18): disputing with a bond, the arbiter's verdict, cancellation,
 //! permissionless and automatic application, and the timeout rule for disputes the arbiter
-//! never resolves.
+//! never resolves. A slash never applies before its dispute window ends, so an incident is
+//! never punished while it can still be reported again (the report window is shorter than the
+//! dispute window).
 //!
 //! | state | how it ends | when | bonds |
 //! |---|---|---|---|
 //! | pending | applied by `on_initialize` or `apply_slash` | from `reported_era + DisputeWindow` | report bond returned |
+//! | pending | superseded by a report of the same incident at a higher severity | any time | report bond returned, no reward |
 //! | pending | `dispute_slash` by the accused | before `reported_era + DisputeWindow` | dispute bond held |
 //! | pending or disputed | `cancel_slash` by `AdminOrigin` | any time | both returned |
-//! | disputed | `resolve_dispute(Uphold)` | any time | dispute bond slashed, report bond returned |
-//! | disputed | `resolve_dispute(Overturn)` | any time | report bond slashed, dispute bond returned |
-//! | disputed | `resolve_dispute(Reduce(p))`: applied at `p` of its amounts | any time | both returned |
-//! | disputed | **timeout**: applied as reported | from `reported_era + DisputeWindow + DisputeTimeout` | both returned |
+//! | disputed | `resolve_dispute(Uphold)`: applied as reported | at the window's end, or at once after it | dispute bond slashed, report bond returned |
+//! | disputed | `resolve_dispute(Overturn)`: dropped | at once | report bond slashed, dispute bond returned |
+//! | disputed | `resolve_dispute(Reduce(p))`: applied at `p` of its amounts | at the window's end, or at once after it | both returned |
+//! | disputed | **timeout**: applied as reported | from `reported_era + DisputeWindow + DisputeTimeout` | dispute bond slashed, report bond returned |
 //!
-//! The timeout rule keeps withdrawals from waiting forever on an arbiter that never acts. The
-//! report stands, as it would have without the dispute, because a dispute only suspends a
-//! slash; the dispute bond is returned because nobody ruled against it.
+//! **Disputing is never cheaper than accepting (S33).** A disputed Major or Critical slash
+//! that is still undecided when its window ends *suspends* the provider: out of the active set
+//! and earning nothing, as if jailed, until the verdict. When it is upheld, the jail of
+//! `JailEras` starts at the verdict; a dispute that times out loses its bond like one that is
+//! upheld; and the stake a pending slash locked earns nothing while it waits, disputed or not.
+//! An overturn lifts the suspension.
 
 use crate::{
 	slashing::spendable, BalanceOf, Config, CurrentEra, Error, Event, HoldReason, Offences, Pallet,
-	PendingSlashes, SlashId, SlashQueueState, Verdict, WeightInfo,
+	PendingSlash, PendingSlashes, Severity, SlashId, SlashQueueState, Verdict, WeightInfo,
 };
 use frame_support::{
 	ensure,
@@ -52,8 +58,10 @@ impl<T: Config> Pallet<T> {
 		match T::Currency::release(&reason.into(), who, amount, Precision::BestEffort) {
 			Ok(released) => {
 				Self::deposit_event(Event::BondReturned { who: who.clone(), amount: released })
-			}
-			Err(e) => log::error!(target: crate::LOG_TARGET, "bond of {who:?} not released: {e:?}"),
+			},
+			Err(_) => {
+				frame_support::defensive!("a bond on hold could not be released");
+			},
 		}
 	}
 
@@ -87,26 +95,36 @@ impl<T: Config> Pallet<T> {
 
 	/// `resolve_dispute`: the arbiter's verdict on disputed slash `id`.
 	pub(crate) fn do_resolve_dispute(id: SlashId, verdict: Verdict) -> DispatchResult {
-		let slash = PendingSlashes::<T>::get(id).ok_or(Error::<T>::UnknownSlash)?;
+		let mut slash = PendingSlashes::<T>::get(id).ok_or(Error::<T>::UnknownSlash)?;
 		let bond = slash.dispute_bond.ok_or(Error::<T>::NotDisputed)?;
 		Self::deposit_event(Event::DisputeResolved { id, verdict });
 		let provider = slash.provider.clone();
-		match verdict {
-			Verdict::Uphold => {
-				Self::slash_bond(HoldReason::DisputeBond, &provider, bond);
-				Self::execute_slash(id, slash, Perbill::one());
-			}
+		let keep = match verdict {
 			Verdict::Overturn => {
 				Self::release_bond(HoldReason::DisputeBond, &provider, bond);
 				if let Some(reporter) = slash.reporter.as_ref() {
 					Self::slash_bond(HoldReason::ReportBond, reporter, slash.report_bond);
 				}
-				Self::finish_slash(id, &provider);
-			}
+				Self::finish_slash(id, &slash);
+				Self::maybe_remove_provider(&provider);
+				return Ok(());
+			},
+			Verdict::Uphold => {
+				Self::slash_bond(HoldReason::DisputeBond, &provider, bond);
+				Perbill::one()
+			},
 			Verdict::Reduce(keep) => {
 				Self::release_bond(HoldReason::DisputeBond, &provider, bond);
-				Self::execute_slash(id, slash, keep);
-			}
+				keep
+			},
+		};
+		slash.dispute_bond = None;
+		if CurrentEra::<T>::get() >= Self::dispute_end(slash.reported_era) {
+			Self::execute_slash(id, slash, keep);
+		} else {
+			// Decided early: it applies when its window ends, like an undisputed slash.
+			slash.decided = Some(keep);
+			PendingSlashes::<T>::insert(id, slash);
 		}
 		Ok(())
 	}
@@ -121,42 +139,57 @@ impl<T: Config> Pallet<T> {
 		if let Some(reporter) = slash.reporter.as_ref() {
 			Self::release_bond(HoldReason::ReportBond, reporter, slash.report_bond);
 		}
-		Offences::<T>::mutate(&slash.provider, |record| {
-			if let Some(record) = record {
-				record.incidents.retain(|i| *i != (slash.offence_era, slash.evidence));
-			}
-		});
 		Self::deposit_event(Event::SlashCancelled { id, provider: slash.provider.clone() });
-		Self::finish_slash(id, &slash.provider);
+		Self::finish_slash(id, &slash);
+		Self::maybe_remove_provider(&slash.provider);
 		Ok(())
 	}
 
-	/// Applies slash `id` if it is due: an undisputed slash once its window has ended, a
-	/// disputed one once its dispute has timed out. Used by `apply_slash` and the hook.
+	/// Applies slash `id` if it is due: an undisputed or decided slash once its window has
+	/// ended, an undecided disputed one once its dispute has timed out (the dispute bond is
+	/// then slashed). Used by `apply_slash` and the hook.
 	pub(crate) fn do_apply_slash(id: SlashId) -> DispatchResult {
 		let slash = PendingSlashes::<T>::get(id).ok_or(Error::<T>::UnknownSlash)?;
 		let now = CurrentEra::<T>::get();
 		match slash.dispute_bond {
 			None => {
 				ensure!(now >= Self::dispute_end(slash.reported_era), Error::<T>::SlashNotDue);
-			}
+			},
 			Some(bond) => {
 				ensure!(
 					now >= Self::dispute_timeout(slash.reported_era),
 					Error::<T>::DisputeUnresolved
 				);
 				Self::deposit_event(Event::DisputeTimedOut { id });
-				Self::release_bond(HoldReason::DisputeBond, &slash.provider, bond);
-			}
+				Self::slash_bond(HoldReason::DisputeBond, &slash.provider, bond);
+			},
 		}
-		Self::execute_slash(id, slash, Perbill::one());
+		let keep = slash.decided.unwrap_or(Perbill::one());
+		Self::execute_slash(id, slash, keep);
 		Ok(())
 	}
 
+	/// At the end of its window, a disputed Major or Critical slash still waiting for its
+	/// verdict suspends its provider (see the module docs).
+	fn suspend_for(id: SlashId, mut slash: PendingSlash<T>) {
+		if slash.severity == Severity::Minor || slash.suspends {
+			return;
+		}
+		slash.suspends = true;
+		let provider = slash.provider.clone();
+		PendingSlashes::<T>::insert(id, slash);
+		let mut record = Self::offence_record(&provider);
+		record.suspensions = record.suspensions.saturating_add(1);
+		Offences::<T>::insert(&provider, record);
+		Self::remove_from_active_set(&provider);
+		Self::deposit_event(Event::Suspended { id, provider });
+	}
+
 	/// Applies due slashes in report order, looking at no more than `MaxSlashesPerBlock`
-	/// slashes per block; what is left waits for the next block. One cursor walks undisputed
-	/// slashes to the end of their window, the other disputed slashes to their timeout; both
-	/// orders are report order because every slash has the same window and timeout.
+	/// slashes per block; what is left waits for the next block. One cursor walks slashes to
+	/// the end of their window (applying the undisputed and decided ones, suspending for the
+	/// disputed ones), the other disputed slashes to their timeout; both orders are report
+	/// order because every slash has the same window and timeout.
 	pub(crate) fn apply_due_slashes() -> Weight {
 		let mut queue = SlashQueueState::<T>::get();
 		if queue.apply_cursor >= queue.next_id && queue.timeout_cursor >= queue.next_id {
@@ -166,15 +199,16 @@ impl<T: Config> Pallet<T> {
 		let mut budget = T::MaxSlashesPerBlock::get();
 		while budget > 0 && queue.apply_cursor < queue.next_id {
 			budget = budget.saturating_sub(1);
-			match PendingSlashes::<T>::get(queue.apply_cursor) {
-				Some(slash) if slash.dispute_bond.is_none() => {
-					if now < Self::dispute_end(slash.reported_era) {
-						break;
-					}
-					Self::execute_slash(queue.apply_cursor, slash, Perbill::one());
+			if let Some(slash) = PendingSlashes::<T>::get(queue.apply_cursor) {
+				if now < Self::dispute_end(slash.reported_era) {
+					break;
 				}
-				// Finished, or disputed (the timeout cursor's job).
-				_ => {}
+				if slash.dispute_bond.is_some() {
+					Self::suspend_for(queue.apply_cursor, slash);
+				} else {
+					let keep = slash.decided.unwrap_or(Perbill::one());
+					Self::execute_slash(queue.apply_cursor, slash, keep);
+				}
 			}
 			queue.apply_cursor = queue.apply_cursor.saturating_add(1);
 		}
@@ -184,8 +218,9 @@ impl<T: Config> Pallet<T> {
 				if now < Self::dispute_timeout(slash.reported_era) {
 					break;
 				}
-				// Cannot fail: the slash exists and its timeout has passed.
-				let _ = Self::do_apply_slash(queue.timeout_cursor);
+				if Self::do_apply_slash(queue.timeout_cursor).is_err() {
+					frame_support::defensive!("a slash past its timeout is always due");
+				}
 			}
 			queue.timeout_cursor = queue.timeout_cursor.saturating_add(1);
 		}

@@ -20,11 +20,18 @@ mod events {
 		Withdrawn { provider: T::AccountId, amount: BalanceOf<T> },
 		/// `provider` has nothing bonded or unbonding any more and its records were removed.
 		ProviderRemoved { provider: T::AccountId },
-		/// `delegator` delegated `amount` to `provider`'s pool and received `shares`.
-		Delegated {
-			delegator: T::AccountId,
+		/// `delegator` delegated `amount` to `provider`'s pool. The tokens wait in an entry
+		/// cohort (not at risk, not earning) until [`Event::EntryConverted`] of their cohort.
+		Delegated { delegator: T::AccountId, provider: T::AccountId, amount: BalanceOf<T> },
+		/// `delegator` took back `amount` of its tokens still waiting to enter `provider`'s
+		/// pool; they were paid back at once.
+		EntryWithdrawn { delegator: T::AccountId, provider: T::AccountId, amount: BalanceOf<T> },
+		/// Entry cohort `cohort` of `provider`'s pool entered: its `tokens` bought `shares`,
+		/// which are at risk and earn from this era on.
+		EntryConverted {
 			provider: T::AccountId,
-			amount: BalanceOf<T>,
+			cohort: CohortId,
+			tokens: BalanceOf<T>,
 			shares: BalanceOf<T>,
 		},
 		/// `delegator` started unbonding `amount` from `provider`; withdrawable from
@@ -71,12 +78,17 @@ mod events {
 		},
 		/// `delegator` was paid `amount` of rewards from `provider`'s pool.
 		RewardsClaimed { delegator: T::AccountId, provider: T::AccountId, amount: BalanceOf<T> },
-		/// `delegator`'s `amount` of rewards were delegated again for `shares`.
-		RewardsCompounded {
-			delegator: T::AccountId,
+		/// `delegator`'s `amount` of rewards were delegated again (they enter the pool like any
+		/// new delegation).
+		RewardsCompounded { delegator: T::AccountId, provider: T::AccountId, amount: BalanceOf<T> },
+		/// The job fees `provider` earned in era `era` were split by whole-era stake:
+		/// `to_provider` (commission and self-stake part) paid to it, `to_pool` to its
+		/// delegators' rewards.
+		FeesDistributed {
 			provider: T::AccountId,
-			amount: BalanceOf<T>,
-			shares: BalanceOf<T>,
+			era: EraIndex,
+			to_provider: BalanceOf<T>,
+			to_pool: BalanceOf<T>,
 		},
 		/// `delegator` turned auto-compounding of rewards from `provider` on or off.
 		AutoCompoundSet { delegator: T::AccountId, provider: T::AccountId, enabled: bool },
@@ -102,8 +114,15 @@ mod events {
 		SlashDisputed { id: SlashId, provider: T::AccountId, bond: BalanceOf<T> },
 		/// The arbiter decided `verdict` on slash `id`.
 		DisputeResolved { id: SlashId, verdict: Verdict },
-		/// The dispute of slash `id` timed out unresolved; the slash applies as reported.
+		/// The dispute of slash `id` timed out unresolved; the slash applies as reported and
+		/// the dispute bond is slashed.
 		DisputeTimedOut { id: SlashId },
+		/// Slash `id` was superseded by slash `by`, a report of the same incident at a higher
+		/// severity: its reporter got the bond back and no reward.
+		SlashSuperseded { id: SlashId, by: SlashId },
+		/// `provider` is suspended by disputed slash `id` (Major or Critical, window over, no
+		/// verdict yet): out of the active set and earning nothing until the verdict.
+		Suspended { id: SlashId, provider: T::AccountId },
 		/// The admin cancelled slash `id` against `provider`.
 		SlashCancelled { id: SlashId, provider: T::AccountId },
 		/// Slash `id` took `own` from `provider`'s stake and `pool` from its delegators.
@@ -144,14 +163,28 @@ mod events {
 		Chilled { provider: T::AccountId },
 		/// `provider` is no longer chilled.
 		Unchilled { provider: T::AccountId },
-		/// Job `id` of `client` with `fee` on hold was assigned to `provider`; its result is
-		/// due by block `deadline`.
-		JobSubmitted {
+		/// `provider` left the active set in the middle of the era (jailed, suspended,
+		/// tombstoned, deregistered or removed).
+		LeftActiveSet { provider: T::AccountId },
+		/// `provider` deregistered: its `unbonded` active stake unlocks at `unlock_era`; it takes
+		/// no new work or delegations. Its delegators can only exit.
+		ProviderDeregistered { provider: T::AccountId, unbonded: BalanceOf<T>, unlock_era: EraIndex },
+		/// `by` closed what it could of `delegator`'s position with `provider`, which can no
+		/// longer serve it.
+		Kicked { by: T::AccountId, delegator: T::AccountId, provider: T::AccountId },
+		/// Job `id` of `client` with `fee` on hold was submitted; it is assigned in the next
+		/// block.
+		JobSubmitted { id: JobId, client: T::AccountId, fee: BalanceOf<T> },
+		/// Job `id` was assigned to `provider`; its result is due by block `deadline`.
+		/// Emitted at the start of the block after the submission.
+		JobAssigned { id: JobId, provider: T::AccountId, deadline: BlockNumberFor<T> },
+		/// No provider could take job `id`; `fee` was returned to `client`. Emitted at the
+		/// start of the block after the submission.
+		JobUnassigned {
 			id: JobId,
 			client: T::AccountId,
-			provider: T::AccountId,
 			fee: BalanceOf<T>,
-			deadline: BlockNumberFor<T>,
+			reason: Unassigned,
 		},
 		/// `provider` submitted `result` for job `id`; the client may challenge it until block
 		/// `accept_by`.
@@ -161,17 +194,24 @@ mod events {
 			result: T::Hash,
 			accept_by: BlockNumberFor<T>,
 		},
-		/// `client` challenged the result of job `id` by `provider`.
-		JobChallenged { id: JobId, client: T::AccountId, provider: T::AccountId },
+		/// `client` challenged the result of job `id` by `provider`; unless resolved by block
+		/// `decide_by`, the challenge lapses and the job is paid.
+		JobChallenged {
+			id: JobId,
+			client: T::AccountId,
+			provider: T::AccountId,
+			decide_by: BlockNumberFor<T>,
+		},
+		/// Nobody resolved the challenge of job `id` in time: the result stands.
+		ChallengeLapsed { id: JobId },
 		/// The arbiter resolved the challenge of job `id`: `upheld` or rejected.
 		ChallengeResolved { id: JobId, upheld: bool },
-		/// Job `id` was paid: `to_provider` to `provider` (commission and self-stake part),
-		/// `to_pool` to its delegators' rewards, `protocol_fee` to `OnSlash`.
+		/// Job `id` was paid: `paid` into `provider`'s fees of this era (split at the era's end
+		/// by whole-era stake, see [`Event::FeesDistributed`]), `protocol_fee` to `OnSlash`.
 		JobCompleted {
 			id: JobId,
 			provider: T::AccountId,
-			to_provider: BalanceOf<T>,
-			to_pool: BalanceOf<T>,
+			paid: BalanceOf<T>,
 			protocol_fee: BalanceOf<T>,
 		},
 		/// Job `id` failed (missed deadline or upheld challenge): `refund` returned to
@@ -232,15 +272,14 @@ mod errors {
 		TooManyDelegators,
 		/// The delegator already delegates to `MaxDelegationsPerDelegator` providers.
 		TooManyDelegations,
-		/// The provider has no active self-stake (it is leaving); it takes no new delegations.
+		/// The provider deregistered (or has no active self-stake left): it takes no new
+		/// delegations, stake or rebonds, and cannot unchill or deregister again.
 		ProviderLeaving,
 		/// A commission increase above `MaxCommissionIncrease` in one change.
 		CommissionIncreaseTooLarge,
 		/// The position has no rewards to claim.
 		NothingToClaim,
-		/// The provider has a slash pending; it takes no new delegations until it is settled.
-		ProviderHasPendingSlash,
-		/// The provider is jailed (or tombstoned); it takes no new delegations.
+		/// The provider is jailed, suspended or tombstoned; it takes no new delegations.
 		ProviderJailed,
 		/// The account was tombstoned by a Critical slash.
 		Tombstoned,
@@ -252,11 +291,9 @@ mod errors {
 		OffenceTooOld,
 		/// The offence era is before the provider registered.
 		OffenceBeforeRegistration,
-		/// This incident (offence era and evidence) was already reported.
+		/// This incident (offence era and evidence) is already pending at the same or a higher
+		/// severity.
 		DuplicateReport,
-		/// The provider already has `MaxOffencesPerProvider` pending slashes or recent
-		/// incidents.
-		TooManyOffences,
 		/// No stake was at risk for the offence: the slash would be zero.
 		NothingToSlash,
 		/// No pending slash has this id.
@@ -273,7 +310,8 @@ mod errors {
 		SlashNotDue,
 		/// The slash is disputed and neither resolved nor timed out.
 		DisputeUnresolved,
-		/// Unlocked stake is frozen by a pending slash and must wait until it is settled.
+		/// Unlocked stake is frozen by an open claim (a pending slash or an open job of the era
+		/// it was bonded in) and must wait until it is settled.
 		WithdrawalFrozen,
 		/// The provider is not jailed.
 		NotJailed,
@@ -283,10 +321,8 @@ mod errors {
 		UnorderedFractions,
 		/// Reputation thresholds must be ordered and multipliers grow with the score.
 		InvalidTiers,
-		/// No provider is in the active set.
-		NoEligibleProvider,
-		/// Every provider drawn lacked capacity for the job (open jobs or fee collateral).
-		NoProviderAvailable,
+		/// `MaxJobsPerBlock` jobs were already submitted in this block; submit in the next one.
+		MarketBusy,
 		/// No open job has this id.
 		UnknownJob,
 		/// Only the provider assigned to the job may submit its result.
@@ -301,11 +337,23 @@ mod errors {
 		NotClient,
 		/// The acceptance window has passed; the result counts as accepted.
 		AcceptanceWindowClosed,
-		/// A dynamic mode needs `min <= max` and `jobs_per_provider > 0`.
+		/// The mode could leave the active set empty: `Static(0)`, or a dynamic mode without
+		/// `0 < min <= max` and `jobs_per_provider > 0`.
 		InvalidActiveSetMode,
 		/// The provider is already chilled (or already not chilled).
 		AlreadyInThatState,
 		/// The self-stake left would not back the provider's open jobs' fees.
 		StakeBacksOpenJobs,
+		/// The challenge is still open: only the arbiter may decide it before its end.
+		ChallengeOpen,
+		/// The challenge's time is over: it lapsed and the job is to be paid.
+		ChallengeLapsed,
+		/// The provider has open jobs; it may deregister once they are done.
+		HasOpenJobs,
+		/// The provider still serves its delegators (not deregistered, not tombstoned, its pool
+		/// not slashed to nothing): only the delegator may close its position.
+		NotKickable,
+		/// The position has nothing a kick could close yet (only chunks still unbonding).
+		NothingToKick,
 	}
 }

@@ -45,6 +45,13 @@ impl<T: Config> Pallet<T> {
 		Ledgers::<T>::get(who).ok_or(Error::<T>::NotProvider)
 	}
 
+	/// The ledger of a registered provider that has not deregistered.
+	fn staying_ledger_of(who: &T::AccountId) -> Result<StakeLedger<T>, Error<T>> {
+		let leaving = Providers::<T>::get(who).ok_or(Error::<T>::NotProvider)?.leaving;
+		ensure!(!leaving, Error::<T>::ProviderLeaving);
+		Self::ledger_of(who)
+	}
+
 	/// Registers `who` as a provider with `stake` on hold. Used by the call and by genesis.
 	pub(crate) fn do_register(
 		who: &T::AccountId,
@@ -66,6 +73,7 @@ impl<T: Config> Pallet<T> {
 			pending_commission: None,
 			jailed_until: None,
 			chilled: false,
+			leaving: false,
 		};
 		Providers::<T>::insert(who, info);
 		let mut ledger = StakeLedger::<T>::new(stake);
@@ -83,7 +91,7 @@ impl<T: Config> Pallet<T> {
 	/// Adds `amount` of free balance to `who`'s active stake.
 	pub(crate) fn do_bond_extra(who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-		let mut ledger = Self::ledger_of(who)?;
+		let mut ledger = Self::staying_ledger_of(who)?;
 		ledger.bond(amount, MinProviderStake::<T>::get())?;
 		Self::ensure_can_stake(who, amount)?;
 
@@ -112,7 +120,7 @@ impl<T: Config> Pallet<T> {
 		amount: BalanceOf<T>,
 	) -> Result<u32, DispatchError> {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-		let mut ledger = Self::ledger_of(who)?;
+		let mut ledger = Self::staying_ledger_of(who)?;
 		let touched = ledger.rebond(amount, MinProviderStake::<T>::get())?;
 
 		Ledgers::<T>::insert(who, ledger);
@@ -143,26 +151,53 @@ impl<T: Config> Pallet<T> {
 		Ok(removed)
 	}
 
-	/// Removes `provider`'s records once nothing is bonded or unbonding, by it or by any
-	/// delegator, and no slash is pending against it. Until then an empty ledger stays so that
-	/// delegators can still exit. Its strikes go with it; a tombstone stays.
+	/// Removes `provider`'s records once nothing is bonded, entering or unbonding, by it or by
+	/// any delegator, and no claim is open on it (no pending slash, no open job). Until then an
+	/// empty ledger stays so that delegators can still exit. Job fees not yet split go to the
+	/// provider (no delegator is left to share them). Its strikes, reputation and tombstone stay
+	/// with the account (S32).
 	pub(crate) fn maybe_remove_provider(provider: &T::AccountId) {
 		let ledger_empty = Ledgers::<T>::get(provider).is_none_or(|l| l.is_empty());
-		let no_delegators = Pools::<T>::get(provider).is_none_or(|p| p.delegators == 0);
-		let no_jobs = crate::Workloads::<T>::get(provider).open_jobs == 0;
-		let removable =
-			ledger_empty && no_delegators && no_jobs && !Self::has_pending_slash(provider);
+		let Some(pool) = Pools::<T>::get(provider) else { return };
+		let removable = ledger_empty &&
+			pool.delegators == 0 &&
+			crate::Workloads::<T>::get(provider).open_jobs == 0 &&
+			Self::oldest_exposed_era(provider).is_none() &&
+			!Self::has_pending_slash(provider);
 		if !(removable && Providers::<T>::contains_key(provider)) {
 			return;
 		}
+		Self::pay_from_delegation_account(provider, pool.unsplit_fees);
 		Ledgers::<T>::remove(provider);
 		Pools::<T>::remove(provider);
-		crate::Offences::<T>::remove(provider);
-		crate::Reputation::<T>::remove(provider);
+		if crate::Reputation::<T>::get(provider) == crate::reputation::NEUTRAL {
+			crate::Reputation::<T>::remove(provider);
+		}
+		if let Some(record) = crate::Offences::<T>::get(provider) {
+			Self::save_offence_record(provider, record);
+		}
 		if let Some((_, era)) = Providers::<T>::take(provider).and_then(|i| i.pending_commission) {
 			Self::unschedule(provider, era);
 		}
+		Self::remove_from_active_set(provider);
 		ProviderCount::<T>::mutate(|count| *count = count.saturating_sub(1));
 		Self::deposit_event(Event::ProviderRemoved { provider: provider.clone() });
+	}
+
+	/// `chill` / `unchill`. A provider that deregistered cannot unchill.
+	pub(crate) fn do_set_chilled(who: &T::AccountId, chilled: bool) -> DispatchResult {
+		Providers::<T>::try_mutate(who, |info| -> DispatchResult {
+			let info = info.as_mut().ok_or(Error::<T>::NotProvider)?;
+			ensure!(chilled || !info.leaving, Error::<T>::ProviderLeaving);
+			ensure!(info.chilled != chilled, Error::<T>::AlreadyInThatState);
+			info.chilled = chilled;
+			Ok(())
+		})?;
+		Self::deposit_event(if chilled {
+			Event::Chilled { provider: who.clone() }
+		} else {
+			Event::Unchilled { provider: who.clone() }
+		});
+		Ok(())
 	}
 }

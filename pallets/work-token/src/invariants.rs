@@ -35,16 +35,40 @@ impl<T: Config> Pallet<T> {
 		Self::check_delegations()?;
 		Self::check_rewards()?;
 		Self::check_slashes()?;
+		Self::check_exposures()?;
 		Self::check_active_set()?;
 		Self::check_jobs()
 	}
 
+	/// Exposure invariants: each provider's open claims per era equal its pending slashes of
+	/// offences in that era plus its open jobs assigned in it.
+	fn check_exposures() -> Result<(), sp_runtime::TryRuntimeError> {
+		let mut claims: BTreeMap<(T::AccountId, crate::EraIndex), u32> = BTreeMap::new();
+		for (_, slash) in crate::PendingSlashes::<T>::iter() {
+			let n = claims.entry((slash.provider, slash.offence_era)).or_insert(0);
+			*n = n.saturating_add(1);
+		}
+		for (_, job) in crate::Jobs::<T>::iter() {
+			let n = claims.entry((job.provider, job.assigned_era)).or_insert(0);
+			*n = n.saturating_add(1);
+		}
+		for (provider, key, count) in crate::Exposures::<T>::iter() {
+			let era = crate::EraIndex::from_be_bytes(key);
+			let counted = claims.remove(&(provider, era)).unwrap_or(0);
+			invariant!(count > 0 && count == counted, "exposure count differs from open claims");
+		}
+		invariant!(claims.is_empty(), "open claim without an exposure");
+		Ok(())
+	}
+
 	/// Active-set invariants: sorted by effective stake (ties by account id), running totals
-	/// exact, no provider twice.
+	/// exact, no provider twice, and no member that takes no work (jailed, suspended,
+	/// tombstoned, leaving or gone: S33).
 	fn check_active_set() -> Result<(), sp_runtime::TryRuntimeError> {
 		let set = crate::ActiveSet::<T>::get();
 		let mut total = 0u128;
 		for (i, member) in set.iter().enumerate() {
+			invariant!(Self::takes_work(&member.who), "active set holds a provider that takes no work");
 			total = total.saturating_add(member.effective_stake);
 			invariant!(member.cumulative == total, "active set running total is off");
 			if let Some(next) = set.get(i.saturating_add(1)) {
@@ -57,12 +81,19 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Job invariants: ids issued and cursors within them; each client's held fees equal its
-	/// open jobs' fees; each provider's workload equals its open jobs.
+	/// open jobs' and queued requests' fees; each provider's workload equals its open jobs.
 	fn check_jobs() -> Result<(), sp_runtime::TryRuntimeError> {
 		let queue = crate::JobQueueState::<T>::get();
 		invariant!(queue.expiry_cursor <= queue.next_id, "expiry cursor past the next id");
 		invariant!(queue.acceptance_cursor <= queue.next_id, "acceptance cursor past next id");
+		invariant!(queue.challenge_cursor <= queue.next_id, "challenge cursor past next id");
 		let mut fees: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		for request in crate::JobRequests::<T>::get() {
+			invariant!(request.id < queue.next_id, "job request id not yet issued");
+			invariant!(!crate::Jobs::<T>::contains_key(request.id), "request of an open job");
+			let fee = fees.entry(request.client).or_insert(Zero::zero());
+			*fee = fee.saturating_add(request.fee);
+		}
 		let mut work: BTreeMap<T::AccountId, (u32, BalanceOf<T>)> = BTreeMap::new();
 		for (id, job) in crate::Jobs::<T>::iter() {
 			invariant!(id < queue.next_id, "job id not yet issued");
@@ -86,19 +117,23 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Slashing invariants:
-	/// - every pending slash references a registered provider, was reported inside the report
-	///   window, has an id below the next id, and is listed in its provider's record with its
-	///   offence era (and every listed slash exists);
+	/// - every pending slash references a registered provider, has an id below the next id, an
+	///   offence no later than its report, and its incident points back at it (and every
+	///   incident points at a pending slash);
+	/// - each account's pending count, locked amounts and suspensions equal the sums over its
+	///   pending slashes;
 	/// - the application cursors never pass the next id;
 	/// - the report bonds and dispute bonds on hold equal those of the pending slashes.
 	fn check_slashes() -> Result<(), sp_runtime::TryRuntimeError> {
-		use crate::{CurrentEra, Offences, PendingSlashes, SlashQueueState};
+		use crate::{CurrentEra, Incidents, Offences, PendingSlashes, SlashQueueState};
 		let queue = SlashQueueState::<T>::get();
 		invariant!(queue.apply_cursor <= queue.next_id, "apply cursor past the next id");
 		invariant!(queue.timeout_cursor <= queue.next_id, "timeout cursor past the next id");
 		let now = CurrentEra::<T>::get();
 		let mut report_bonds: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		let mut dispute_bonds: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		type Totals<B> = (u32, B, B, u32);
+		let mut totals: BTreeMap<T::AccountId, Totals<BalanceOf<T>>> = BTreeMap::new();
 		let mut listed = 0usize;
 		for (id, slash) in PendingSlashes::<T>::iter() {
 			listed = listed.saturating_add(1);
@@ -110,14 +145,19 @@ impl<T: Config> Pallet<T> {
 			invariant!(slash.offence_era <= slash.reported_era, "offence after its report");
 			invariant!(slash.reported_era <= now, "slash reported in the future");
 			invariant!(
-				slash.offence_era.saturating_add(T::ReportWindow::get()) >= slash.reported_era,
-				"slash reported outside the report window"
+				Incidents::<T>::get(&slash.provider, (slash.offence_era, slash.evidence)) ==
+					Some(id),
+				"pending slash without its incident"
 			);
-			let record = Offences::<T>::get(&slash.provider);
 			invariant!(
-				record.is_some_and(|r| r.pending.contains(&(id, slash.offence_era))),
-				"pending slash missing from its provider's record"
+				slash.dispute_bond.is_none() || slash.decided.is_none(),
+				"a decided slash still holds a dispute bond"
 			);
+			let t = totals.entry(slash.provider.clone()).or_insert((0, Zero::zero(), Zero::zero(), 0));
+			t.0 = t.0.saturating_add(1);
+			t.1 = t.1.saturating_add(slash.own);
+			t.2 = t.2.saturating_add(slash.pool);
+			t.3 = t.3.saturating_add(u32::from(slash.suspends));
 			if let Some(reporter) = slash.reporter {
 				let bond = report_bonds.entry(reporter).or_insert(Zero::zero());
 				*bond = bond.saturating_add(slash.report_bond);
@@ -127,14 +167,15 @@ impl<T: Config> Pallet<T> {
 				*bond = bond.saturating_add(dispute);
 			}
 		}
-		let mut referenced = 0usize;
-		for (_, record) in Offences::<T>::iter() {
-			for (id, _) in record.pending.iter() {
-				invariant!(PendingSlashes::<T>::contains_key(id), "record lists a finished slash");
-				referenced = referenced.saturating_add(1);
-			}
+		invariant!(Incidents::<T>::iter().count() == listed, "incident without a pending slash");
+		for (who, record) in Offences::<T>::iter() {
+			let t = totals.remove(&who).unwrap_or((0, Zero::zero(), Zero::zero(), 0));
+			invariant!(record.pending == t.0, "pending count differs from pending slashes");
+			invariant!(record.locked_own == t.1, "locked own stake differs from pending slashes");
+			invariant!(record.locked_pool == t.2, "locked pool differs from pending slashes");
+			invariant!(record.suspensions == t.3, "suspensions differ from pending slashes");
 		}
-		invariant!(referenced == listed, "pending slashes and records disagree");
+		invariant!(totals.is_empty(), "pending slash of an account without a record");
 		for (reason, bonds) in
 			[(HoldReason::ReportBond, report_bonds), (HoldReason::DisputeBond, dispute_bonds)]
 		{
@@ -149,57 +190,29 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Reward invariants:
-	/// - what every position could claim now (settled + unsettled) fits in
-	///   [`RewardsUnclaimed`], and the delegation account covers bonded tokens plus that;
-	/// - each pool's joining shares and members equal those of its positions in the cohort;
-	/// - each cohort record is referenced by exactly its count of unsettled positions.
+	/// - what every position could claim now (settled, unsettled, and from uncollected
+	///   conversions) fits in [`RewardsUnclaimed`];
+	/// - the delegation account covers delegated tokens, unclaimed rewards and unsplit fees.
 	fn check_rewards() -> Result<(), sp_runtime::TryRuntimeError> {
-		use crate::{CohortRewardPerShare, CurrentEra, RewardsUnclaimed};
-		let now = CurrentEra::<T>::get();
+		use crate::RewardsUnclaimed;
 		let mut owed: u128 = 0;
-		let mut joining: BTreeMap<T::AccountId, (BalanceOf<T>, u32)> = BTreeMap::new();
-		let mut cohort_refs: BTreeMap<(T::AccountId, crate::EraIndex), u32> = BTreeMap::new();
 		for (_, provider, d) in Delegations::<T>::iter() {
 			let Some(pool) = Pools::<T>::get(&provider) else { continue };
 			let position: u128 =
 				Self::pending_rewards(&provider, &d, &pool).unique_saturated_into();
-			if !d.joining.is_zero() {
-				if d.joining_era < now {
-					invariant!(
-						CohortRewardPerShare::<T>::contains_key(&provider, d.joining_era),
-						"unsettled cohort without a record"
-					);
-					let refs = cohort_refs.entry((provider.clone(), d.joining_era)).or_insert(0);
-					*refs = refs.saturating_add(1);
-				} else {
-					invariant!(pool.joining_era == d.joining_era, "joining era differs from pool");
-					let e = joining.entry(provider.clone()).or_insert((Zero::zero(), 0));
-					e.0 = e.0.saturating_add(d.joining);
-					e.1 = e.1.saturating_add(1);
-				}
-			}
 			owed = owed.saturating_add(position);
 		}
 		let unclaimed: u128 = RewardsUnclaimed::<T>::get().unique_saturated_into();
 		invariant!(owed <= unclaimed, "positions are owed more than RewardsUnclaimed");
-		for (provider, pool) in Pools::<T>::iter() {
-			let (shares, members) = joining.remove(&provider).unwrap_or((Zero::zero(), 0));
-			if pool.joining_era == now {
-				invariant!(pool.joining_shares == shares, "pool joining shares differ");
-				invariant!(pool.joining_members == members, "pool joining members differ");
-			}
-		}
-		for (provider, era, (_, refs)) in CohortRewardPerShare::<T>::iter() {
-			let counted = cohort_refs.remove(&(provider, era)).unwrap_or(0);
-			invariant!(refs == counted, "cohort reference count is off");
-		}
-		invariant!(cohort_refs.is_empty(), "cohort referenced but not recorded");
+		let fees: u128 = Pools::<T>::iter_values()
+			.map(|p| -> u128 { p.unsplit_fees.unique_saturated_into() })
+			.fold(0u128, |acc, f| acc.saturating_add(f));
 		let account: u128 =
 			T::Currency::balance(&Self::delegation_account()).unique_saturated_into();
 		let delegated: u128 = TotalDelegated::<T>::get().unique_saturated_into();
 		invariant!(
-			account >= delegated.saturating_add(unclaimed),
-			"delegation account holds less than bonded tokens plus unclaimed rewards"
+			account >= delegated.saturating_add(unclaimed).saturating_add(fees),
+			"delegation account holds less than delegated tokens, rewards and unsplit fees"
 		);
 		Ok(())
 	}
@@ -249,16 +262,21 @@ impl<T: Config> Pallet<T> {
 impl<T: Config> Pallet<T> {
 	/// Delegation invariants:
 	/// - every provider has a pool and every pool a provider;
-	/// - a pool's shares equal the sum of its positions' shares, and its `delegators` the
-	///   number of positions; tokens without shares never exist;
+	/// - a pool's shares equal its positions' shares plus the shares its conversions have not
+	///   handed out yet, and its `delegators` the number of positions; tokens without shares
+	///   never exist;
+	/// - each entry cohort's tokens and positions equal those of the positions in it; each
+	///   conversion record is referenced by exactly its count of positions;
 	/// - no position is empty; unbonding chunks hold shares, are ordered and reference an
 	///   existing unbonding pool, whose shares equal the sum of the chunks in it;
 	/// - [`DelegationCount`] matches the positions of each delegator and its bound;
-	/// - [`TotalDelegated`] equals the tokens of all pools and unbonding pools, and the
-	///   delegation account holds at least that much.
+	/// - [`TotalDelegated`] equals the tokens of all pools, entry cohorts and unbonding pools,
+	///   and the delegation account holds at least that much.
 	pub fn check_delegations() -> Result<(), sp_runtime::TryRuntimeError> {
 		let mut pool_shares: BTreeMap<T::AccountId, (BalanceOf<T>, u32)> = BTreeMap::new();
 		let mut unbonding_shares: BTreeMap<(T::AccountId, crate::EraIndex), BalanceOf<T>> =
+			BTreeMap::new();
+		let mut cohorts: BTreeMap<(T::AccountId, crate::CohortId), (BalanceOf<T>, u32)> =
 			BTreeMap::new();
 		let mut per_delegator: BTreeMap<T::AccountId, u32> = BTreeMap::new();
 		for (delegator, provider, delegation) in Delegations::<T>::iter() {
@@ -269,6 +287,12 @@ impl<T: Config> Pallet<T> {
 			entry.1 = entry.1.saturating_add(1);
 			let count = per_delegator.entry(delegator).or_insert(0);
 			*count = count.saturating_add(1);
+			for (id, tokens) in delegation.entering.iter() {
+				invariant!(!tokens.is_zero(), "zero entering tokens in a position");
+				let c = cohorts.entry((provider.clone(), *id)).or_insert((Zero::zero(), 0));
+				c.0 = c.0.saturating_add(*tokens);
+				c.1 = c.1.saturating_add(1);
+			}
 			let mut last_era = None;
 			for chunk in delegation.unbonding.iter() {
 				invariant!(!chunk.shares.is_zero(), "zero-share unbonding chunk");
@@ -280,21 +304,44 @@ impl<T: Config> Pallet<T> {
 				*sum = sum.saturating_add(chunk.shares);
 			}
 		}
+		let mut uncollected: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		for (provider, id, record) in crate::Conversions::<T>::iter() {
+			let (_, refs) = cohorts.remove(&(provider.clone(), id)).unwrap_or((Zero::zero(), 0));
+			invariant!(record.positions_left == refs, "conversion referenced by other positions");
+			invariant!(refs > 0, "conversion record without positions");
+			let sum = uncollected.entry(provider).or_insert(Zero::zero());
+			*sum = sum.saturating_add(record.shares_left);
+		}
 		let mut delegated: BalanceOf<T> = Zero::zero();
 		let mut pools = 0usize;
 		for (provider, pool) in Pools::<T>::iter() {
 			pools = pools.saturating_add(1);
 			invariant!(Providers::<T>::contains_key(&provider), "pool without a provider");
 			let (shares, count) = pool_shares.remove(&provider).unwrap_or((Zero::zero(), 0));
-			invariant!(pool.shares == shares, "pool shares differ from its positions");
+			let waiting = uncollected.remove(&provider).unwrap_or(Zero::zero());
+			invariant!(
+				pool.shares == shares.saturating_add(waiting),
+				"pool shares differ from its positions and conversions"
+			);
 			invariant!(pool.delegators >= count, "pool counts fewer delegators than positions");
 			invariant!(
 				pool.tokens.is_zero() || !pool.shares.is_zero(),
 				"pool tokens without shares"
 			);
 			invariant!(pool.min_delegation >= T::MinDelegation::get(), "pool minimum below global");
+			for cohort in pool.entering.iter() {
+				let counted = cohorts.remove(&(provider.clone(), cohort.id));
+				invariant!(
+					counted == Some((cohort.tokens, cohort.positions)),
+					"entry cohort differs from its positions"
+				);
+				invariant!(cohort.id < pool.next_cohort, "entry cohort id not yet issued");
+				delegated = delegated.saturating_add(cohort.tokens);
+			}
 			delegated = delegated.saturating_add(pool.tokens);
 		}
+		invariant!(cohorts.is_empty(), "position in an unknown entry cohort");
+		invariant!(uncollected.is_empty(), "conversion of a missing pool");
 		invariant!(pools == Providers::<T>::iter_keys().count(), "provider without a pool");
 		for (provider, era, pool) in UnbondingPools::<T>::iter() {
 			let shares = unbonding_shares.remove(&(provider, era)).unwrap_or(Zero::zero());

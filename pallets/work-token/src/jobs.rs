@@ -1,27 +1,42 @@
-//! The work market (S11, S12): jobs are submitted with a fee on hold, assigned at once to a
-//! provider drawn by effective stake, and end in one of four ways.
+//! The work market (S11, S12, S34, S35): jobs are submitted with a fee on hold, assigned in the
+//! next block to a provider drawn by effective stake, and end in one of five ways.
 //!
 //! | path | how | fee | reputation | offence |
 //! |---|---|---|---|---|
-//! | accepted | `accept_result` by the client, or by anyone once the acceptance window has passed in silence, or by the hook | to the provider's pool rewards, less `ProtocolFee` to `OnSlash` | up | — |
+//! | accepted | `accept_result` by the client, or by anyone once the acceptance window has passed in silence, or by the hook | to the provider's pool, split at the era's end; `ProtocolFee` to `OnSlash` | up | — |
 //! | challenge rejected | `resolve_challenge(id, false)` by the arbiter | as accepted | up | — |
-//! | challenge upheld | `resolve_challenge(id, true)` by the arbiter | refunded | down | Major, reported by the client |
-//! | deadline missed | the hook, once `JobDeadline` blocks have passed without a result | refunded | down | Minor |
+//! | challenge lapsed | nobody resolved it by the job's challenge end: the result stands | as accepted | up | — |
+//! | challenge upheld | `resolve_challenge(id, true)` by the arbiter | refunded | down | Major, of the era the result was delivered in, reported by the client |
+//! | deadline missed | the hook, once `JobDeadline` blocks have passed without a result | refunded | down | Minor, of the era of the deadline |
+//!
+//! **Assignment (S35).** `submit_job` holds the fee and queues the job; the next block's
+//! `on_initialize` draws its provider with that block's randomness, which did not exist when
+//! the client signed. A client therefore cannot see or steer the draw; the author of the
+//! submitting block can still influence randomness derived from block hashes (see the
+//! README's note on randomness). At most `MaxJobsPerBlock` jobs are queued per block: a
+//! further `submit_job` in the same block fails with `MarketBusy` (back-pressure). A job no
+//! provider can take is refunded in that next block with [`crate::Event::JobUnassigned`]; it
+//! still counts as demand for the minimum stake and the active-set size (S34).
+//!
+//! **Exposure (S30).** An assigned job opens a claim on its provider for the era it was
+//! assigned in, closed when the job ends. While it is open, stake bonded in that era cannot be
+//! withdrawn and no delegation made after it can enter the pool, so a missed deadline or an
+//! upheld challenge, dated to the era of the work, slashes exactly the stake that backed it.
 //!
 //! A provider's open jobs are bounded by `MaxOpenJobsPerProvider`, and their fees by its
 //! active self-stake divided by `StakeToFeeRatio`; that self-stake cannot be unbonded while
-//! the jobs are open. The fee paid for a job is split like an era reward: commission first,
-//! then pro rata to self-stake and earning delegated shares.
+//! the jobs are open. The fee of an accepted job waits in the provider's pool and is split at
+//! the era's end by whole-era stake, like the emission (S29, see [`crate::rewards`]).
 //!
-//! The hook looks at no more than `MaxJobsPerBlock` jobs per block, with two cursors in job
-//! order: one to each job's deadline (deadlines follow submission order), the other to the end
-//! of each job's latest possible acceptance window (`deadline + AcceptanceWindow`). A
-//! challenged job waits for the arbiter.
+//! The hook looks at no more than `MaxJobsPerBlock` jobs per block, with three cursors in job
+//! order: to each job's deadline (deadlines follow job order), to the end of its latest
+//! possible acceptance window (`deadline + AcceptanceWindow`), and to the end of its latest
+//! possible challenge (`deadline + AcceptanceWindow + ChallengeTimeout`).
 
 use crate::{
-	rewards::split_reward, BalanceOf, Config, CurrentEra, Error, Event, HashOf, HoldReason, Job,
-	JobId, JobQueueState, JobStatus, Jobs, JobsThisEra, Ledgers, Pallet, Pools, Providers,
-	RewardsUnclaimed, Severity, Tombstones, WeightInfo, Workloads,
+	ActiveProvider, BalanceOf, Config, CurrentEra, Error, Event, HashOf, HoldReason, Job,
+	JobId, JobQueueState, JobRequest, JobRequests, JobStatus, Jobs, JobsThisEra, Ledgers, Pallet,
+	Pools, Providers, Severity, Tombstones, WeightInfo, Workloads,
 };
 use frame_support::{
 	ensure,
@@ -32,33 +47,31 @@ use frame_support::{
 	},
 	weights::Weight,
 };
+use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
-	traits::{
-		CheckedAdd, CheckedDiv, Hash, Saturating, UniqueSaturatedFrom, UniqueSaturatedInto, Zero,
-	},
-	DispatchResult, FixedPointNumber, FixedU128,
+	traits::{CheckedDiv, Hash, Saturating, UniqueSaturatedInto, Zero},
+	DispatchResult,
 };
 
-fn to_u128<T: Config>(b: BalanceOf<T>) -> u128 {
-	b.unique_saturated_into()
-}
-
-fn from_u128<T: Config>(v: u128) -> BalanceOf<T> {
-	BalanceOf::<T>::unique_saturated_from(v)
-}
-
 impl<T: Config> Pallet<T> {
+	/// Whether `provider` takes work at all: registered, not leaving, not jailed, suspended or
+	/// tombstoned.
+	pub(crate) fn takes_work(provider: &T::AccountId) -> bool {
+		Providers::<T>::get(provider).is_some_and(|info| !info.leaving) &&
+			!Self::is_jailed(provider)
+	}
+
 	/// Whether `provider` can take a job of `fee` from `client` now.
 	fn can_take(provider: &T::AccountId, client: &T::AccountId, fee: BalanceOf<T>) -> bool {
-		if provider == client || Self::is_jailed(provider) {
+		if provider == client || !Self::takes_work(provider) {
 			return false;
 		}
 		let work = Workloads::<T>::get(provider);
 		let active = Ledgers::<T>::get(provider).map(|l| l.active).unwrap_or_default();
 		let ratio: BalanceOf<T> = T::StakeToFeeRatio::get().max(1).into();
 		let capacity = active.checked_div(&ratio).unwrap_or_default();
-		work.open_jobs < T::MaxOpenJobsPerProvider::get()
-			&& work.open_fees.saturating_add(fee) <= capacity
+		work.open_jobs < T::MaxOpenJobsPerProvider::get() &&
+			work.open_fees.saturating_add(fee) <= capacity
 	}
 
 	/// The self-stake `provider` must keep bonded for its open jobs.
@@ -67,48 +80,88 @@ impl<T: Config> Pallet<T> {
 		Workloads::<T>::get(provider).open_fees.saturating_mul(ratio)
 	}
 
-	/// `submit_job`: holds `fee` from `client` and assigns the job.
+	/// The era block `block` belongs to (era `e` starts at block `e * EraLength`).
+	pub(crate) fn era_of_block(block: BlockNumberFor<T>) -> crate::EraIndex {
+		let era = block.checked_div(&T::EraLength::get()).unwrap_or_default();
+		era.unique_saturated_into()
+	}
+
+	/// `submit_job`: holds `fee` from `client` and queues the job for assignment in the next
+	/// block.
 	pub(crate) fn do_submit_job(
 		client: &T::AccountId,
 		spec: HashOf<T>,
 		fee: BalanceOf<T>,
 	) -> DispatchResult {
 		ensure!(!fee.is_zero(), Error::<T>::ZeroAmount);
+		ensure!(fee <= crate::slashing::spendable::<T>(client), Error::<T>::InsufficientBalance);
 		let mut queue = JobQueueState::<T>::get();
 		let id = queue.next_id;
-		let provider = Self::draw_provider(id, |p| Self::can_take(p, client, fee))?;
-		ensure!(fee <= crate::slashing::spendable::<T>(client), Error::<T>::InsufficientBalance);
 		queue.next_id = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
-
+		let request = JobRequest::<T> { id, client: client.clone(), fee, spec };
+		JobRequests::<T>::try_append(request).map_err(|_| Error::<T>::MarketBusy)?;
 		T::Currency::hold(&HoldReason::JobFee.into(), client, fee)?;
-		let now = frame_system::Pallet::<T>::block_number();
-		let deadline = now.saturating_add(T::JobDeadline::get());
-		Jobs::<T>::insert(
-			id,
-			Job {
-				client: client.clone(),
-				provider: provider.clone(),
-				fee,
-				spec,
-				submitted_at: now,
-				deadline,
-				status: JobStatus::Assigned,
-			},
-		);
-		Workloads::<T>::mutate(&provider, |w| {
-			w.open_jobs = w.open_jobs.saturating_add(1);
-			w.open_fees = w.open_fees.saturating_add(fee);
-		});
 		JobsThisEra::<T>::mutate(|n| *n = n.saturating_add(1));
 		JobQueueState::<T>::put(queue);
-		Self::deposit_event(Event::JobSubmitted {
-			id,
-			client: client.clone(),
-			provider,
-			fee,
+		Self::deposit_event(Event::JobSubmitted { id, client: client.clone(), fee });
+		Ok(())
+	}
+
+	/// Assigns the jobs submitted in the previous block (S35). Returns the weight used.
+	pub(crate) fn assign_requested_jobs() -> Weight {
+		let requests = JobRequests::<T>::take();
+		if requests.is_empty() {
+			return T::WeightInfo::assign_jobs(0);
+		}
+		let count = u32::try_from(requests.len()).unwrap_or(u32::MAX);
+		let set = crate::ActiveSet::<T>::get();
+		for request in requests {
+			Self::assign(request, &set);
+		}
+		T::WeightInfo::assign_jobs(count)
+	}
+
+	/// Draws a provider for `request` from `set` and opens the job, or refunds it.
+	fn assign(request: JobRequest<T>, set: &[ActiveProvider<T>]) {
+		let drawn =
+			Self::draw_provider(set, request.id, |p| Self::can_take(p, &request.client, request.fee));
+		let provider = match drawn {
+			Ok(provider) => provider,
+			Err(reason) => {
+				Self::release_fee(&request.client, request.fee);
+				Self::deposit_event(Event::JobUnassigned {
+					id: request.id,
+					client: request.client,
+					fee: request.fee,
+					reason,
+				});
+				return;
+			},
+		};
+		let now = frame_system::Pallet::<T>::block_number();
+		let era = CurrentEra::<T>::get();
+		let deadline = now.saturating_add(T::JobDeadline::get());
+		Workloads::<T>::mutate(&provider, |w| {
+			w.open_jobs = w.open_jobs.saturating_add(1);
+			w.open_fees = w.open_fees.saturating_add(request.fee);
+		});
+		Self::open_exposure(&provider, era);
+		Self::deposit_event(Event::JobAssigned {
+			id: request.id,
+			provider: provider.clone(),
 			deadline,
 		});
-		Ok(())
+		let job = Job {
+			client: request.client,
+			provider,
+			fee: request.fee,
+			spec: request.spec,
+			assigned_at: now,
+			assigned_era: era,
+			deadline,
+			status: JobStatus::Assigned,
+		};
+		Jobs::<T>::insert(request.id, job);
 	}
 
 	/// `submit_result`: the assigned provider delivers before the deadline.
@@ -123,7 +176,8 @@ impl<T: Config> Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(now <= job.deadline, Error::<T>::DeadlinePassed);
 		let accept_by = now.saturating_add(T::AcceptanceWindow::get());
-		job.status = JobStatus::Submitted { result, accept_by };
+		let delivered_era = CurrentEra::<T>::get();
+		job.status = JobStatus::Submitted { result, accept_by, delivered_era };
 		Jobs::<T>::insert(id, job);
 		Self::deposit_event(Event::JobResultSubmitted {
 			id,
@@ -134,14 +188,29 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// `accept_result`: the client accepts, or anyone once the window passed in silence.
+	/// The last block in which the challenge of `job` may still be resolved; after it the
+	/// challenge lapses and the job is paid.
+	pub(crate) fn challenge_end(job: &Job<T>) -> BlockNumberFor<T> {
+		job.deadline
+			.saturating_add(T::AcceptanceWindow::get())
+			.saturating_add(T::ChallengeTimeout::get())
+	}
+
+	/// `accept_result`: the client accepts; anyone may once the window passed in silence, or
+	/// once a challenge has lapsed.
 	pub(crate) fn do_accept_result(who: &T::AccountId, id: JobId) -> DispatchResult {
 		let job = Jobs::<T>::get(id).ok_or(Error::<T>::UnknownJob)?;
-		let JobStatus::Submitted { accept_by, .. } = job.status else {
-			return Err(Error::<T>::WrongJobState.into());
-		};
 		let now = frame_system::Pallet::<T>::block_number();
-		ensure!(job.client == *who || now > accept_by, Error::<T>::AcceptanceWindowOpen);
+		match job.status {
+			JobStatus::Submitted { accept_by, .. } => {
+				ensure!(job.client == *who || now > accept_by, Error::<T>::AcceptanceWindowOpen);
+			},
+			JobStatus::Challenged { .. } => {
+				ensure!(now > Self::challenge_end(&job), Error::<T>::ChallengeOpen);
+				Self::deposit_event(Event::ChallengeLapsed { id });
+			},
+			JobStatus::Assigned => return Err(Error::<T>::WrongJobState.into()),
+		}
 		Self::complete_job(id, job);
 		Ok(())
 	}
@@ -150,33 +219,40 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_challenge_result(who: &T::AccountId, id: JobId) -> DispatchResult {
 		let mut job = Jobs::<T>::get(id).ok_or(Error::<T>::UnknownJob)?;
 		ensure!(job.client == *who, Error::<T>::NotClient);
-		let JobStatus::Submitted { result, accept_by } = job.status else {
+		let JobStatus::Submitted { result, accept_by, delivered_era } = job.status else {
 			return Err(Error::<T>::WrongJobState.into());
 		};
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(now <= accept_by, Error::<T>::AcceptanceWindowClosed);
-		job.status = JobStatus::Challenged { result };
+		job.status = JobStatus::Challenged { result, delivered_era };
 		let provider = job.provider.clone();
+		let decide_by = Self::challenge_end(&job);
 		Jobs::<T>::insert(id, job);
-		Self::deposit_event(Event::JobChallenged { id, client: who.clone(), provider });
+		Self::deposit_event(Event::JobChallenged { id, client: who.clone(), provider, decide_by });
 		Ok(())
 	}
 
-	/// `resolve_challenge`: upheld refunds the client and reports a Major offence; rejected
-	/// pays the provider as if accepted.
+	/// `resolve_challenge`: upheld refunds the client and reports a Major offence of the
+	/// delivery era; rejected pays the provider as if accepted.
 	pub(crate) fn do_resolve_challenge(id: JobId, upheld: bool) -> DispatchResult {
 		let job = Jobs::<T>::get(id).ok_or(Error::<T>::UnknownJob)?;
-		ensure!(matches!(job.status, JobStatus::Challenged { .. }), Error::<T>::WrongJobState);
+		let JobStatus::Challenged { delivered_era, .. } = job.status else {
+			return Err(Error::<T>::WrongJobState.into());
+		};
+		ensure!(
+			frame_system::Pallet::<T>::block_number() <= Self::challenge_end(&job),
+			Error::<T>::ChallengeLapsed
+		);
 		Self::deposit_event(Event::ChallengeResolved { id, upheld });
 		if upheld {
-			Self::fail_job(id, job, Severity::Major);
+			Self::fail_job(id, job, Severity::Major, delivered_era);
 		} else {
 			Self::complete_job(id, job);
 		}
 		Ok(())
 	}
 
-	/// Removes a job and frees its provider's capacity.
+	/// Removes a job, frees its provider's capacity and closes its exposure.
 	fn close_job(id: JobId, job: &Job<T>) {
 		Jobs::<T>::remove(id);
 		Workloads::<T>::mutate_exists(&job.provider, |w| {
@@ -188,10 +264,20 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 		});
+		Self::close_exposure(&job.provider, job.assigned_era);
 	}
 
-	/// Pays a job: `ProtocolFee` to `OnSlash`, the rest split into the provider's commission,
-	/// self-stake part and its pool's reward accumulator. Raises the provider's reputation.
+	/// Returns a job fee on hold to its client.
+	fn release_fee(client: &T::AccountId, fee: BalanceOf<T>) {
+		let released =
+			T::Currency::release(&HoldReason::JobFee.into(), client, fee, Precision::BestEffort);
+		if released.is_err() {
+			frame_support::defensive!("a job fee on hold could not be released");
+		}
+	}
+
+	/// Pays a job: `ProtocolFee` to `OnSlash`, the rest into the provider's pool to be split at
+	/// the era's end (S29). Raises the provider's reputation.
 	fn complete_job(id: JobId, job: Job<T>) {
 		let reason = HoldReason::JobFee.into();
 		let cut = T::ProtocolFee::get().mul_floor(job.fee);
@@ -199,99 +285,56 @@ impl<T: Config> Pallet<T> {
 		let protocol_fee = credit.peek();
 		T::OnSlash::on_unbalanced(credit);
 		let pay = job.fee.saturating_sub(protocol_fee);
-
 		let provider = &job.provider;
-		let commission = Providers::<T>::get(provider).map(|i| i.commission).unwrap_or_default();
-		let self_stake = Ledgers::<T>::get(provider).map(|l| l.active).unwrap_or_default();
-		let mut to_pool: BalanceOf<T> = Zero::zero();
-		if let Some(mut pool) = Pools::<T>::get(provider) {
-			let era = CurrentEra::<T>::get();
-			let joining = if pool.joining_era == era { pool.joining_shares } else { Zero::zero() };
-			let earning_shares = pool.shares.saturating_sub(joining);
-			let earning_tokens = crate::ShareBook::value_of(&pool, earning_shares);
-			let split = split_reward(
-				to_u128::<T>(pay),
-				commission,
-				to_u128::<T>(self_stake),
-				to_u128::<T>(earning_tokens),
-			);
-			let increment =
-				FixedU128::checked_from_rational(split.delegated, to_u128::<T>(earning_shares))
-					.unwrap_or_default();
-			let next = pool.reward_per_share.checked_add(&increment);
-			let account = Self::delegation_account();
-			if let (false, Some(next)) = (increment.is_zero(), next) {
-				let amount = from_u128::<T>(split.delegated);
-				let moved = Self::ensure_delegation_account_alive().is_ok()
-					&& T::Currency::transfer_on_hold(
-						&reason,
-						&job.client,
-						&account,
-						amount,
-						Precision::Exact,
-						Restriction::Free,
-						Fortitude::Polite,
-					)
-					.is_ok();
-				if moved {
-					pool.reward_per_share = next;
-					RewardsUnclaimed::<T>::mutate(|r| *r = r.saturating_add(amount));
-					Pools::<T>::insert(provider, pool);
-					to_pool = amount;
-				}
-			}
-		}
-		let to_provider = pay.saturating_sub(to_pool);
-		if !to_provider.is_zero() {
-			let paid = T::Currency::transfer_on_hold(
+		let moved = Self::ensure_delegation_account_alive().is_ok() &&
+			T::Currency::transfer_on_hold(
 				&reason,
 				&job.client,
-				provider,
-				to_provider,
-				Precision::BestEffort,
+				&Self::delegation_account(),
+				pay,
+				Precision::Exact,
 				Restriction::Free,
 				Fortitude::Polite,
-			);
-			if let Err(e) = paid {
-				log::error!(target: crate::LOG_TARGET, "job {id}: fee not paid: {e:?}");
-			}
+			)
+			.is_ok();
+		if moved {
+			Pools::<T>::mutate(provider, |pool| match pool {
+				Some(pool) => pool.unsplit_fees = pool.unsplit_fees.saturating_add(pay),
+				None => {
+				frame_support::defensive!("a provider with open jobs has a pool");
+			},
+			});
+		} else {
+			frame_support::defensive!("a job fee on hold moves to the delegation account");
 		}
 		Self::close_job(id, &job);
-		Self::record_outcome(provider, true);
+		Self::record_outcome(provider, true, job.fee);
 		Self::deposit_event(Event::JobCompleted {
 			id,
 			provider: provider.clone(),
-			to_provider,
-			to_pool,
+			paid: pay,
 			protocol_fee,
 		});
 	}
 
-	/// Refunds a failed job, lowers the provider's reputation and reports `severity` through
-	/// the slashing path (the client is the reporter of a Major offence).
-	fn fail_job(id: JobId, job: Job<T>, severity: Severity) {
-		let released = T::Currency::release(
-			&HoldReason::JobFee.into(),
-			&job.client,
-			job.fee,
-			Precision::BestEffort,
-		);
-		if let Err(e) = released {
-			log::error!(target: crate::LOG_TARGET, "job {id}: fee not refunded: {e:?}");
-		}
+	/// Refunds a failed job, lowers the provider's reputation and reports `severity` of
+	/// `offence_era` through the slashing path (the client is the reporter of a Major
+	/// offence).
+	fn fail_job(id: JobId, job: Job<T>, severity: Severity, offence_era: crate::EraIndex) {
+		Self::release_fee(&job.client, job.fee);
 		Self::close_job(id, &job);
-		Self::record_outcome(&job.provider, false);
+		Self::record_outcome(&job.provider, false, job.fee);
 		let reporter = (severity == Severity::Major).then(|| job.client.clone());
 		let evidence = T::Hashing::hash_of(&(b"work-token/job", id));
-		let era = CurrentEra::<T>::get();
-		let reported = !Tombstones::<T>::contains_key(&job.provider)
-			&& Self::do_report_offence(
+		let reported = !Tombstones::<T>::contains_key(&job.provider) &&
+			Self::do_report_offence(
 				reporter,
 				Zero::zero(),
 				&job.provider,
 				severity,
-				era,
+				offence_era,
 				evidence,
+				false,
 			)
 			.is_ok();
 		Self::deposit_event(Event::JobFailed {
@@ -303,11 +346,14 @@ impl<T: Config> Pallet<T> {
 		});
 	}
 
-	/// Expires jobs past their deadline and accepts results whose window passed in silence,
-	/// looking at no more than `MaxJobsPerBlock` jobs.
+	/// Expires jobs past their deadline, accepts results whose window passed in silence and
+	/// pays jobs whose challenge lapsed, looking at no more than `MaxJobsPerBlock` jobs.
 	pub(crate) fn process_jobs() -> Weight {
 		let mut queue = JobQueueState::<T>::get();
-		if queue.expiry_cursor >= queue.next_id && queue.acceptance_cursor >= queue.next_id {
+		let idle = queue.expiry_cursor >= queue.next_id &&
+			queue.acceptance_cursor >= queue.next_id &&
+			queue.challenge_cursor >= queue.next_id;
+		if idle {
 			return T::WeightInfo::process_jobs(0);
 		}
 		let now = frame_system::Pallet::<T>::block_number();
@@ -315,11 +361,12 @@ impl<T: Config> Pallet<T> {
 		while budget > 0 && queue.expiry_cursor < queue.next_id {
 			budget = budget.saturating_sub(1);
 			if let Some(job) = Jobs::<T>::get(queue.expiry_cursor) {
+				if now <= job.deadline {
+					break;
+				}
 				if job.status == JobStatus::Assigned {
-					if now <= job.deadline {
-						break;
-					}
-					Self::fail_job(queue.expiry_cursor, job, Severity::Minor);
+					let era = Self::era_of_block(job.deadline);
+					Self::fail_job(queue.expiry_cursor, job, Severity::Minor, era);
 				}
 			}
 			queue.expiry_cursor = queue.expiry_cursor.saturating_add(1);
@@ -336,33 +383,20 @@ impl<T: Config> Pallet<T> {
 			}
 			queue.acceptance_cursor = queue.acceptance_cursor.saturating_add(1);
 		}
+		while budget > 0 && queue.challenge_cursor < queue.next_id {
+			budget = budget.saturating_sub(1);
+			if let Some(job) = Jobs::<T>::get(queue.challenge_cursor) {
+				if now <= Self::challenge_end(&job) {
+					break;
+				}
+				if let JobStatus::Challenged { .. } = job.status {
+					Self::deposit_event(Event::ChallengeLapsed { id: queue.challenge_cursor });
+					Self::complete_job(queue.challenge_cursor, job);
+				}
+			}
+			queue.challenge_cursor = queue.challenge_cursor.saturating_add(1);
+		}
 		JobQueueState::<T>::put(queue);
 		T::WeightInfo::process_jobs(T::MaxJobsPerBlock::get().saturating_sub(budget))
-	}
-
-	/// `set_active_set_mode`.
-	pub(crate) fn do_set_active_set_mode(mode: crate::ActiveSetMode) -> DispatchResult {
-		if let crate::ActiveSetMode::Dynamic { min, max, jobs_per_provider } = mode {
-			ensure!(min <= max && jobs_per_provider > 0, Error::<T>::InvalidActiveSetMode);
-		}
-		crate::ActiveSetModeOf::<T>::put(mode);
-		Self::deposit_event(Event::ActiveSetModeSet { mode });
-		Ok(())
-	}
-
-	/// `chill` / `unchill`.
-	pub(crate) fn do_set_chilled(who: &T::AccountId, chilled: bool) -> DispatchResult {
-		Providers::<T>::try_mutate(who, |info| -> DispatchResult {
-			let info = info.as_mut().ok_or(Error::<T>::NotProvider)?;
-			ensure!(info.chilled != chilled, Error::<T>::AlreadyInThatState);
-			info.chilled = chilled;
-			Ok(())
-		})?;
-		Self::deposit_event(if chilled {
-			Event::Chilled { provider: who.clone() }
-		} else {
-			Event::Unchilled { provider: who.clone() }
-		});
-		Ok(())
 	}
 }

@@ -36,12 +36,15 @@ mod calls;
 mod commission;
 mod delegation;
 mod disputes;
+pub mod entry;
 mod era;
 mod events;
+pub mod exposure;
 mod impls;
 #[cfg(any(feature = "std", feature = "try-runtime", test))]
 mod invariants;
 mod jobs;
+mod leaving;
 mod ledger;
 pub mod migrations;
 mod offences;
@@ -86,11 +89,11 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::{
 		traits::{Saturating, Zero},
-		FixedU128, Perbill,
+		Perbill,
 	};
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -232,11 +235,6 @@ pub mod pallet {
 		/// Where slashed tokens and losing bonds go (S19): a treasury, or `()` to burn them.
 		type OnSlash: OnUnbalanced<CreditOf<Self>>;
 
-		/// Most slashes pending against one provider, and most incidents remembered per
-		/// provider inside the report window.
-		#[pallet::constant]
-		type MaxOffencesPerProvider: Get<u32>;
-
 		/// Most slashes `on_initialize` looks at per block; the rest wait for the next block.
 		#[pallet::constant]
 		type MaxSlashesPerBlock: Get<u32>;
@@ -273,6 +271,12 @@ pub mod pallet {
 		#[pallet::constant]
 		type AcceptanceWindow: Get<BlockNumberFor<Self>>;
 
+		/// Blocks after the latest possible end of a job's acceptance window in which the
+		/// arbiter may resolve a challenge; after that the challenge lapses and the job is
+		/// paid (S34).
+		#[pallet::constant]
+		type ChallengeTimeout: Get<BlockNumberFor<Self>>;
+
 		/// Share of each paid job fee sent to `OnSlash` (S12).
 		#[pallet::constant]
 		type ProtocolFee: Get<Perbill>;
@@ -281,9 +285,15 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxJobsPerBlock: Get<u32>;
 
-		/// Weight of a new job outcome in the reputation average (S13).
+		/// Weight of a new job outcome in the reputation average (S13), for a job whose fee
+		/// is at least `ReputationFullCreditFee`.
 		#[pallet::constant]
 		type ReputationSmoothing: Get<sp_runtime::Permill>;
+
+		/// The fee at which a job outcome counts fully in reputation; cheaper jobs count in
+		/// proportion to their fee (S36). Must be non-zero.
+		#[pallet::constant]
+		type ReputationFullCreditFee: Get<BalanceOf<Self>>;
 
 		/// Reputation tiers until `AdminOrigin` sets others (S13).
 		#[pallet::constant]
@@ -395,11 +405,17 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type RewardsUnclaimed<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
 
-	/// `(provider, era) -> (reward per share at the end of era, positions not yet settled)`:
-	/// where the shares that joined in `era` start earning.
+	/// `(provider, cohort) -> conversion`: entry cohorts that bought shares and whose
+	/// positions have not all collected them yet (see [`entry`]).
 	#[pallet::storage]
-	pub type CohortRewardPerShare<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, T::AccountId, Twox64Concat, EraIndex, (FixedU128, u32)>;
+	pub type Conversions<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		T::AccountId,
+		Twox64Concat,
+		CohortId,
+		Conversion<BalanceOf<T>>,
+	>;
 
 	/// Sum of the tokens of all delegation pools and unbonding pools: what the delegation
 	/// account holds beyond its existential deposit.
@@ -427,9 +443,29 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type SlashQueueState<T> = StorageValue<_, SlashQueue, ValueQuery>;
 
-	/// Strikes, pending slashes and recent incidents of each provider with any.
+	/// Strikes and pending-slash totals of each account with any; strikes outlive the
+	/// account's registration until they decay (S32).
 	#[pallet::storage]
 	pub type Offences<T: Config> = StorageMap<_, Twox64Concat, T::AccountId, OffenceRecord<T>>;
+
+	/// `(provider, (offence era, evidence)) -> slash`: the pending slash of each reported
+	/// incident. A report of the same incident at a higher severity supersedes it (S28).
+	#[pallet::storage]
+	pub type Incidents<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		T::AccountId,
+		Twox64Concat,
+		(EraIndex, T::Hash),
+		SlashId,
+	>;
+
+	/// `(provider, era) -> open claims`: pending slashes of offences in that era and open jobs
+	/// assigned in it (see [`exposure`]). The era key is big-endian under `Identity`, so a
+	/// provider's entries iterate oldest first.
+	#[pallet::storage]
+	pub type Exposures<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, T::AccountId, Identity, [u8; 4], u32>;
 
 	/// Default of [`ActiveSetModeOf`].
 	pub struct DefaultMode<T>(core::marker::PhantomData<T>);
@@ -457,7 +493,8 @@ pub mod pallet {
 		}
 	}
 
-	/// Each provider's reputation score (S13); neutral when absent.
+	/// Each account's reputation score (S13); neutral when absent. It outlives the account's
+	/// registration (S32).
 	#[pallet::storage]
 	pub type Reputation<T: Config> = StorageMap<
 		_,
@@ -485,9 +522,14 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Jobs<T: Config> = StorageMap<_, Twox64Concat, JobId, Job<T>>;
 
-	/// The next job id and the hook's two cursors.
+	/// The next job id and the hook's three cursors.
 	#[pallet::storage]
 	pub type JobQueueState<T> = StorageValue<_, JobQueue, ValueQuery>;
+
+	/// Jobs submitted in the current block, assigned at the start of the next (S35).
+	#[pallet::storage]
+	pub type JobRequests<T: Config> =
+		StorageValue<_, BoundedVec<JobRequest<T>, T::MaxJobsPerBlock>, ValueQuery>;
 
 	/// Each provider's open jobs and their fees; absent when none.
 	#[pallet::storage]
@@ -516,8 +558,8 @@ pub mod pallet {
 		pub min_provider_stake: Option<BalanceOf<T>>,
 		/// Providers registered at genesis: `(account, stake, commission)`.
 		pub providers: alloc::vec::Vec<(T::AccountId, BalanceOf<T>, Perbill)>,
-		/// Delegations made at genesis: `(delegator, provider, amount)`. They earn from
-		/// era 1, like any delegation made in era 0.
+		/// Delegations made at genesis: `(delegator, provider, amount)`. They own shares from
+		/// genesis (no entry wait) and earn from era 0, like the genesis providers' stake.
 		pub delegations: alloc::vec::Vec<(T::AccountId, T::AccountId, BalanceOf<T>)>,
 		/// The active-set mode; `DefaultActiveSetMode` when `None`.
 		pub active_set_mode: Option<ActiveSetMode>,
@@ -538,6 +580,7 @@ pub mod pallet {
 				Pallet::<T>::do_delegate(delegator, provider, *amount)
 					.expect("genesis delegation must be valid");
 			}
+			Pallet::<T>::enter_genesis_delegations();
 			if let Some(mode) = self.active_set_mode {
 				Pallet::<T>::do_set_active_set_mode(mode).expect("genesis active-set mode valid");
 			}
@@ -549,6 +592,7 @@ pub mod pallet {
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
 			Self::maybe_start_era(now)
+				.saturating_add(Self::assign_requested_jobs())
 				.saturating_add(Self::apply_due_slashes())
 				.saturating_add(Self::process_jobs())
 		}
@@ -567,10 +611,20 @@ pub mod pallet {
 					<= T::UnbondingPeriod::get(),
 				"ReportWindow + DisputeWindow must not exceed UnbondingPeriod (S20)"
 			);
+			assert!(
+				T::DisputeWindow::get() > T::ReportWindow::get(),
+				"DisputeWindow must exceed ReportWindow: a slash must never apply while its \
+				 incident can still be reported again (S17, S28)"
+			);
+			assert!(T::JailEras::get() > 0, "JailEras must be non-zero (S33)");
 			assert!(T::DefaultSlashFractions::get().is_ordered(), "slash fractions unordered");
 			assert!(
-				T::MaxOffencesPerProvider::get() > 0,
-				"MaxOffencesPerProvider must be non-zero"
+				active_set::is_live_mode(T::DefaultActiveSetMode::get()),
+				"DefaultActiveSetMode could leave the active set empty (S34)"
+			);
+			assert!(
+				!T::ReputationFullCreditFee::get().is_zero(),
+				"ReputationFullCreditFee must be non-zero"
 			);
 			assert!(T::MaxSlashesPerBlock::get() > 0, "MaxSlashesPerBlock must be non-zero");
 			assert!(T::MaxJobsPerBlock::get() > 0, "MaxJobsPerBlock must be non-zero");

@@ -55,14 +55,16 @@ pub const STRIKE_DECAY: EraIndex = 5;
 pub const REPORT_BOND: Balance = 50;
 /// Bond of a dispute in the mock.
 pub const DISPUTE_BOND: Balance = 100;
-/// Pending slashes per provider in the mock.
-pub const MAX_OFFENCES: u32 = 4;
 /// Slashes looked at per block in the mock.
 pub const MAX_SLASHES_PER_BLOCK: u32 = 2;
 /// Blocks to deliver a job's result in the mock.
 pub const JOB_DEADLINE: u64 = 5;
 /// Blocks to accept or challenge a result in the mock.
 pub const ACCEPTANCE_WINDOW: u64 = 3;
+/// Blocks after the latest acceptance window in which a challenge may be resolved.
+pub const CHALLENGE_TIMEOUT: u64 = 10;
+/// Fee at which a job counts fully in reputation in the mock.
+pub const FULL_CREDIT_FEE: Balance = 10;
 /// Open jobs per provider in the mock.
 pub const MAX_OPEN_JOBS: u32 = 3;
 /// Self-stake per unit of open job fees in the mock.
@@ -215,7 +217,6 @@ impl pallet_work_token::Config for Test {
 	type SlashRewardFraction = SlashRewardFraction;
 	// Slashed tokens are burnt (and counted): total issuance falls by exactly that much.
 	type OnSlash = RecordBurn;
-	type MaxOffencesPerProvider = ConstU32<MAX_OFFENCES>;
 	type MaxSlashesPerBlock = ConstU32<MAX_SLASHES_PER_BLOCK>;
 	type Randomness = TestRandomness;
 	type MinStakeCeiling = MinStakeCeiling;
@@ -225,9 +226,11 @@ impl pallet_work_token::Config for Test {
 	type StakeToFeeRatio = ConstU32<STAKE_TO_FEE>;
 	type JobDeadline = ConstU64<JOB_DEADLINE>;
 	type AcceptanceWindow = ConstU64<ACCEPTANCE_WINDOW>;
+	type ChallengeTimeout = ConstU64<CHALLENGE_TIMEOUT>;
 	type ProtocolFee = ProtocolFee;
 	type MaxJobsPerBlock = ConstU32<MAX_JOBS_PER_BLOCK>;
 	type ReputationSmoothing = ReputationSmoothing;
+	type ReputationFullCreditFee = ConstU128<FULL_CREDIT_FEE>;
 	type DefaultReputationTiers = DefaultReputationTiers;
 	type WeightInfo = ();
 }
@@ -347,6 +350,11 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 /// Runs blocks up to and including `n`, calling every pallet's hooks.
 pub fn run_to_block(n: u64) {
 	System::run_to_block::<AllPalletsWithSystem>(n);
+}
+
+/// Runs the next block (its `on_initialize` assigns the jobs submitted in this one).
+pub fn next_block() {
+	run_to_block(System::block_number() + 1);
 }
 
 /// Runs blocks until era `era` has started.

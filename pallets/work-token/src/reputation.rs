@@ -4,11 +4,21 @@
 //! rewards.
 //!
 //! After an outcome `o` (100% for a completed job, 0% for a missed deadline or an upheld
-//! challenge) the score becomes `score × (1 − α) + o × α`, with `α = ReputationSmoothing`.
+//! challenge) the score becomes `score × (1 − α) + o × α`, with
+//! `α = ReputationSmoothing × min(1, fee / ReputationFullCreditFee)`.
+//!
+//! **Reputation costs real work (S36).** The weight of an outcome grows with the fee of the job,
+//! up to full weight at `ReputationFullCreditFee`: dust jobs move the score by next to nothing.
+//! Farming a score with jobs from one's own client accounts costs, per full-weight job, the
+//! protocol fee and the delegators' part of the fee, and the client cannot choose the provider
+//! (the draw is by stake, in the next block), so most such jobs pay other providers.
 
-use crate::{Config, Event, Pallet, Reputation, ReputationTiers, ReputationTiersOf};
+use crate::{BalanceOf, Config, Event, Pallet, Reputation, ReputationTiers, ReputationTiersOf};
 use frame_support::traits::Get;
-use sp_runtime::{traits::Saturating, PerThing, Permill};
+use sp_runtime::{
+	traits::{Saturating, UniqueSaturatedInto},
+	PerThing, Permill,
+};
 
 /// The neutral score a provider starts with.
 pub const NEUTRAL: Permill = Permill::from_percent(50);
@@ -23,11 +33,24 @@ pub fn next_score(score: Permill, alpha: Permill, success: bool) -> Permill {
 	}
 }
 
+/// The weight of a job of `fee` in the average: `alpha × min(1, fee / full_credit_fee)`.
+pub fn outcome_weight(alpha: Permill, fee: u128, full_credit_fee: u128) -> Permill {
+	if fee >= full_credit_fee {
+		return alpha;
+	}
+	Permill::from_rational(fee, full_credit_fee).saturating_mul(alpha)
+}
+
 impl<T: Config> Pallet<T> {
-	/// Records a job outcome in `provider`'s score.
-	pub(crate) fn record_outcome(provider: &T::AccountId, success: bool) {
+	/// Records the outcome of a job of `fee` in `provider`'s score.
+	pub(crate) fn record_outcome(provider: &T::AccountId, success: bool, fee: BalanceOf<T>) {
 		let old = Reputation::<T>::get(provider);
-		let new = next_score(old, T::ReputationSmoothing::get(), success);
+		let alpha = outcome_weight(
+			T::ReputationSmoothing::get(),
+			fee.unique_saturated_into(),
+			T::ReputationFullCreditFee::get().unique_saturated_into(),
+		);
+		let new = next_score(old, alpha, success);
 		Reputation::<T>::insert(provider, new);
 		Self::deposit_event(Event::ReputationUpdated { provider: provider.clone(), old, new });
 	}

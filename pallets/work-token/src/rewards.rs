@@ -3,19 +3,22 @@
 //! At the start of each era the pallet mints the emission of the era that ended and splits it
 //! across providers by the stake that was bonded for that whole era:
 //!
-//! - a provider's weight is its *earning* self-stake (the lowest active stake during the era)
-//!   plus the value of its pool's *earning* shares (all shares except those minted during the
-//!   era), and only providers whose earning self-stake meets [`MinProviderStake`] take part;
+//! - a provider's **whole-era stake** is its *earning* self-stake (the lowest active stake
+//!   during the era) plus the value of its pool's shares (shares are only created at era
+//!   boundaries, see [`crate::entry`]), less what its pending slashes have locked (stake that
+//!   will be slashed earns nothing, S33);
+//! - its weight is that stake times the reputation multiplier it had when the era's active
+//!   set was built; only members of that set that are not jailed and whose earning self-stake
+//!   meets [`MinProviderStake`] take part;
 //! - a provider's reward `R` pays commission `c·R` first; the rest is split pro rata between
 //!   the earning self-stake and the earning delegated tokens;
 //! - the provider's part (commission + self-stake part) is minted to it at once; the delegated
 //!   part is minted into the delegation account and added to the pool's reward-per-share
 //!   accumulator, from which each position is paid in O(1) when it is next touched.
 //!
-//! Shares minted during era `e` form a *joining cohort*. At the `e → e+1` boundary the pool
-//! records the accumulator value in [`CohortRewardPerShare`]; those shares earn only what the
-//! accumulator gains after that point. So a delegation made in era `e` earns nothing for `e`.
-//! Cohort records are reference counted and removed when their last position settles.
+//! **Job fees** earned during the era wait in the pool's `unsplit_fees` and are split at the
+//! same boundary by the same whole-era stake (S29), so stake bonded or delegated just before a
+//! client accepts a job takes nothing from the provider's delegators.
 //!
 //! Rounding: the accumulator increment `delegated / earning_shares` is rounded down to 18
 //! decimals and each payout is rounded down, so everything ever claimable never exceeds what
@@ -30,11 +33,11 @@
 //! `[MinInflation, MaxInflation]`.
 
 use crate::{
-	delegation::ShareBook, BalanceOf, CohortRewardPerShare, Config, CurrentEra, Delegation,
-	DelegationPool, Error, Event, InflationRate, Ledgers, MinProviderStake, Pallet, Pools,
-	Providers, RewardsUnclaimed, StakeLedger, TotalDelegated, TotalStaked, WeightInfo,
+	BalanceOf, Config, Delegation, DelegationPool, Error, Event,
+	InflationRate, Ledgers, MinProviderStake, Pallet, Pools, Providers, RewardsUnclaimed,
+	StakeLedger, TotalDelegated, TotalStaked, WeightInfo,
 };
-use alloc::vec::Vec;
+use alloc::{collections::btree_map::BTreeMap, vec::Vec};
 use frame_support::{
 	ensure,
 	traits::{
@@ -136,42 +139,28 @@ pub fn next_inflation(
 	next.max(min).min(max)
 }
 
+/// A provider's stake for one era's payouts (S14, S29): what backed it for the whole era.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct EraStake {
+	/// Earning self-stake, less what pending slashes locked of it.
+	pub self_stake: u128,
+	/// Value of the pool's shares, less what pending slashes locked of the delegators.
+	pub delegated: u128,
+}
+
 impl<T: Config> Pallet<T> {
 	/// Settles `delegation`'s rewards up to now against `pool` (which must be its provider's
-	/// pool): earning shares collect what the accumulator gained since they were last settled;
-	/// a joining cohort from an earlier era collects from the value recorded for it.
+	/// pool), then collects the shares of its converted entry cohorts.
 	pub(crate) fn settle(
 		provider: &T::AccountId,
 		delegation: &mut Delegation<T>,
 		pool: &DelegationPool<T>,
 	) {
-		let (gained, cohort_rolled) = Self::unsettled_rewards(provider, delegation, pool);
-		if cohort_rolled {
-			Self::release_cohort(provider, delegation.joining_era);
-			delegation.joining = Zero::zero();
-		}
+		let gained =
+			earned(to_u128::<T>(delegation.shares), delegation.reward_per_share_paid, pool.reward_per_share);
 		delegation.reward_per_share_paid = pool.reward_per_share;
-		delegation.unclaimed = delegation.unclaimed.saturating_add(gained);
-	}
-
-	/// What `delegation` earned since it was last settled, without changing anything, and
-	/// whether its joining cohort has rolled (so settling would merge it).
-	pub(crate) fn unsettled_rewards(
-		provider: &T::AccountId,
-		delegation: &Delegation<T>,
-		pool: &DelegationPool<T>,
-	) -> (BalanceOf<T>, bool) {
-		let acc = pool.reward_per_share;
-		let earning = to_u128::<T>(delegation.shares.saturating_sub(delegation.joining));
-		let mut gained = earned(earning, delegation.reward_per_share_paid, acc);
-		let rolled =
-			!delegation.joining.is_zero() && delegation.joining_era < CurrentEra::<T>::get();
-		if rolled {
-			let cohort = CohortRewardPerShare::<T>::get(provider, delegation.joining_era);
-			let start = cohort.map(|(value, _)| value).unwrap_or(acc);
-			gained = gained.saturating_add(earned(to_u128::<T>(delegation.joining), start, acc));
-		}
-		(from_u128::<T>(gained), rolled)
+		delegation.unclaimed = delegation.unclaimed.saturating_add(from_u128::<T>(gained));
+		Self::collect_entries(provider, delegation, pool);
 	}
 
 	/// Everything `delegation` could claim now: settled and unsettled rewards.
@@ -180,63 +169,17 @@ impl<T: Config> Pallet<T> {
 		delegation: &Delegation<T>,
 		pool: &DelegationPool<T>,
 	) -> BalanceOf<T> {
-		let (unsettled, _) = Self::unsettled_rewards(provider, delegation, pool);
-		delegation.unclaimed.saturating_add(unsettled)
+		let gained =
+			earned(to_u128::<T>(delegation.shares), delegation.reward_per_share_paid, pool.reward_per_share);
+		let (_, from_entries) = Self::uncollected_entries(provider, delegation, pool);
+		delegation
+			.unclaimed
+			.saturating_add(from_u128::<T>(gained))
+			.saturating_add(from_entries)
 	}
 
-	/// Drops one reference to a cohort record, removing it with its last reference.
-	fn release_cohort(provider: &T::AccountId, era: crate::EraIndex) {
-		CohortRewardPerShare::<T>::mutate_exists(provider, era, |entry| {
-			if let Some((_, refs)) = entry {
-				*refs = refs.saturating_sub(1);
-				if *refs == 0 {
-					*entry = None;
-				}
-			}
-		});
-	}
-
-	/// Records `minted` new shares of `delegation` in the current era's joining cohort.
-	pub(crate) fn join_cohort(
-		delegation: &mut Delegation<T>,
-		pool: &mut DelegationPool<T>,
-		minted: BalanceOf<T>,
-	) {
-		let now = CurrentEra::<T>::get();
-		if pool.joining_era != now {
-			// The boundary rolled the previous cohort; start this era's.
-			pool.joining_era = now;
-			pool.joining_shares = Zero::zero();
-			pool.joining_members = 0;
-		}
-		if delegation.joining.is_zero() {
-			pool.joining_members = pool.joining_members.saturating_add(1);
-		}
-		delegation.joining = delegation.joining.saturating_add(minted);
-		delegation.joining_era = now;
-		pool.joining_shares = pool.joining_shares.saturating_add(minted);
-	}
-
-	/// Removes `burnt` shares from `delegation` (settled first), taking them from the joining
-	/// cohort before the earning shares.
-	pub(crate) fn leave_cohort(
-		delegation: &mut Delegation<T>,
-		pool: &mut DelegationPool<T>,
-		burnt: BalanceOf<T>,
-	) {
-		let from_joining = burnt.min(delegation.joining);
-		if from_joining.is_zero() {
-			return;
-		}
-		delegation.joining = delegation.joining.saturating_sub(from_joining);
-		pool.joining_shares = pool.joining_shares.saturating_sub(from_joining);
-		if delegation.joining.is_zero() {
-			pool.joining_members = pool.joining_members.saturating_sub(1);
-		}
-	}
-
-	/// Pays out (or, with auto-compound, re-delegates) `delegation`'s settled rewards.
-	/// Returns the amount.
+	/// Pays out (or, with auto-compound, re-delegates through an entry cohort)
+	/// `delegation`'s settled rewards. Returns the amount.
 	pub(crate) fn pay_rewards(
 		delegator: &T::AccountId,
 		provider: &T::AccountId,
@@ -247,14 +190,9 @@ impl<T: Config> Pallet<T> {
 		if amount.is_zero() {
 			return Ok(amount);
 		}
-		// Compound only into a pool that can still take deposits (not fully slashed) and that
-		// has no slash pending (the new shares must not pay for a past offence, S10).
-		let can_compound =
-			(pool.shares.is_zero() || !pool.tokens.is_zero()) && !Self::has_pending_slash(provider);
+		let can_compound = Self::accepts_delegations(provider).is_ok();
 		if delegation.auto_compound && can_compound {
-			let minted = Self::deposit_into_pool(pool, amount)?;
-			delegation.shares = delegation.shares.saturating_add(minted);
-			Self::join_cohort(delegation, pool, minted);
+			Self::join_entry(delegation, pool, amount)?;
 			RewardsUnclaimed::<T>::mutate(|r| *r = r.saturating_sub(amount));
 			TotalDelegated::<T>::mutate(|t| *t = t.saturating_add(amount));
 			delegation.unclaimed = Zero::zero();
@@ -262,7 +200,6 @@ impl<T: Config> Pallet<T> {
 				delegator: delegator.clone(),
 				provider: provider.clone(),
 				amount,
-				shares: minted,
 			});
 			return Ok(amount);
 		}
@@ -294,11 +231,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(!delegation.unclaimed.is_zero(), Error::<T>::NothingToClaim);
 		Self::pay_rewards(delegator, provider, &mut delegation, &mut pool)?;
 		Pools::<T>::insert(provider, pool);
-		if delegation.is_empty() {
-			Self::remove_delegation(delegator, provider);
-		} else {
-			crate::Delegations::<T>::insert(delegator, provider, delegation);
-		}
+		Self::save_delegation(delegator, provider, delegation);
 		Ok(())
 	}
 
@@ -328,134 +261,197 @@ impl<T: Config> Pallet<T> {
 		from_u128::<T>(annual.checked_div(u128::from(T::ErasPerYear::get())).unwrap_or(0))
 	}
 
-	/// A provider's reward weight for the era that ends: `(self, delegated)` earning stake.
-	fn earning_stake(
-		active: &alloc::collections::btree_set::BTreeSet<T::AccountId>,
+	/// `provider`'s whole-era stake for the era that ends (see the module docs).
+	pub(crate) fn whole_era_stake(
 		provider: &T::AccountId,
 		ledger: &StakeLedger<T>,
 		pool: &DelegationPool<T>,
-		ended: u32,
-	) -> (u128, u128) {
-		if ledger.earning < MinProviderStake::<T>::get() || ledger.earning.is_zero() {
-			return (0, 0);
+	) -> EraStake {
+		let (locked_own, locked_pool) = crate::Offences::<T>::get(provider)
+			.map(|r| (r.locked_own, r.locked_pool))
+			.unwrap_or_default();
+		EraStake {
+			self_stake: to_u128::<T>(ledger.earning.saturating_sub(locked_own)),
+			delegated: to_u128::<T>(pool.tokens.saturating_sub(locked_pool)),
 		}
-		if Self::is_jailed(provider) {
-			return (0, 0);
-		}
-		if !active.contains(provider) {
-			return (0, 0);
-		}
-		let joining = if pool.joining_era == ended { pool.joining_shares } else { Zero::zero() };
-		let earning_shares = pool.shares.saturating_sub(joining);
-		(to_u128::<T>(ledger.earning), to_u128::<T>(pool.value_of(earning_shares)))
 	}
 
-	/// Distributes the emission of era `ended` and prepares every provider for the next era.
-	/// Reads and writes each provider once: O(providers), independent of delegators.
+	/// The emission weight of a provider with `stake` for the era that ends: zero unless it
+	/// was in the era's active set (with reputation multiplier `multiplier`), is not jailed and
+	/// its earning self-stake meets the minimum.
+	fn emission_weight(
+		provider: &T::AccountId,
+		ledger: &StakeLedger<T>,
+		stake: EraStake,
+		multiplier: Option<u16>,
+	) -> u128 {
+		let Some(multiplier) = multiplier else { return 0 };
+		let meets_minimum =
+			!ledger.earning.is_zero() && ledger.earning >= MinProviderStake::<T>::get();
+		if !meets_minimum || Self::is_jailed(provider) {
+			return 0;
+		}
+		effective(stake.self_stake.saturating_add(stake.delegated), multiplier)
+	}
+
+	/// Distributes the emission and the job fees of era `ended`, converts the entry cohorts
+	/// that may enter, and prepares every provider for the next era. Reads and writes each
+	/// provider once: O(providers), independent of delegators.
 	pub(crate) fn distribute_era_rewards(ended: u32) -> Weight {
-		// The providers that were active in the era that ended.
-		let active: alloc::collections::btree_set::BTreeSet<T::AccountId> =
-			crate::ActiveSet::<T>::get().into_iter().map(|p| p.who).collect();
-		let providers: Vec<(T::AccountId, StakeLedger<T>, DelegationPool<T>)> =
+		// The providers that were active in the era that ended, with their multipliers.
+		let active: BTreeMap<T::AccountId, u16> =
+			crate::ActiveSet::<T>::get().into_iter().map(|p| (p.who, p.multiplier)).collect();
+		let providers: Vec<(T::AccountId, StakeLedger<T>, DelegationPool<T>, EraStake, u128)> =
 			Ledgers::<T>::iter()
-				.filter_map(|(who, ledger)| Pools::<T>::get(&who).map(|pool| (who, ledger, pool)))
+				.filter_map(|(who, ledger)| {
+					let pool = Pools::<T>::get(&who)?;
+					let stake = Self::whole_era_stake(&who, &ledger, &pool);
+					let weight =
+						Self::emission_weight(&who, &ledger, stake, active.get(&who).copied());
+					Some((who, ledger, pool, stake, weight))
+				})
 				.collect();
 		let count = providers.len() as u64;
-		let total_weight: u128 = providers
-			.iter()
-			.map(|(who, l, p)| {
-				let (s, d) = Self::earning_stake(&active, who, l, p, ended);
-				effective(s.saturating_add(d), Self::reputation_multiplier(who))
-			})
-			.fold(0u128, |acc, w| acc.saturating_add(w));
+		let total_weight =
+			providers.iter().fold(0u128, |acc, p| acc.saturating_add(p.4));
 		let emission = to_u128::<T>(Self::era_emission());
 		let mut minted = 0u128;
+		let next = ended.saturating_add(1);
 
-		for (provider, mut ledger, mut pool) in providers {
-			let (self_stake, delegated) =
-				Self::earning_stake(&active, &provider, &ledger, &pool, ended);
-			let weight = effective(
-				self_stake.saturating_add(delegated),
-				Self::reputation_multiplier(&provider),
-			);
-			if weight > 0 && total_weight > 0 && emission > 0 {
-				let reward = mul_div_down(emission, weight, total_weight);
-				let commission =
-					Providers::<T>::get(&provider).map(|i| i.commission).unwrap_or_default();
-				let split = split_reward(reward, commission, self_stake, delegated);
-				let own = split.commission.saturating_add(split.self_stake);
-				if own > 0 && T::Currency::mint_into(&provider, from_u128::<T>(own)).is_ok() {
-					minted = minted.saturating_add(own);
-					Self::deposit_event(Event::ProviderRewarded {
-						provider: provider.clone(),
-						era: ended,
-						commission: from_u128::<T>(split.commission),
-						self_stake: from_u128::<T>(split.self_stake),
-					});
-				}
-				let joining =
-					if pool.joining_era == ended { pool.joining_shares } else { Zero::zero() };
-				let earning_shares = to_u128::<T>(pool.shares.saturating_sub(joining));
-				// The increment is rounded down, so minting the whole delegated part always
-				// covers every claim it creates; the remainder is bounded dust. An increment
-				// that rounds to zero or does not fit the accumulator (unreachable while every
-				// earning position holds at least `MinDelegation` shares) mints nothing.
-				let increment = FixedU128::checked_from_rational(split.delegated, earning_shares)
-					.unwrap_or_default();
-				let next = pool.reward_per_share.checked_add(&increment);
-				if let (false, Some(next)) = (increment.is_zero(), next) {
-					let account = Self::delegation_account();
-					if T::Currency::mint_into(&account, from_u128::<T>(split.delegated)).is_ok() {
-						minted = minted.saturating_add(split.delegated);
-						pool.reward_per_share = next;
-						RewardsUnclaimed::<T>::mutate(|r| {
-							*r = r.saturating_add(from_u128::<T>(split.delegated))
-						});
-						Self::deposit_event(Event::PoolRewarded {
-							provider: provider.clone(),
-							era: ended,
-							amount: from_u128::<T>(split.delegated),
-						});
-					}
-				}
-			}
-			// Roll the joining cohort of the era that ended: it earns from here on.
-			if pool.joining_era == ended && pool.joining_members > 0 {
-				CohortRewardPerShare::<T>::insert(
-					&provider,
-					ended,
-					(pool.reward_per_share, pool.joining_members),
-				);
-			}
-			if pool.joining_era <= ended {
-				pool.joining_shares = Zero::zero();
-				pool.joining_members = 0;
-				pool.joining_era = ended.saturating_add(1);
-			}
+		for (provider, mut ledger, mut pool, stake, weight) in providers {
+			let reward = mul_div_down(emission, weight, total_weight);
+			minted = minted.saturating_add(Self::pay_emission(&provider, &mut pool, ended, reward, stake));
+			Self::split_fees(&provider, &mut pool, ended, stake);
+			Self::convert_entry_cohorts(&provider, &mut pool, next);
 			ledger.earning = ledger.active;
 			Ledgers::<T>::insert(&provider, ledger);
 			Pools::<T>::insert(&provider, pool);
 		}
 
 		crate::TotalMinted::<T>::mutate(|m| *m = m.saturating_add(from_u128::<T>(minted)));
+		let rate = Self::adjust_inflation();
+		Self::deposit_event(Event::EraRewarded {
+			era: ended,
+			emission: from_u128::<T>(minted),
+			staking_ratio: Self::staking_ratio(),
+			next_inflation: rate,
+		});
+		T::WeightInfo::new_era(count as u32)
+	}
+
+	/// Raises `pool`'s reward per share by `amount` over its shares; the caller adds `amount`
+	/// to [`RewardsUnclaimed`]. False (nothing changed) when the pool has no shares or the
+	/// increment rounds to zero or does not fit.
+	fn credit_pool(pool: &mut DelegationPool<T>, amount: u128) -> bool {
+		let increment = FixedU128::checked_from_rational(amount, to_u128::<T>(pool.shares))
+			.unwrap_or_default();
+		match pool.reward_per_share.checked_add(&increment) {
+			Some(next) if !increment.is_zero() => {
+				pool.reward_per_share = next;
+				true
+			},
+			_ => false,
+		}
+	}
+
+	/// Mints `reward` for `provider` and its pool, split by `stake`. Returns what was minted.
+	fn pay_emission(
+		provider: &T::AccountId,
+		pool: &mut DelegationPool<T>,
+		era: u32,
+		reward: u128,
+		stake: EraStake,
+	) -> u128 {
+		if reward == 0 {
+			return 0;
+		}
+		let commission = Providers::<T>::get(provider).map(|i| i.commission).unwrap_or_default();
+		let split = split_reward(reward, commission, stake.self_stake, stake.delegated);
+		let mut minted = 0u128;
+		let own = split.commission.saturating_add(split.self_stake);
+		if own > 0 && T::Currency::mint_into(provider, from_u128::<T>(own)).is_ok() {
+			minted = minted.saturating_add(own);
+			Self::deposit_event(Event::ProviderRewarded {
+				provider: provider.clone(),
+				era,
+				commission: from_u128::<T>(split.commission),
+				self_stake: from_u128::<T>(split.self_stake),
+			});
+		}
+		// The increment is rounded down, so minting the whole delegated part always covers
+		// every claim it creates; the remainder is bounded dust. An increment that rounds to
+		// zero mints nothing.
+		let mut credited = pool.clone();
+		if split.delegated > 0 && Self::credit_pool(&mut credited, split.delegated) {
+			let account = Self::delegation_account();
+			if T::Currency::mint_into(&account, from_u128::<T>(split.delegated)).is_ok() {
+				*pool = credited;
+				minted = minted.saturating_add(split.delegated);
+				RewardsUnclaimed::<T>::mutate(|r| {
+					*r = r.saturating_add(from_u128::<T>(split.delegated))
+				});
+				Self::deposit_event(Event::PoolRewarded {
+					provider: provider.clone(),
+					era,
+					amount: from_u128::<T>(split.delegated),
+				});
+			}
+		}
+		minted
+	}
+
+	/// Splits `pool`'s job fees of era `era` by `stake` (S29): the provider's part leaves the
+	/// delegation account for the provider, the delegators' part stays there as rewards.
+	fn split_fees(provider: &T::AccountId, pool: &mut DelegationPool<T>, era: u32, stake: EraStake) {
+		let fees = core::mem::take(&mut pool.unsplit_fees);
+		if fees.is_zero() {
+			return;
+		}
+		let commission = Providers::<T>::get(provider).map(|i| i.commission).unwrap_or_default();
+		let split = split_reward(to_u128::<T>(fees), commission, stake.self_stake, stake.delegated);
+		let to_pool =
+			if Self::credit_pool(pool, split.delegated) { split.delegated } else { 0 };
+		RewardsUnclaimed::<T>::mutate(|r| *r = r.saturating_add(from_u128::<T>(to_pool)));
+		let to_provider = fees.saturating_sub(from_u128::<T>(to_pool));
+		Self::pay_from_delegation_account(provider, to_provider);
+		Self::deposit_event(Event::FeesDistributed {
+			provider: provider.clone(),
+			era,
+			to_provider,
+			to_pool: from_u128::<T>(to_pool),
+		});
+	}
+
+	/// Moves `amount` from the delegation account to `who` (fees it earned).
+	pub(crate) fn pay_from_delegation_account(who: &T::AccountId, amount: BalanceOf<T>) {
+		if amount.is_zero() {
+			return;
+		}
+		let paid =
+			T::Currency::transfer(&Self::delegation_account(), who, amount, Preservation::Preserve);
+		if paid.is_err() {
+			frame_support::defensive!("the delegation account holds every unsplit fee");
+		}
+	}
+
+	/// Bonded stake over total issuance.
+	fn staking_ratio() -> Perbill {
 		let issuance = T::Currency::total_issuance();
 		let bonded = TotalStaked::<T>::get().saturating_add(TotalDelegated::<T>::get());
-		let ratio = Perbill::from_rational(to_u128::<T>(bonded), to_u128::<T>(issuance).max(1));
+		Perbill::from_rational(to_u128::<T>(bonded), to_u128::<T>(issuance).max(1))
+	}
+
+	/// Moves the annual inflation rate toward the target staking ratio. Returns the new rate.
+	fn adjust_inflation() -> Perbill {
 		let rate = next_inflation(
 			InflationRate::<T>::get(),
-			ratio,
+			Self::staking_ratio(),
 			T::TargetStakingRatio::get(),
 			T::MaxInflationChange::get(),
 			T::MinInflation::get(),
 			T::MaxInflation::get(),
 		);
 		InflationRate::<T>::put(rate);
-		Self::deposit_event(Event::EraRewarded {
-			era: ended,
-			emission: from_u128::<T>(minted),
-			staking_ratio: ratio,
-			next_inflation: rate,
-		});
-		T::WeightInfo::new_era(count as u32)
+		rate
 	}
 }

@@ -24,9 +24,9 @@
 
 use crate::{
 	BalanceOf, Config, CreditOf, CurrentEra, Delegations, Error, Event, HashOf, HoldReason,
-	Ledgers, OffenceRecord, Offences, Pallet, PendingSlash, PendingSlashes, Pools, Providers,
-	Severity, ShareBook, SlashFractionsOf, SlashId, SlashQueueState, StakeLedger, TotalDelegated,
-	TotalStaked, UnbondingPools,
+	Incidents, Ledgers, OffenceRecord, Offences, Pallet, PendingSlash, PendingSlashes, Pools,
+	Providers, Severity, ShareBook, SlashFractionsOf, SlashId, SlashQueueState, StakeLedger,
+	TotalDelegated, TotalStaked, UnbondingPools,
 };
 use alloc::vec::Vec;
 use frame_support::{
@@ -36,11 +36,10 @@ use frame_support::{
 		tokens::{imbalance::OnUnbalanced, Fortitude, Precision, Preservation},
 		Get, Imbalance,
 	},
-	BoundedVec,
 };
 use sp_runtime::{
 	traits::{Saturating, UniqueSaturatedFrom, UniqueSaturatedInto, Zero},
-	DispatchResult, Perbill, Rounding,
+	DispatchError, DispatchResult, Perbill, Rounding,
 };
 
 fn to_u128<T: Config>(b: BalanceOf<T>) -> u128 {
@@ -130,7 +129,11 @@ impl<T: Config> Pallet<T> {
 
 	/// `report_offence`: validates the report, computes and locks the amounts, holds the
 	/// bond and queues the slash. `reporter` is `None` for an unsigned trusted origin; `bond`
-	/// is zero for a trusted origin.
+	/// is zero for a trusted origin and for the market. A report of an incident that is
+	/// already pending at a lower severity supersedes it (S28); at the same or a lower
+	/// severity it is a duplicate. `in_window` is false only for offences the market found
+	/// itself (a missed deadline, an upheld challenge): those are dated to the era of the work
+	/// (S30), which the job's open exposure kept at risk however long ago it was.
 	pub(crate) fn do_report_offence(
 		reporter: Option<T::AccountId>,
 		bond: BalanceOf<T>,
@@ -138,23 +141,21 @@ impl<T: Config> Pallet<T> {
 		severity: Severity,
 		offence_era: u32,
 		evidence: HashOf<T>,
-	) -> DispatchResult {
+		in_window: bool,
+	) -> Result<SlashId, DispatchError> {
 		let now = CurrentEra::<T>::get();
 		let info = Providers::<T>::get(provider).ok_or(Error::<T>::NotProvider)?;
 		let ledger = Ledgers::<T>::get(provider).ok_or(Error::<T>::NotProvider)?;
 		ensure!(reporter.as_ref() != Some(provider), Error::<T>::CannotReportSelf);
 		ensure!(offence_era <= now, Error::<T>::OffenceInFuture);
 		ensure!(
-			offence_era.saturating_add(T::ReportWindow::get()) >= now,
+			!in_window || offence_era.saturating_add(T::ReportWindow::get()) >= now,
 			Error::<T>::OffenceTooOld
 		);
 		ensure!(offence_era >= info.registered_era, Error::<T>::OffenceBeforeRegistration);
+		let superseded = Self::superseded_by(provider, offence_era, evidence, severity)?;
 
-		let mut record = Offences::<T>::get(provider).unwrap_or_else(Self::new_offence_record);
-		let oldest_reportable = now.saturating_sub(T::ReportWindow::get());
-		record.incidents.retain(|(era, _)| *era >= oldest_reportable);
-		ensure!(!record.incidents.contains(&(offence_era, evidence)), Error::<T>::DuplicateReport);
-
+		let mut record = Self::offence_record(provider);
 		let strikes =
 			decayed_strikes(record.strikes, record.last_strike_era, now, T::StrikeDecayEras::get());
 		let base = SlashFractionsOf::<T>::get().of(severity);
@@ -167,13 +168,11 @@ impl<T: Config> Pallet<T> {
 		let mut queue = SlashQueueState::<T>::get();
 		let id: SlashId = queue.next_id;
 		queue.next_id = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
-		record.pending.try_push((id, offence_era)).map_err(|_| Error::<T>::TooManyOffences)?;
-		record
-			.incidents
-			.try_push((offence_era, evidence))
-			.map_err(|_| Error::<T>::TooManyOffences)?;
 		if let Some(who) = reporter.as_ref().filter(|_| !bond.is_zero()) {
 			Self::hold_bond(HoldReason::ReportBond, who, bond)?;
+		}
+		if let Some((old_id, old)) = superseded {
+			Self::supersede(old_id, old, id, &mut record);
 		}
 
 		let slash = PendingSlash::<T> {
@@ -188,9 +187,16 @@ impl<T: Config> Pallet<T> {
 			own: from_u128::<T>(own),
 			pool: from_u128::<T>(pool),
 			dispute_bond: None,
+			decided: None,
+			suspends: false,
 		};
-		PendingSlashes::<T>::insert(id, slash);
+		record.pending = record.pending.saturating_add(1);
+		record.locked_own = record.locked_own.saturating_add(slash.own);
+		record.locked_pool = record.locked_pool.saturating_add(slash.pool);
 		Offences::<T>::insert(provider, record);
+		Incidents::<T>::insert(provider, (offence_era, evidence), id);
+		Self::open_exposure(provider, offence_era);
+		PendingSlashes::<T>::insert(id, slash);
 		SlashQueueState::<T>::put(queue);
 		Self::deposit_event(Event::OffenceReported {
 			id,
@@ -203,7 +209,77 @@ impl<T: Config> Pallet<T> {
 			pool: from_u128::<T>(pool),
 			dispute_until: Self::dispute_end(now),
 		});
-		Ok(())
+		Ok(id)
+	}
+
+	/// The pending slash a report of `severity` for incident `(offence_era, evidence)` would
+	/// supersede, if the incident is pending at a lower severity. A duplicate otherwise.
+	fn superseded_by(
+		provider: &T::AccountId,
+		offence_era: u32,
+		evidence: HashOf<T>,
+		severity: Severity,
+	) -> Result<Option<(SlashId, PendingSlash<T>)>, DispatchError> {
+		let Some(old_id) = Incidents::<T>::get(provider, (offence_era, evidence)) else {
+			return Ok(None);
+		};
+		let Some(old) = PendingSlashes::<T>::get(old_id) else {
+			frame_support::defensive!("an incident points at a finished slash");
+			return Ok(None);
+		};
+		ensure!(severity > old.severity, Error::<T>::DuplicateReport);
+		Ok(Some((old_id, old)))
+	}
+
+	/// Drops slash `old_id`, superseded by the higher-severity report `by` of the same
+	/// incident: its reporter gets the bond back and no reward, a dispute of it ends with the
+	/// bond returned (the new report may be disputed on its own).
+	fn supersede(
+		old_id: SlashId,
+		old: PendingSlash<T>,
+		by: SlashId,
+		record: &mut OffenceRecord<T>,
+	) {
+		if let Some(reporter) = old.reporter.as_ref() {
+			Self::release_bond(HoldReason::ReportBond, reporter, old.report_bond);
+		}
+		if let Some(bond) = old.dispute_bond {
+			Self::release_bond(HoldReason::DisputeBond, &old.provider, bond);
+		}
+		Self::deposit_event(Event::SlashSuperseded { id: old_id, by });
+		Self::forget_slash(old_id, &old, record);
+	}
+
+	/// Removes slash `id` from storage and from `record`'s totals (the caller saves the
+	/// record), and closes its exposure.
+	fn forget_slash(id: SlashId, slash: &PendingSlash<T>, record: &mut OffenceRecord<T>) {
+		PendingSlashes::<T>::remove(id);
+		Incidents::<T>::remove(&slash.provider, (slash.offence_era, slash.evidence));
+		Self::close_exposure(&slash.provider, slash.offence_era);
+		record.pending = record.pending.saturating_sub(1);
+		record.locked_own = record.locked_own.saturating_sub(slash.own);
+		record.locked_pool = record.locked_pool.saturating_sub(slash.pool);
+		if slash.suspends {
+			record.suspensions = record.suspensions.saturating_sub(1);
+		}
+	}
+
+	/// `provider`'s offence record, or a clean one.
+	pub(crate) fn offence_record(provider: &T::AccountId) -> OffenceRecord<T> {
+		Offences::<T>::get(provider).unwrap_or_else(Self::new_offence_record)
+	}
+
+	/// Writes `provider`'s offence record, or removes it when it holds nothing worth keeping:
+	/// nothing pending and every strike decayed (S32: strikes outlive a registration).
+	pub(crate) fn save_offence_record(provider: &T::AccountId, record: OffenceRecord<T>) {
+		let now = CurrentEra::<T>::get();
+		let standing =
+			decayed_strikes(record.strikes, record.last_strike_era, now, T::StrikeDecayEras::get());
+		if record.pending == 0 && record.suspensions == 0 && standing == 0 {
+			Offences::<T>::remove(provider);
+		} else {
+			Offences::<T>::insert(provider, record);
+		}
 	}
 
 	/// A fresh offence record: no strikes, nothing pending.
@@ -211,8 +287,10 @@ impl<T: Config> Pallet<T> {
 		OffenceRecord {
 			strikes: 0,
 			last_strike_era: 0,
-			pending: BoundedVec::new(),
-			incidents: BoundedVec::new(),
+			pending: 0,
+			locked_own: Zero::zero(),
+			locked_pool: Zero::zero(),
+			suspensions: 0,
 		}
 	}
 
@@ -249,8 +327,7 @@ impl<T: Config> Pallet<T> {
 		let (credit, missing) =
 			T::Currency::slash(&HoldReason::ProviderStake.into(), provider, take);
 		if !missing.is_zero() {
-			// Unreachable while holds equal ledgers (checked by `try_state`).
-			log::error!(target: crate::LOG_TARGET, "slash of {provider:?}: hold short by {missing:?}");
+			frame_support::defensive!("a provider's hold is short of its ledger");
 		}
 		TotalStaked::<T>::mutate(|total| *total = total.saturating_sub(credit.peek()));
 		Ledgers::<T>::insert(provider, ledger);
@@ -346,8 +423,9 @@ impl<T: Config> Pallet<T> {
 		if let Some(reporter) = slash.reporter.as_ref() {
 			Self::release_bond(HoldReason::ReportBond, reporter, slash.report_bond);
 		}
+		Self::finish_slash(id, &slash);
 		Self::record_strike(&provider, slash.severity, now);
-		Self::finish_slash(id, &provider);
+		Self::maybe_remove_provider(&provider);
 	}
 
 	/// Whether `reporter` may receive part of a slash of `provider` (S19): never the provider
@@ -356,31 +434,17 @@ impl<T: Config> Pallet<T> {
 		reporter != provider && !Delegations::<T>::contains_key(reporter, provider)
 	}
 
-	/// Removes slash `id` from storage and from the provider's pending list; removes the
-	/// provider when that was all that kept it.
-	pub(crate) fn finish_slash(id: SlashId, provider: &T::AccountId) {
-		PendingSlashes::<T>::remove(id);
-		Offences::<T>::mutate(provider, |record| {
-			if let Some(record) = record {
-				record.pending.retain(|(pending, _)| *pending != id);
-			}
-		});
-		Self::maybe_remove_provider(provider);
-	}
-
-	/// The first unlock era frozen by `provider`'s pending slashes: chunks and unbonding pools
-	/// unlocking in it or later wait until the slashes are settled (S4, S18).
-	pub fn frozen_from(provider: &T::AccountId) -> Option<u32> {
-		Offences::<T>::get(provider)?
-			.pending
-			.iter()
-			.map(|(_, offence_era)| at_risk_from::<T>(*offence_era))
-			.min()
+	/// Removes slash `id` from storage, its incident and exposure, and from its provider's
+	/// totals. The caller removes the provider if that was all that kept it.
+	pub(crate) fn finish_slash(id: SlashId, slash: &PendingSlash<T>) {
+		let mut record = Self::offence_record(&slash.provider);
+		Self::forget_slash(id, slash, &mut record);
+		Self::save_offence_record(&slash.provider, record);
 	}
 
 	/// Whether `provider` has any slash pending.
 	pub fn has_pending_slash(provider: &T::AccountId) -> bool {
-		Offences::<T>::get(provider).is_some_and(|r| !r.pending.is_empty())
+		Offences::<T>::get(provider).is_some_and(|r| r.pending > 0)
 	}
 
 	/// Sets the base fractions; they must grow with severity.

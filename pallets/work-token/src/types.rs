@@ -3,7 +3,8 @@
 use crate::Config;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
-	traits::fungible::Inspect, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+	traits::{fungible::Inspect, ConstU32},
+	BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };
 use scale_info::TypeInfo;
 use sp_runtime::{FixedU128, Perbill};
@@ -40,6 +41,9 @@ pub struct ProviderInfo {
 	pub jailed_until: Option<EraIndex>,
 	/// Chilled (S3): out of the active set from the next era until `unchill`.
 	pub chilled: bool,
+	/// Deregistered (S37): takes no new work or delegations and unbonds everything; the
+	/// records go once the last stake, position and job are gone.
+	pub leaving: bool,
 }
 
 /// Stake that was unbonded and becomes withdrawable at `unlock_era`.
@@ -70,6 +74,47 @@ pub struct StakeLedger<T: Config> {
 	pub earning: BalanceOf<T>,
 }
 
+/// Most entry cohorts a pool (and a position) holds at once; see [`EntryCohort`].
+pub const MAX_ENTRY_COHORTS: u32 = 2;
+
+/// Identifier of an entry cohort, unique within its pool, assigned from 0.
+pub type CohortId = u32;
+
+/// Delegated tokens waiting to enter a pool (S10, S30): tokens delegated in era `era` and not
+/// yet converted into shares. They are not at risk and do not earn. At the first era boundary
+/// at which no offence committed before `era` can still be reported or is pending, they buy
+/// shares at the pool's rate all at once; each position collects its part lazily.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub struct EntryCohort<Balance> {
+	/// The cohort's id in its pool.
+	pub id: CohortId,
+	/// The latest era in which tokens joined the cohort: it is exposed to offences from this
+	/// era on, never to earlier ones.
+	pub era: EraIndex,
+	/// Tokens waiting in the cohort.
+	pub tokens: Balance,
+	/// Positions with tokens in the cohort.
+	pub positions: u32,
+}
+
+/// A converted entry cohort: the shares its tokens bought, not yet collected by all of its
+/// positions. The last position to collect takes what is left, so nothing is lost to rounding.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen,
+)]
+pub struct Conversion<Balance> {
+	/// Tokens of the cohort not yet collected.
+	pub tokens_left: Balance,
+	/// Shares bought with them.
+	pub shares_left: Balance,
+	/// Positions that have not collected.
+	pub positions_left: u32,
+	/// The pool's reward per share when the shares were bought: they earn from there.
+	pub reward_per_share: FixedU128,
+}
+
 /// A provider's delegation pool (S8): delegated tokens that are bonded, and the shares that own
 /// them. Delegators own shares; what a share is worth is `tokens / shares`.
 #[derive(
@@ -77,23 +122,24 @@ pub struct StakeLedger<T: Config> {
 )]
 #[scale_info(skip_type_params(T))]
 pub struct DelegationPool<T: Config> {
-	/// Bonded delegated tokens.
+	/// Bonded delegated tokens: at risk, and earning.
 	pub tokens: BalanceOf<T>,
 	/// Shares outstanding for `tokens`.
 	pub shares: BalanceOf<T>,
-	/// Delegators with any position in this pool (bonded or unbonding).
+	/// Delegators with any position in this pool (bonded, entering or unbonding).
 	pub delegators: u32,
 	/// The provider's own minimum delegation; at least the global `MinDelegation`.
 	pub min_delegation: BalanceOf<T>,
-	/// Rewards per share paid to shares that earn (the reward accumulator).
+	/// Rewards per share paid to the pool's shares (the reward accumulator).
 	pub reward_per_share: FixedU128,
-	/// Shares minted in `joining_era`; they earn from the next era on (S14: no reward for
-	/// stake that was not bonded for the whole era).
-	pub joining_shares: BalanceOf<T>,
-	/// Positions holding `joining_shares`.
-	pub joining_members: u32,
-	/// The era of `joining_shares`.
-	pub joining_era: EraIndex,
+	/// Tokens waiting to enter, oldest cohort first.
+	pub entering: BoundedVec<EntryCohort<BalanceOf<T>>, ConstU32<MAX_ENTRY_COHORTS>>,
+	/// The id the next entry cohort gets.
+	pub next_cohort: CohortId,
+	/// Job fees (after the protocol fee) earned in the current era, held by the delegation
+	/// account until the era ends and they are split by whole-era stake like the emission
+	/// (S29).
+	pub unsplit_fees: BalanceOf<T>,
 }
 
 /// One unbonding chunk of a delegation: shares of the provider's unbonding pool for
@@ -114,15 +160,13 @@ pub struct UnbondingShares<Balance> {
 )]
 #[scale_info(skip_type_params(T))]
 pub struct Delegation<T: Config> {
-	/// Shares of the provider's delegation pool, including `joining`.
+	/// Shares of the provider's delegation pool.
 	pub shares: BalanceOf<T>,
+	/// Tokens waiting to enter the pool, by entry cohort.
+	pub entering: BoundedVec<(CohortId, BalanceOf<T>), ConstU32<MAX_ENTRY_COHORTS>>,
 	/// Unbonding chunks, oldest first, one per unlock era.
 	pub unbonding: BoundedVec<UnbondingShares<BalanceOf<T>>, T::MaxUnbondingChunks>,
-	/// Of `shares`, those minted in `joining_era`, which earn from the era after it.
-	pub joining: BalanceOf<T>,
-	/// The era `joining` was minted in.
-	pub joining_era: EraIndex,
-	/// The pool's reward per share when the earning shares were last settled.
+	/// The pool's reward per share when `shares` were last settled.
 	pub reward_per_share_paid: FixedU128,
 	/// Rewards settled and not yet claimed.
 	pub unclaimed: BalanceOf<T>,
@@ -260,11 +304,19 @@ pub struct PendingSlash<T: Config> {
 	pub own: BalanceOf<T>,
 	/// Locked amount taken from the delegation pool and its unbonding pools.
 	pub pool: BalanceOf<T>,
-	/// The provider's dispute bond on hold, once it disputed.
+	/// The provider's dispute bond on hold while its dispute waits for a verdict.
 	pub dispute_bond: Option<BalanceOf<T>>,
+	/// The share of the locked amounts to apply, once a verdict (`Uphold`: all, `Reduce(p)`:
+	/// `p`) came before the dispute window ended: the slash still applies no earlier than
+	/// that (S18).
+	pub decided: Option<Perbill>,
+	/// Whether this disputed Major or Critical slash suspends the provider (S33): from the
+	/// end of the dispute window until it is settled, as if jailed.
+	pub suspends: bool,
 }
 
-/// A provider's offence history (S17) and the slashes pending against it (S18).
+/// An account's offence standing (S17, S32, S33): its strikes, which outlive its registration
+/// until they decay, and totals over the slashes pending against it.
 #[derive(
 	Encode, Decode, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen,
 )]
@@ -274,11 +326,16 @@ pub struct OffenceRecord<T: Config> {
 	pub strikes: u32,
 	/// The era of the last applied slash.
 	pub last_strike_era: EraIndex,
-	/// Pending slashes against the provider, with their offence eras.
-	pub pending: BoundedVec<(SlashId, EraIndex), T::MaxOffencesPerProvider>,
-	/// Reported incidents `(offence_era, evidence)` still inside the report window; a second
-	/// report of one is a duplicate.
-	pub incidents: BoundedVec<(EraIndex, HashOf<T>), T::MaxOffencesPerProvider>,
+	/// Slashes pending against the account.
+	pub pending: u32,
+	/// Sum of the amounts the pending slashes locked from its own stake: stake that earns
+	/// nothing while it waits (S33).
+	pub locked_own: BalanceOf<T>,
+	/// Sum of the amounts the pending slashes locked from its delegators.
+	pub locked_pool: BalanceOf<T>,
+	/// Pending slashes that suspend it (disputed Major or Critical slashes past their dispute
+	/// window): while any does, it is treated as jailed.
+	pub suspensions: u32,
 }
 
 /// Where the slash-application cursors stand (S18): one walks undisputed slashes to their
@@ -399,6 +456,9 @@ pub struct ActiveProvider<T: Config> {
 	pub effective_stake: u128,
 	/// Sum of the effective stakes of the set up to and including this provider.
 	pub cumulative: u128,
+	/// Its reputation multiplier (percent) when the set was built: the one its era reward
+	/// uses, whatever happens to its score during the era (S29).
+	pub multiplier: u16,
 }
 
 /// Where a job is in its lifecycle (S12).
@@ -423,11 +483,17 @@ pub enum JobStatus<BlockNumber, Hash> {
 		result: Hash,
 		/// Last block of the acceptance window.
 		accept_by: BlockNumber,
+		/// The era the result was delivered in: the era of the offence if it is found
+		/// faulty (S30).
+		delivered_era: EraIndex,
 	},
-	/// The client challenged the result; the arbiter decides.
+	/// The client challenged the result; the arbiter decides, or the challenge lapses at
+	/// the job's challenge end and the job is paid (S34).
 	Challenged {
 		/// Hash of the result.
 		result: Hash,
+		/// The era the result was delivered in.
+		delivered_era: EraIndex,
 	},
 }
 
@@ -445,8 +511,11 @@ pub struct Job<T: Config> {
 	pub fee: BalanceOf<T>,
 	/// Hash of the job's specification.
 	pub spec: HashOf<T>,
-	/// Block the job was submitted in.
-	pub submitted_at: frame_system::pallet_prelude::BlockNumberFor<T>,
+	/// Block the job was assigned in (the block after it was submitted).
+	pub assigned_at: frame_system::pallet_prelude::BlockNumberFor<T>,
+	/// The era it was assigned in: its provider's stake from this era on backs it, and stays
+	/// exposed until the job ends.
+	pub assigned_era: EraIndex,
 	/// Last block for the result.
 	pub deadline: frame_system::pallet_prelude::BlockNumberFor<T>,
 	/// Lifecycle state.
@@ -473,8 +542,9 @@ pub struct Workload<Balance> {
 	pub open_fees: Balance,
 }
 
-/// The job queue's cursors: one walks jobs to their deadline, the other to the end of their
-/// latest possible acceptance window. Job ids at or after `next_id` do not exist yet.
+/// The job queue's cursors, in job order: one walks jobs to their deadline, one to the end of
+/// their latest possible acceptance window, one to the end of their latest possible
+/// challenge. Job ids at or after `next_id` do not exist yet.
 #[derive(
 	Encode,
 	Decode,
@@ -495,4 +565,44 @@ pub struct JobQueue {
 	pub expiry_cursor: JobId,
 	/// First job the acceptance cursor has not passed.
 	pub acceptance_cursor: JobId,
+	/// First job the challenge cursor has not passed.
+	pub challenge_cursor: JobId,
+}
+
+/// A job submitted in the current block, waiting for the next block's randomness to be
+/// assigned (S35): its fee is on hold.
+#[derive(
+	Encode, Decode, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound, TypeInfo, MaxEncodedLen,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct JobRequest<T: Config> {
+	/// The job's id.
+	pub id: JobId,
+	/// Who pays.
+	pub client: AccountIdOf<T>,
+	/// The fee on hold.
+	pub fee: BalanceOf<T>,
+	/// Hash of the job's specification.
+	pub spec: HashOf<T>,
+}
+
+/// Why a submitted job found no provider when it was drawn (it is refunded).
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum Unassigned {
+	/// The active set was empty: no provider was eligible.
+	NoActiveProvider,
+	/// Every provider drawn was the client itself, no longer taking work, or had no capacity
+	/// left for the fee (open jobs or self-stake).
+	NoCapacity,
 }

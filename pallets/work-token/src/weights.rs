@@ -109,6 +109,12 @@ pub trait WeightInfo {
 	fn unchill() -> Weight;
 	/// Weight of benchmark `process_jobs`.
 	fn process_jobs(n: u32, ) -> Weight;
+	/// Weight of benchmark `assign_jobs`.
+	fn assign_jobs(n: u32, ) -> Weight;
+	/// Weight of benchmark `deregister`.
+	fn deregister() -> Weight;
+	/// Weight of benchmark `kick`.
+	fn kick(c: u32, ) -> Weight;
 }
 
 /// Weights with the runtime's database weights (`frame_system::Config::DbWeight`).
@@ -876,7 +882,28 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2648).saturating_mul(n.into()))
 	}
+	fn assign_jobs(n: u32, ) -> Weight {
+		Weight::from_parts(5_000_000, 1_000)
+			.saturating_add(Weight::from_parts(160_000_000, 18_000).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().reads((10_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(n.into())))
+	}
+	fn deregister() -> Weight {
+		Weight::from_parts(60_000_000, 22_000)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	fn kick(c: u32, ) -> Weight {
+		Weight::from_parts(200_000_000, 8_000)
+			.saturating_add(Weight::from_parts(6_500_000, 2_600).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(16_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(c.into())))
+	}
 }
+
 
 /// The same weights with ParityDB's database weights, for tests and runtimes without their
 /// own `DbWeight`.
@@ -1063,4 +1090,25 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2648).saturating_mul(n.into()))
 	}
+	fn assign_jobs(n: u32, ) -> Weight {
+		Weight::from_parts(5_000_000, 1_000)
+			.saturating_add(Weight::from_parts(160_000_000, 18_000).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().reads((10_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes((6_u64).saturating_mul(n.into())))
+	}
+	fn deregister() -> Weight {
+		Weight::from_parts(60_000_000, 22_000)
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	}
+	fn kick(c: u32, ) -> Weight {
+		Weight::from_parts(200_000_000, 8_000)
+			.saturating_add(Weight::from_parts(6_500_000, 2_600).saturating_mul(c.into()))
+			.saturating_add(ParityDbWeight::get().reads(16_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
+			.saturating_add(ParityDbWeight::get().writes(10_u64))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(c.into())))
+	}
+
 }

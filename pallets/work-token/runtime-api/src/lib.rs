@@ -13,7 +13,10 @@ pub use pallet_work_token::{
 };
 
 sp_api::decl_runtime_apis! {
-	/// Derived state of the work-token pallet.
+	/// Derived state of the work-token pallet. Version 2: provider summaries show suspension,
+	/// deregistration, unsplit fees and entering tokens; delegation summaries show entering
+	/// tokens; slash summaries show early verdicts and suspension.
+	#[api_version(2)]
 	pub trait WorkTokenApi<AccountId, Balance, BlockNumber>
 	where
 		AccountId: Codec,

@@ -13,11 +13,16 @@ fn summaries_reflect_state() {
 
 		let p = Pallet::<Test>::provider_summary(&10).unwrap();
 		assert_eq!((p.self_stake, p.self_unbonding, p.earning_self_stake), (2_500, 500, 2_500));
-		assert_eq!((p.delegated, p.delegated_shares, p.delegators), (1_000, 1_000, 2));
+		// The delegations wait to enter until the next era.
+		assert_eq!((p.delegated, p.entering, p.delegators), (0, 1_000, 2));
+		assert_eq!(Pallet::<Test>::delegation_summary(&11, &10).unwrap().entering, 600);
+		assert!(p.active && !p.leaving && !p.suspended);
 		assert_eq!(p.commission, Perbill::from_percent(10));
 		assert_eq!(p.min_delegation, MIN_DELEGATION);
 
 		run_to_era(1);
+		let p = Pallet::<Test>::provider_summary(&10).unwrap();
+		assert_eq!((p.delegated, p.delegated_shares, p.entering), (1_000, 1_000, 0));
 		crate::InflationRate::<Test>::put(Perbill::one());
 		run_to_era(2);
 		assert_ok!(WorkToken::undelegate(RuntimeOrigin::signed(11), 10, 100));

@@ -29,7 +29,8 @@ fn idle_blocks_read_only_the_slash_queue_and_era_blocks_declare_weight() {
 	use frame_support::traits::Hooks;
 	ExtBuilder::default().build_and_execute(|| {
 		// An idle block reads the slash and job queues' cursors and nothing else.
-		let idle = <() as WeightInfo>::apply_due_slashes(0)
+		let idle = <() as WeightInfo>::assign_jobs(0)
+			.saturating_add(<() as WeightInfo>::apply_due_slashes(0))
 			.saturating_add(<() as WeightInfo>::process_jobs(0));
 		assert_eq!(WorkToken::on_initialize(ERA_LENGTH + 1), idle);
 		assert_eq!(

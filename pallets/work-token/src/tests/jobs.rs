@@ -1,10 +1,11 @@
-//! The job lifecycle (S11, S12): submission and assignment, results, acceptance (explicit,
-//! silent, by the hook), challenges, missed deadlines, collateral bounds and every error.
+//! The job lifecycle (S11, S12, S34, S35): submission and assignment in the next block,
+//! results, acceptance (explicit, silent, by the hook), challenges and their lapse, missed
+//! deadlines, collateral bounds, back-pressure and every error.
 
 use super::slashing::evidence;
 use crate::{
-	mock::*, Error, Event, HoldReason, JobStatus, Jobs, JobsThisEra, Pallet, PendingSlashes,
-	Reputation, Severity, Workloads,
+	mock::*, Error, Event, HoldReason, JobRequests, JobStatus, Jobs, JobsThisEra, Pallet,
+	PendingSlashes, Pools, Reputation, Severity, Unassigned, Workloads,
 };
 use frame_support::traits::fungible::InspectHold;
 use sp_runtime::{DispatchError, Permill};
@@ -14,9 +15,18 @@ fn one_provider(test: impl FnOnce()) {
 	ExtBuilder::default().provider(10, 2_000, Perbill::from_percent(10)).build_and_execute(test);
 }
 
-fn submit(client: AccountId, fee: Balance) -> u64 {
+/// Submits a job of `fee` by `client`; returns its id. It is assigned in the next block.
+pub(super) fn submit(client: AccountId, fee: Balance) -> u64 {
 	let id = crate::JobQueueState::<Test>::get().next_id;
 	assert_ok!(WorkToken::submit_job(RuntimeOrigin::signed(client), evidence(7), fee));
+	id
+}
+
+/// Submits a job and runs the next block, which assigns it; returns its id.
+pub(super) fn assigned(client: AccountId, fee: Balance) -> u64 {
+	let id = submit(client, fee);
+	next_block();
+	assert!(Jobs::<Test>::contains_key(id), "job {id} was assigned");
 	id
 }
 
@@ -24,59 +34,71 @@ fn fee_held(client: AccountId) -> Balance {
 	Balances::balance_on_hold(&HoldReason::JobFee.into(), &client)
 }
 
+fn unassigned_reason(id: u64) -> Option<Unassigned> {
+	work_token_events().into_iter().find_map(|e| match e {
+		Event::JobUnassigned { id: i, reason, .. } if i == id => Some(reason),
+		_ => None,
+	})
+}
+
 #[test]
-fn submit_job_holds_the_fee_and_assigns_an_active_provider() {
+fn submit_job_holds_the_fee_and_the_next_block_assigns_it() {
 	one_provider(|| {
 		let id = submit(13, 100);
 		assert_eq!(fee_held(13), 100);
+		// Not drawn yet: the randomness that decides it does not exist in this block.
+		assert!(Jobs::<Test>::get(id).is_none());
+		assert_eq!(JobRequests::<Test>::get().len(), 1);
+		assert_eq!(JobsThisEra::<Test>::get(), 1);
+		System::assert_last_event(Event::JobSubmitted { id, client: 13, fee: 100 }.into());
+		next_block();
 		let job = Jobs::<Test>::get(id).unwrap();
 		assert_eq!((job.client, job.provider, job.fee), (13, 10, 100));
-		assert_eq!(job.deadline, 1 + JOB_DEADLINE);
+		assert_eq!((job.assigned_at, job.deadline), (2, 2 + JOB_DEADLINE));
 		assert_eq!(Workloads::<Test>::get(10).open_jobs, 1);
-		assert_eq!(JobsThisEra::<Test>::get(), 1);
-		System::assert_last_event(
-			Event::JobSubmitted { id, client: 13, provider: 10, fee: 100, deadline: 6 }.into(),
-		);
+		assert!(JobRequests::<Test>::get().is_empty());
+		System::assert_has_event(Event::JobAssigned { id, provider: 10, deadline: 7 }.into());
 	});
 }
 
 #[test]
-fn an_accepted_job_pays_provider_and_pool_less_the_protocol_fee() {
+fn an_accepted_job_pays_provider_and_pool_by_whole_era_stake_at_the_era_end() {
 	one_provider(|| {
 		assert_ok!(WorkToken::delegate(RuntimeOrigin::signed(12), 10, 2_000));
-		run_to_era(1); // 12's shares earn from era 1 on.
-		let id = submit(13, 100);
+		run_to_era(1); // 12's tokens entered at the boundary: its shares back era 1.
+		let id = assigned(13, 100);
 		assert_ok!(WorkToken::submit_result(RuntimeOrigin::signed(10), id, evidence(8)));
-		let provider_free = free_balance(10);
-		let pending =
-			|who| Pallet::<Test>::delegation_summary(&who, &10).map(|d| d.pending_rewards).unwrap();
-		let delegator_before = pending(12);
 		let client_free = free_balance(13);
 		let burned_before = burned();
 		assert_ok!(WorkToken::accept_result(RuntimeOrigin::signed(13), id));
-		// 100: 5 protocol fee; 95: 9 commission (10%, rounded down), then 86 split 2,000:2,000.
+		// 100: 5 protocol fee; 95 wait in the pool until the era ends.
 		System::assert_has_event(
-			Event::JobCompleted { id, provider: 10, to_provider: 52, to_pool: 43, protocol_fee: 5 }
-				.into(),
+			Event::JobCompleted { id, provider: 10, paid: 95, protocol_fee: 5 }.into(),
 		);
-		assert_eq!(free_balance(10), provider_free + 52);
-		assert_eq!(pending(12), delegator_before + 43);
+		assert_eq!(Pools::<Test>::get(10).unwrap().unsplit_fees, 95);
 		assert_eq!(free_balance(13), client_free);
 		assert_eq!(fee_held(13), 0);
 		assert_eq!(burned() - burned_before, 5);
-		// The reputation rose by a tenth of the way to 100%.
+		// The reputation rose by a tenth of the way to 100% (the fee earns full credit).
 		assert_eq!(Reputation::<Test>::get(10), Permill::from_percent(55));
 		assert!(Jobs::<Test>::get(id).is_none());
 		assert_eq!(Workloads::<Test>::get(10).open_jobs, 0);
+		// At the boundary: 9 commission (10%, rounded down), then 86 split 2,000:2,000.
+		run_to_era(2);
+		System::assert_has_event(
+			Event::FeesDistributed { provider: 10, era: 1, to_provider: 52, to_pool: 43 }.into(),
+		);
+		assert_eq!(Pools::<Test>::get(10).unwrap().unsplit_fees, 0);
 	});
 }
 
 #[test]
 fn a_missed_deadline_refunds_lowers_reputation_and_reports_a_minor_offence() {
 	one_provider(|| {
-		let id = submit(13, 100);
+		let id = assigned(13, 100);
 		let client_free = free_balance(13);
-		run_to_block(1 + JOB_DEADLINE + 1);
+		let deadline = Jobs::<Test>::get(id).unwrap().deadline;
+		run_to_block(deadline + 1);
 		assert!(Jobs::<Test>::get(id).is_none());
 		assert_eq!(free_balance(13), client_free + 100);
 		assert_eq!(Reputation::<Test>::get(10), Permill::from_percent(45));
@@ -86,25 +108,27 @@ fn a_missed_deadline_refunds_lowers_reputation_and_reports_a_minor_offence() {
 		);
 		let slash = PendingSlashes::<Test>::get(0).unwrap();
 		assert_eq!((slash.severity, slash.reporter, slash.own), (Severity::Minor, None, 200));
+		// Dated to the era of the deadline.
+		assert_eq!(slash.offence_era, Pallet::<Test>::era_of_block(deadline));
 	});
 }
 
 #[test]
 fn silence_accepts_the_result_once_the_window_has_passed() {
 	one_provider(|| {
-		let id = submit(13, 100);
+		let id = assigned(13, 100);
 		assert_ok!(WorkToken::submit_result(RuntimeOrigin::signed(10), id, evidence(8)));
 		assert_noop!(
 			WorkToken::accept_result(RuntimeOrigin::signed(14), id),
 			Error::<Test>::AcceptanceWindowOpen
 		);
-		run_to_block(1 + ACCEPTANCE_WINDOW + 1);
+		run_to_block(System::block_number() + ACCEPTANCE_WINDOW + 1);
 		// Anyone (here the provider) may settle it after the window.
 		assert_ok!(WorkToken::accept_result(RuntimeOrigin::signed(10), id));
 		assert!(Jobs::<Test>::get(id).is_none());
 
 		// Or nobody: the hook accepts it after the latest possible window.
-		let id = submit(13, 100);
+		let id = assigned(13, 100);
 		assert_ok!(WorkToken::submit_result(RuntimeOrigin::signed(10), id, evidence(8)));
 		let deadline = Jobs::<Test>::get(id).unwrap().deadline;
 		run_to_block(deadline + ACCEPTANCE_WINDOW + 1);
@@ -119,7 +143,7 @@ fn silence_accepts_the_result_once_the_window_has_passed() {
 #[test]
 fn an_upheld_challenge_refunds_and_reports_a_major_offence_by_the_client() {
 	one_provider(|| {
-		let id = submit(13, 100);
+		let id = assigned(13, 100);
 		assert_ok!(WorkToken::submit_result(RuntimeOrigin::signed(10), id, evidence(8)));
 		assert_ok!(WorkToken::challenge_result(RuntimeOrigin::signed(13), id));
 		assert!(matches!(Jobs::<Test>::get(id).unwrap().status, JobStatus::Challenged { .. }));
@@ -139,36 +163,93 @@ fn an_upheld_challenge_refunds_and_reports_a_major_offence_by_the_client() {
 #[test]
 fn a_rejected_challenge_pays_the_provider() {
 	one_provider(|| {
-		let id = submit(13, 100);
+		let id = assigned(13, 100);
 		assert_ok!(WorkToken::submit_result(RuntimeOrigin::signed(10), id, evidence(8)));
 		assert_ok!(WorkToken::challenge_result(RuntimeOrigin::signed(13), id));
-		let provider_free = free_balance(10);
 		assert_ok!(WorkToken::resolve_challenge(RuntimeOrigin::root(), id, false));
-		// No delegators: 95 to the provider.
-		assert_eq!(free_balance(10), provider_free + 95);
 		assert_eq!(Reputation::<Test>::get(10), Permill::from_percent(55));
 		assert!(PendingSlashes::<Test>::iter().next().is_none());
+		// No delegators: all 95 go to the provider at the era's end.
+		let provider_free = free_balance(10);
+		run_to_era(1);
+		System::assert_has_event(
+			Event::FeesDistributed { provider: 10, era: 0, to_provider: 95, to_pool: 0 }.into(),
+		);
+		assert!(free_balance(10) >= provider_free + 95);
+	});
+}
+
+#[test]
+fn a_challenge_nobody_resolves_lapses_and_the_job_is_paid() {
+	one_provider(|| {
+		let id = assigned(13, 100);
+		assert_ok!(WorkToken::submit_result(RuntimeOrigin::signed(10), id, evidence(8)));
+		assert_ok!(WorkToken::challenge_result(RuntimeOrigin::signed(13), id));
+		let end = Pallet::<Test>::challenge_end(&Jobs::<Test>::get(id).unwrap());
+		assert_noop!(
+			WorkToken::accept_result(RuntimeOrigin::signed(14), id),
+			Error::<Test>::ChallengeOpen
+		);
+		// The hook pays it once the challenge's time is over; the fee is not locked forever.
+		run_to_block(end + 1);
+		assert!(Jobs::<Test>::get(id).is_none());
+		assert_eq!(fee_held(13), 0);
+		System::assert_has_event(Event::ChallengeLapsed { id }.into());
+		assert_eq!(Pools::<Test>::get(10).unwrap().unsplit_fees, 95);
+	});
+}
+
+#[test]
+fn a_lapsed_challenge_can_be_settled_by_anyone_and_no_longer_resolved() {
+	one_provider(|| {
+		let id = assigned(13, 100);
+		assert_ok!(WorkToken::submit_result(RuntimeOrigin::signed(10), id, evidence(8)));
+		assert_ok!(WorkToken::challenge_result(RuntimeOrigin::signed(13), id));
+		let end = Pallet::<Test>::challenge_end(&Jobs::<Test>::get(id).unwrap());
+		// Past the end but before the hook reaches it (no block run): the arbiter is late.
+		System::set_block_number(end + 1);
+		assert_noop!(
+			WorkToken::resolve_challenge(RuntimeOrigin::root(), id, true),
+			Error::<Test>::ChallengeLapsed
+		);
+		assert_ok!(WorkToken::accept_result(RuntimeOrigin::signed(14), id));
+		assert!(Jobs::<Test>::get(id).is_none());
+	});
+}
+
+#[test]
+fn unmet_demand_is_refunded_in_the_next_block_and_still_counts() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Nobody is active: the job is accepted, counted, and refunded next block.
+		let id = submit(13, 100);
+		assert_eq!(JobsThisEra::<Test>::get(), 1);
+		next_block();
+		assert_eq!(unassigned_reason(id), Some(Unassigned::NoActiveProvider));
+		assert_eq!(fee_held(13), 0);
+		assert_eq!(JobsThisEra::<Test>::get(), 1);
+	});
+	one_provider(|| {
+		// 2,000 of stake backs at most 200 of open fees.
+		let id = submit(13, 201);
+		next_block();
+		assert_eq!(unassigned_reason(id), Some(Unassigned::NoCapacity));
+		// A provider is never assigned its own job.
+		let id = submit(10, 10);
+		next_block();
+		assert_eq!(unassigned_reason(id), Some(Unassigned::NoCapacity));
+		assert_eq!(fee_held(10) + fee_held(13), 0);
+		assert_eq!(JobsThisEra::<Test>::get(), 2);
 	});
 }
 
 #[test]
 fn job_errors_change_nothing() {
-	ExtBuilder::default().build_and_execute(|| {
-		assert_noop!(
-			WorkToken::submit_job(RuntimeOrigin::signed(13), evidence(7), 100),
-			Error::<Test>::NoEligibleProvider
-		);
-	});
 	one_provider(|| {
 		let job = |who, fee| WorkToken::submit_job(RuntimeOrigin::signed(who), evidence(7), fee);
 		assert_noop!(job(13, 0), Error::<Test>::ZeroAmount);
-		// 2,000 of stake backs at most 200 of open fees.
-		assert_noop!(job(13, 201), Error::<Test>::NoProviderAvailable);
 		assert_noop!(job(POOR, 50), Error::<Test>::InsufficientBalance);
-		// A provider is never assigned its own job.
-		assert_noop!(job(10, 10), Error::<Test>::NoProviderAvailable);
 
-		let id = submit(13, 100);
+		let id = assigned(13, 100);
 		let result =
 			|who, id| WorkToken::submit_result(RuntimeOrigin::signed(who), id, evidence(8));
 		assert_noop!(result(10, 99), Error::<Test>::UnknownJob);
@@ -191,16 +272,31 @@ fn job_errors_change_nothing() {
 			WorkToken::challenge_result(RuntimeOrigin::signed(14), id),
 			Error::<Test>::NotClient
 		);
-		run_to_block(1 + ACCEPTANCE_WINDOW + 1);
+		run_to_block(System::block_number() + ACCEPTANCE_WINDOW + 1);
 		assert_noop!(
 			WorkToken::challenge_result(RuntimeOrigin::signed(13), id),
 			Error::<Test>::AcceptanceWindowClosed
 		);
 
-		let late = submit(13, 50);
+		let late = assigned(13, 50);
 		let deadline = Jobs::<Test>::get(late).unwrap().deadline;
 		System::set_block_number(deadline + 1);
 		assert_noop!(result(10, late), Error::<Test>::DeadlinePassed);
+	});
+}
+
+#[test]
+fn at_most_max_jobs_per_block_are_queued_then_back_pressure() {
+	one_provider(|| {
+		for _ in 0..MAX_JOBS_PER_BLOCK {
+			submit(13, 10);
+		}
+		assert_noop!(
+			WorkToken::submit_job(RuntimeOrigin::signed(14), evidence(7), 10),
+			Error::<Test>::MarketBusy
+		);
+		next_block();
+		assert_ok!(WorkToken::submit_job(RuntimeOrigin::signed(14), evidence(7), 10));
 	});
 }
 
@@ -210,10 +306,10 @@ fn open_jobs_are_bounded_and_their_collateral_cannot_be_unbonded() {
 		for _ in 0..MAX_OPEN_JOBS {
 			submit(13, 50);
 		}
-		assert_noop!(
-			WorkToken::submit_job(RuntimeOrigin::signed(13), evidence(7), 10),
-			Error::<Test>::NoProviderAvailable
-		);
+		next_block();
+		let id = submit(13, 10);
+		next_block();
+		assert_eq!(unassigned_reason(id), Some(Unassigned::NoCapacity));
 		// 150 of open fees need 1,500 of the 2,000 self-stake.
 		assert_noop!(
 			WorkToken::unbond(RuntimeOrigin::signed(10), 501),

@@ -27,22 +27,33 @@ fn simulated_market() {
 			let mut previous_min = MinProviderStake::<Test>::get();
 			for (era, demand) in DEMAND.iter().enumerate() {
 				let era = era as u32 + 1;
-				// Clients 14..=19 submit this era's jobs; each is delivered and accepted.
-				for n in 0..*demand {
-					let client = 14 + u64::from(n % 6);
-					let id = crate::JobQueueState::<Test>::get().next_id;
-					assert_ok!(WorkToken::submit_job(
-						RuntimeOrigin::signed(client),
-						evidence(1),
-						10
-					));
-					let provider = Jobs::<Test>::get(id).unwrap().provider;
-					assert_ok!(WorkToken::submit_result(
-						RuntimeOrigin::signed(provider),
-						id,
-						evidence(2)
-					));
-					assert_ok!(WorkToken::accept_result(RuntimeOrigin::signed(client), id));
+				// Clients 14..=19 submit this era's jobs, three per block (what one provider can
+				// hold at once); each batch is assigned in the next block, delivered and accepted.
+				let jobs: Vec<u32> = (0..*demand).collect();
+				for batch in jobs.chunks(3) {
+					let ids: Vec<u64> = batch
+						.iter()
+						.map(|n| {
+							let id = crate::JobQueueState::<Test>::get().next_id;
+							let client = 14 + u64::from(n % 6);
+							assert_ok!(WorkToken::submit_job(
+								RuntimeOrigin::signed(client),
+								evidence(1),
+								10
+							));
+							id
+						})
+						.collect();
+					next_block();
+					for id in ids {
+						let job = Jobs::<Test>::get(id).expect("every job of the simulation is taken");
+						assert_ok!(WorkToken::submit_result(
+							RuntimeOrigin::signed(job.provider),
+							id,
+							evidence(2)
+						));
+						assert_ok!(WorkToken::accept_result(RuntimeOrigin::signed(job.client), id));
+					}
 				}
 				run_to_era(era);
 				let min = MinProviderStake::<Test>::get();

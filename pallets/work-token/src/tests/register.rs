@@ -20,7 +20,8 @@ fn register_holds_stake_and_records_provider() {
 				registered_era: 0,
 				pending_commission: None,
 				jailed_until: None,
-				chilled: false
+				chilled: false,
+				leaving: false,
 			})
 		);
 		let ledger = Ledgers::<Test>::get(10).unwrap();

@@ -202,11 +202,14 @@ fn auto_compound_turns_rewards_into_shares() {
 		assert_ok!(WorkToken::claim_rewards(RuntimeOrigin::signed(11), 10));
 		assert_eq!(free_balance(11), free, "nothing paid out");
 		System::assert_last_event(
-			Event::RewardsCompounded { delegator: 11, provider: 10, amount: 500, shares: 500 }
-				.into(),
+			Event::RewardsCompounded { delegator: 11, provider: 10, amount: 500 }.into(),
 		);
+		// The rewards enter the pool like a new delegation: waiting first, shares next era.
 		let d = Delegations::<Test>::get(11, 10).unwrap();
-		assert_eq!((d.shares, d.joining), (1_500, 500));
+		assert_eq!((d.shares, crate::Pallet::<Test>::entering_tokens(&d)), (1_000, 500));
+		run_to_era(3);
+		let summary = crate::Pallet::<Test>::delegation_summary(&11, &10).unwrap();
+		assert_eq!((summary.shares, summary.entering), (1_500, 0));
 	});
 }
 

@@ -30,8 +30,9 @@ fn draws_follow_effective_stake_within_tolerance() {
 			for seed in 1..=5u64 {
 				set_random_seed(seed);
 				let mut counts = [0u64; 3];
+				let set = ActiveSet::<Test>::get();
 				for job in 0..DRAWS {
-					let who = Pallet::<Test>::draw_provider(job, |_| true).unwrap();
+					let who = Pallet::<Test>::draw_provider(&set, job, |_| true).unwrap();
 					counts[(who - 10) as usize] += 1;
 				}
 				for (i, count) in counts.iter().enumerate() {
@@ -57,17 +58,22 @@ fn rejected_draws_are_redrawn_and_stay_proportional_among_the_rest() {
 			set_random_seed(7);
 			// 10 cannot take jobs: 11 and 12 share the draws 1:2.
 			let mut counts = [0u64; 3];
+			let set = ActiveSet::<Test>::get();
 			for job in 0..3_000 {
-				let who = Pallet::<Test>::draw_provider(job, |p| *p != 10).unwrap();
+				let who = Pallet::<Test>::draw_provider(&set, job, |p: &AccountId| *p != 10).unwrap();
 				counts[(who - 10) as usize] += 1;
 			}
 			assert_eq!(counts[0], 0);
 			let share_12 = counts[2] as f64 / 3_000.0;
 			assert!((share_12 - 2.0 / 3.0).abs() < 0.03, "12 drew {share_12:.4}");
-			assert!(matches!(
-				Pallet::<Test>::draw_provider(0, |_| false),
-				Err(Error::<Test>::NoProviderAvailable)
-			));
+			assert_eq!(
+				Pallet::<Test>::draw_provider(&set, 0, |_| false),
+				Err(crate::Unassigned::NoCapacity)
+			);
+			assert_eq!(
+				Pallet::<Test>::draw_provider(&[], 0, |_| true),
+				Err(crate::Unassigned::NoActiveProvider)
+			);
 		});
 }
 
@@ -199,6 +205,17 @@ fn dynamic_mode_follows_demand_within_its_bounds() {
 			),
 			Error::<Test>::InvalidActiveSetMode
 		);
+		// Modes that could leave the set empty would stall the market for good (S34).
+		for stalling in [
+			ActiveSetMode::Static(0),
+			ActiveSetMode::Dynamic { min: 0, max: 3, jobs_per_provider: 2 },
+			ActiveSetMode::Dynamic { min: 1, max: 3, jobs_per_provider: 0 },
+		] {
+			assert_noop!(
+				WorkToken::set_active_set_mode(RuntimeOrigin::root(), stalling),
+				Error::<Test>::InvalidActiveSetMode
+			);
+		}
 		assert_ok!(WorkToken::set_active_set_mode(RuntimeOrigin::root(), mode));
 		run_to_era(1);
 		assert_eq!(members(), vec![10], "no demand: the minimum size");

@@ -1,0 +1,60 @@
+//! Exposure (S4, S10, S30): which eras of a provider's stake may still be slashed.
+//!
+//! An **open claim** on a provider is anything that may still take stake that was bonded in a
+//! given era: a pending slash (for its offence era) or an open job (for the era it was assigned
+//! in, since a missed deadline or an upheld challenge is an offence of that era or later).
+//! [`Exposures`] counts the open claims of each provider by era. Its keys are the eras in
+//! big-endian bytes under the `Identity` hasher, so a provider's entries iterate in era order
+//! and the oldest open era is one read, however many claims there are. Nothing about it is
+//! bounded per provider, so no account can fill it to keep a report out (S28).
+//!
+//! Two rules read the oldest open era `o`:
+//! - **frozen withdrawals**: stake unlocking in `o + UnbondingPeriod` or later (the provider's
+//!   chunks and its delegators' unbonding pools) cannot be withdrawn while the claim is open;
+//! - **entry**: tokens delegated in era `e` enter the pool only when no claim older than `e` is
+//!   open (see [`crate::entry`]), so a joiner never pays for an offence before it joined.
+
+use crate::{slashing::at_risk_from, Config, EraIndex, Exposures, Pallet};
+
+/// The storage key of `era`: big-endian, so that keys sort by era.
+pub(crate) fn era_key(era: EraIndex) -> [u8; 4] {
+	era.to_be_bytes()
+}
+
+impl<T: Config> Pallet<T> {
+	/// Opens a claim on `provider` for stake bonded in `era`.
+	pub(crate) fn open_exposure(provider: &T::AccountId, era: EraIndex) {
+		Exposures::<T>::mutate(provider, era_key(era), |count| {
+			*count = Some(count.unwrap_or(0).saturating_add(1));
+		});
+	}
+
+	/// Closes a claim opened with [`Self::open_exposure`].
+	pub(crate) fn close_exposure(provider: &T::AccountId, era: EraIndex) {
+		Exposures::<T>::mutate_exists(provider, era_key(era), |count| match count {
+			Some(n) if *n > 1 => *n = n.saturating_sub(1),
+			Some(_) => *count = None,
+			None => {
+				frame_support::defensive!("closing an exposure that is not open");
+			},
+		});
+	}
+
+	/// The oldest era with an open claim on `provider`.
+	pub fn oldest_exposed_era(provider: &T::AccountId) -> Option<EraIndex> {
+		Exposures::<T>::iter_prefix(provider)
+			.next()
+			.map(|(key, _)| EraIndex::from_be_bytes(key))
+	}
+
+	/// The first unlock era frozen by `provider`'s open claims: chunks and unbonding pools
+	/// unlocking in it or later wait until the claims are settled (S4, S18).
+	pub fn frozen_from(provider: &T::AccountId) -> Option<EraIndex> {
+		Self::oldest_exposed_era(provider).map(at_risk_from::<T>)
+	}
+
+	/// Whether any claim older than `era` is open on `provider`.
+	pub(crate) fn exposed_before(provider: &T::AccountId, era: EraIndex) -> bool {
+		Self::oldest_exposed_era(provider).is_some_and(|oldest| oldest < era)
+	}
+}
