@@ -1,9 +1,12 @@
-// Delegation end to end: delegate to a provider, undelegate part, wait out the unbonding
-// period, withdraw; balances checked to the unit, plus named errors for bad calls.
+// Delegation end to end: delegate to a provider (the tokens wait one era before they enter
+// its pool), undelegate part, wait out the unbonding period, withdraw; balances checked to the
+// unit, plus named errors for bad calls.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startDevNode } from '../lib/node.mjs';
-import { submit, eventsOf, advanceToEra, freeBalance } from '../lib/tx.mjs';
+import {
+  submit, eventsOf, advanceToEra, sealToEra, avoidEraBoundary, freeBalance,
+} from '../lib/tx.mjs';
 import { devKeys } from '../lib/keys.mjs';
 
 const UNIT = 10n ** 12n;
@@ -14,6 +17,9 @@ let eve; // delegator
 let ferdie; // delegator in the rewards test
 
 const free = (who) => freeBalance(api, who);
+const position = async (delegator) => (
+  await api.call.workTokenApi.delegationSummary(delegator.address, dave.address)
+).unwrap();
 
 before(async () => {
   node = await startDevNode();
@@ -27,25 +33,66 @@ after(async () => {
   await node?.stop();
 });
 
-test('delegate, undelegate, wait, withdraw: balances to the unit', async () => {
+test('delegate, enter, undelegate, wait, withdraw: balances to the unit', async () => {
   const amount = 40n * UNIT;
+  const extra = 5n * UNIT;
   // The dev genesis already has delegations: compare with what was there.
   const delegatedBefore = (await api.query.workToken.totalDelegated()).toBigInt();
+  await avoidEraBoundary(api, node.seal, 3); // the three delegation calls share an era
   let before = await free(eve.address);
   let r = await submit(api, node.seal, api.tx.workToken.delegate(dave.address, amount), eve);
   assert.equal(r.error, null);
+  const era = (await api.query.workToken.currentEra()).toNumber();
   const [delegated] = eventsOf(r.events, 'workToken', 'Delegated');
   assert.equal(delegated.delegator.toString(), eve.address);
   assert.equal(delegated.provider.toString(), dave.address);
   assert.equal(delegated.amount.toBigInt(), amount);
-  assert.equal(delegated.shares.toBigInt(), amount, 'a fresh pool mints shares 1:1');
+  assert.ok(!('shares' in delegated), 'no shares yet');
   assert.equal(await free(eve.address), before - amount - r.fee);
-  const pool = (await api.query.workToken.pools(dave.address)).unwrap();
-  assert.equal(pool.tokens.toBigInt(), amount);
+  const delegateFee = r.fee;
+  // The tokens wait in an entry cohort: not in the pool, no shares, no value.
+  let summary = await position(eve);
+  assert.equal(summary.entering.toBigInt(), amount);
+  assert.equal(summary.shares.toBigInt(), 0n);
+  assert.equal(summary.value.toBigInt(), 0n);
+  let pool = (await api.query.workToken.pools(dave.address)).unwrap();
+  assert.equal(pool.tokens.toBigInt(), 0n);
   assert.equal(pool.delegators.toNumber(), 1);
+  assert.equal((await api.call.workTokenApi.providerSummary(dave.address)).unwrap()
+    .entering.toBigInt(), amount);
   assert.equal((await api.query.workToken.totalDelegated()).toBigInt(), delegatedBefore + amount);
 
-  // Undelegate 15; 25 stay bonded.
+  // Waiting tokens come back at once: 5 more in, 5 straight back out.
+  r = await submit(api, node.seal, api.tx.workToken.delegate(dave.address, extra), eve);
+  assert.equal(r.error, null);
+  let spent = r.fee;
+  r = await submit(api, node.seal, api.tx.workToken.undelegate(dave.address, extra), eve);
+  assert.equal(r.error, null);
+  spent += r.fee;
+  const [back] = eventsOf(r.events, 'workToken', 'EntryWithdrawn');
+  assert.equal(back.amount.toBigInt(), extra);
+  assert.equal(eventsOf(r.events, 'workToken', 'Undelegated').length, 0, 'no unbonding');
+  assert.equal(await free(eve.address), before - amount - delegateFee - spent,
+    'paid back in the same block');
+  assert.equal((await position(eve)).entering.toBigInt(), amount);
+  assert.equal((await api.query.workToken.totalDelegated()).toBigInt(), delegatedBefore + amount);
+
+  // The next era boundary converts the cohort: a fresh pool mints shares 1:1.
+  assert.equal((await api.query.workToken.currentEra()).toNumber(), era, 'still the same era');
+  const { events } = await sealToEra(api, node.seal, era + 1);
+  const [converted] = eventsOf(events, 'workToken', 'EntryConverted')
+    .filter((e) => e.provider.toString() === dave.address);
+  assert.equal(converted.tokens.toBigInt(), amount);
+  assert.equal(converted.shares.toBigInt(), amount, 'a fresh pool mints shares 1:1');
+  summary = await position(eve);
+  assert.equal(summary.entering.toBigInt(), 0n);
+  assert.equal(summary.shares.toBigInt(), amount);
+  assert.equal(summary.value.toBigInt(), amount);
+  pool = (await api.query.workToken.pools(dave.address)).unwrap();
+  assert.equal(pool.tokens.toBigInt(), amount);
+  assert.equal(pool.shares.toBigInt(), amount);
+
+  // Undelegate 15 of the bonded tokens; 25 stay bonded.
   const out = 15n * UNIT;
   before = await free(eve.address);
   r = await submit(api, node.seal, api.tx.workToken.undelegate(dave.address, out), eve);
@@ -54,8 +101,8 @@ test('delegate, undelegate, wait, withdraw: balances to the unit', async () => {
   assert.equal(undelegated.amount.toBigInt(), out);
   const unlockEra = undelegated.unlockEra.toNumber();
   assert.equal(await free(eve.address), before - r.fee);
-  const position = (await api.query.workToken.delegations(eve.address, dave.address)).unwrap();
-  assert.equal(position.shares.toBigInt(), amount - out);
+  const stored = (await api.query.workToken.delegations(eve.address, dave.address)).unwrap();
+  assert.equal(stored.shares.toBigInt(), amount - out);
   const unbonding = (await api.query.workToken.unbondingPools(dave.address, unlockEra)).unwrap();
   assert.equal(unbonding.tokens.toBigInt(), out);
 
@@ -77,13 +124,26 @@ test('delegate, undelegate, wait, withdraw: balances to the unit', async () => {
 });
 
 test('bad delegation calls fail with named errors and change nothing', async () => {
+  // Six calls in one era: no era reward moves the pool while they fail.
+  await avoidEraBoundary(api, node.seal, 6);
   const before = await free(eve.address);
   const pool = (await api.query.workToken.pools(dave.address)).unwrap().toJSON();
   let r = await submit(api, node.seal, api.tx.workToken.delegate(eve.address, 5n * UNIT), eve);
   assert.equal(r.error, 'workToken.CannotDelegateToSelf');
   let spent = r.fee;
-  r = await submit(api, node.seal, api.tx.workToken.undelegate(dave.address, 1_000n * UNIT), eve);
-  assert.equal(r.error, 'workToken.InsufficientDelegation');
+  // Eve has no position with Ferdie (not a provider either).
+  r = await submit(api, node.seal, api.tx.workToken.undelegate(ferdie.address, 5n * UNIT), eve);
+  assert.equal(r.error, 'workToken.NotDelegator');
+  spent += r.fee;
+  r = await submit(api, node.seal, api.tx.workToken.delegate(ferdie.address, 5n * UNIT), eve);
+  assert.equal(r.error, 'workToken.NotProvider');
+  spent += r.fee;
+  r = await submit(api, node.seal, api.tx.workToken.undelegate(dave.address, 0), eve);
+  assert.equal(r.error, 'workToken.ZeroAmount');
+  spent += r.fee;
+  // Dave still serves his delegators: nobody may kick them.
+  r = await submit(api, node.seal, api.tx.workToken.kick(eve.address, dave.address), eve);
+  assert.equal(r.error, 'workToken.NotKickable');
   spent += r.fee;
   assert.equal(await free(eve.address), before - spent, 'only fees were paid');
   assert.deepEqual((await api.query.workToken.pools(dave.address)).unwrap().toJSON(), pool);
@@ -94,8 +154,12 @@ test('delegate, eras pass, claim rewards, undelegate, withdraw: to the unit', as
   let r = await submit(api, node.seal, api.tx.workToken.delegate(dave.address, amount), ferdie);
   assert.equal(r.error, null);
   const joinedEra = (await api.query.workToken.currentEra()).toNumber();
+  assert.equal((await position(ferdie)).entering.toBigInt(), amount, 'waiting to enter');
 
-  // Shares joined in era e earn from e+1; the rewards of e+1 are paid at the start of e+2.
+  // Tokens delegated in era e enter (and earn) from e+1; the rewards of e+1 are paid at the
+  // start of e+2.
+  await advanceToEra(api, node.seal, joinedEra + 1);
+  assert.equal((await position(ferdie)).value.toBigInt(), amount, 'entered at the boundary');
   await advanceToEra(api, node.seal, joinedEra + 2);
   let before = await free(ferdie.address);
   r = await submit(api, node.seal, api.tx.workToken.claimRewards(dave.address), ferdie);
@@ -106,11 +170,11 @@ test('delegate, eras pass, claim rewards, undelegate, withdraw: to the unit', as
   assert.equal(await free(ferdie.address), before + reward - r.fee, 'paid to the unit');
 
   // Undelegate the whole position: its value at the pool's exchange rate.
-  const position = (await api.query.workToken.delegations(ferdie.address, dave.address)).unwrap();
+  const stored = (await api.query.workToken.delegations(ferdie.address, dave.address)).unwrap();
   const pool = (await api.query.workToken.pools(dave.address)).unwrap();
-  const value = position.shares.toBigInt() === pool.shares.toBigInt()
+  const value = stored.shares.toBigInt() === pool.shares.toBigInt()
     ? pool.tokens.toBigInt()
-    : (position.shares.toBigInt() * pool.tokens.toBigInt()) / pool.shares.toBigInt();
+    : (stored.shares.toBigInt() * pool.tokens.toBigInt()) / pool.shares.toBigInt();
   r = await submit(api, node.seal, api.tx.workToken.undelegate(dave.address, value), ferdie);
   assert.equal(r.error, null);
   const [undelegated] = eventsOf(r.events, 'workToken', 'Undelegated');

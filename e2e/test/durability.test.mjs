@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { startDevNode } from '../lib/node.mjs';
-import { submit, eventsOf } from '../lib/tx.mjs';
+import { submit, submitJob, eventsOf } from '../lib/tx.mjs';
 
 const UNIT = 10n ** 12n;
 
@@ -50,8 +50,10 @@ test('state survives SIGKILL and blocks continue after restart', async () => {
       keyring.addFromUri('//Alice'));
     assert.equal(r.error, null);
     assert.equal(eventsOf(r.events, 'workToken', 'OffenceReported').length, 1);
-    r = await submit(api, node.seal, api.tx.workToken.submitJob(`0x${'55'.repeat(32)}`, UNIT), who.dave);
+    // The job is assigned at the start of the next block, which `submitJob` seals.
+    r = await submitJob(api, node.seal, who.dave, UNIT, `0x${'55'.repeat(32)}`);
     assert.equal(r.error, null);
+    assert.ok(r.provider, 'the job was assigned');
     const before = await snapshot(api, who);
     assert.ok(before.pendingSlash && before.job && before.delegation, 'state was made');
 

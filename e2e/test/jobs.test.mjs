@@ -1,47 +1,65 @@
 // The work market end to end on the dev chain's live genesis market: a client submits a
-// job, the drawn provider delivers, the client accepts; the fee (less the protocol fee)
-// reaches the provider and its pool's delegators, and the provider's reputation rises.
+// job, the pallet assigns it at the start of the next block, the drawn provider delivers, the
+// client accepts; the fee (less the protocol fee) waits in the provider's pool until the era
+// ends, when it is split by whole-era stake between the provider and its pool's delegators,
+// and the provider's reputation rises. Then the per-block cap on new jobs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startDevNode } from '../lib/node.mjs';
-import { submit, eventsOf, advanceToEra, avoidEraBoundary, freeBalance } from '../lib/tx.mjs';
+import {
+  submit, submitJob, submitInOneBlock, eventsOf, blockEvents, advanceToEra, sealToEra,
+  avoidEraBoundary, freeBalance,
+} from '../lib/tx.mjs';
 import { devKeys } from '../lib/keys.mjs';
 
 const UNIT = 10n ** 12n;
+const PERBILL = 1_000_000_000n;
 let node;
 let api;
 let dave; // provider
 let eve; // delegator
 let ferdie; // client
 const keys = {}; // address -> key pair of every provider that may be drawn
+const delegatorOf = {}; // provider address -> address of its pool's only delegator
 
 const free = (who) => freeBalance(api, who);
-const pendingRewards = async () => (
-  await api.call.workTokenApi.delegationSummary(eve.address, dave.address)
+const pendingRewards = async (delegator, provider) => (
+  await api.call.workTokenApi.delegationSummary(delegator, provider)
 ).unwrap().pendingRewards.toBigInt();
+const summary = async (provider) => (
+  await api.call.workTokenApi.providerSummary(provider)
+).unwrap();
 
 before(async () => {
   node = await startDevNode();
   api = node.api;
   [dave, eve, ferdie] = await devKeys('Dave', 'Eve', 'Ferdie');
   const stashes = await devKeys('Alice//stash', 'Bob//stash', 'Charlie//stash');
+  const delegators = await devKeys('Dave//stash', 'Eve//stash', 'Ferdie//stash');
   for (const pair of [dave, ...stashes]) {
     keys[pair.address] = pair;
   }
+  // The dev genesis: Dave//stash -> Alice//stash, Eve//stash -> Bob//stash,
+  // Ferdie//stash -> Charlie//stash.
+  stashes.forEach((s, i) => { delegatorOf[s.address] = delegators[i].address; });
+  delegatorOf[dave.address] = eve.address;
   let r = await submit(api, node.seal, api.tx.workToken.registerProvider(500n * UNIT, 0), dave);
   assert.equal(r.error, null);
   r = await submit(api, node.seal, api.tx.workToken.delegate(dave.address, 100n * UNIT), eve);
   assert.equal(r.error, null);
-  // Next era: Dave is in the active set and Eve's shares earn.
+  // Next era: Dave is in the active set and Eve's tokens have entered his pool.
   const era = (await api.query.workToken.currentEra()).toNumber();
   await advanceToEra(api, node.seal, era + 1);
+  const position = (await api.call.workTokenApi.delegationSummary(eve.address, dave.address))
+    .unwrap();
+  assert.equal(position.shares.toBigInt(), 100n * UNIT, 'Eve\'s delegation entered the pool');
 });
 
 after(async () => {
   await node?.stop();
 });
 
-test('submit, deliver, accept: the fee reaches provider and pool, reputation rises', async () => {
+test('submit, assign, deliver, accept, era ends: the fee reaches provider and pool', async () => {
   // The dev genesis market (three stash providers) plus Dave, all active.
   const set = (await api.call.workTokenApi.activeSet()).toArray();
   const members = set.map((m) => m.provider.toString());
@@ -50,17 +68,26 @@ test('submit, deliver, accept: the fee reaches provider and pool, reputation ris
   const total = set.reduce((sum, m) => sum + m.selectionProbability.toNumber(), 0);
   assert.ok(Math.abs(total - 1_000_000_000) <= set.length, `probabilities sum to ${total}`);
 
+  // Submitted in one block, assigned at the start of the next.
   const fee = 10n * UNIT;
   await avoidEraBoundary(api, node.seal);
   const ferdieBefore = await free(ferdie.address);
-  let r = await submit(api, node.seal, api.tx.workToken.submitJob(`0x${'ab'.repeat(32)}`, fee), ferdie);
+  let r = await submitJob(api, node.seal, ferdie, fee);
   assert.equal(r.error, null);
-  const [submitted] = eventsOf(r.events, 'workToken', 'JobSubmitted');
-  const id = submitted.id.toNumber();
-  const assigned = submitted.provider.toString();
+  assert.equal(r.submitted.client.toString(), ferdie.address);
+  assert.equal(r.submitted.fee.toBigInt(), fee);
+  assert.ok(!('provider' in r.submitted), 'JobSubmitted names no provider');
+  assert.equal(eventsOf(r.events, 'workToken', 'JobAssigned').length, 0,
+    'nothing is assigned in the submitting block');
+  const { id } = r;
+  const assigned = r.provider;
+  assert.ok(assigned, `assigned (not refunded: ${r.unassigned?.reason})`);
   assert.ok(members.includes(assigned), 'assigned to an active provider');
-  assert.equal(submitted.fee.toBigInt(), fee);
+  const assignedAt = (await api.rpc.chain.getHeader(r.assignedIn)).number.toNumber();
+  assert.equal(r.deadline, assignedAt + api.consts.workToken.jobDeadline.toNumber());
   assert.equal(await free(ferdie.address), ferdieBefore - fee - r.fee, 'the fee is on hold');
+  const job = (await api.query.workToken.jobs(id)).unwrap();
+  assert.equal(job.provider.toString(), assigned);
   const worker = keys[assigned];
 
   // Only the assigned provider may deliver.
@@ -71,32 +98,97 @@ test('submit, deliver, accept: the fee reaches provider and pool, reputation ris
   assert.equal(r.error, null);
   assert.equal(eventsOf(r.events, 'workToken', 'JobResultSubmitted').length, 1);
 
+  // Accepting pays nobody yet: the fee, less the protocol fee, waits in the provider's pool.
   await avoidEraBoundary(api, node.seal);
   const workerBefore = await free(assigned);
-  const poolBefore = (await api.query.workToken.pools(assigned)).unwrap();
-  const eveBefore = await pendingRewards();
   const ferdieBeforeAccept = await free(ferdie.address);
   r = await submit(api, node.seal, api.tx.workToken.acceptResult(id), ferdie);
   assert.equal(r.error, null);
+  const acceptEra = (await api.query.workToken.currentEra()).toNumber();
   const [done] = eventsOf(r.events, 'workToken', 'JobCompleted');
-  const toProvider = done.toProvider.toBigInt();
-  const toPool = done.toPool.toBigInt();
+  assert.equal(done.id.toNumber(), id);
+  assert.equal(done.provider.toString(), assigned);
+  const paid = done.paid.toBigInt();
   const protocolFee = done.protocolFee.toBigInt();
   assert.equal(protocolFee, fee / 20n, '5% protocol fee');
-  assert.equal(toProvider + toPool + protocolFee, fee, 'the whole fee is accounted for');
+  assert.equal(paid + protocolFee, fee, 'the whole fee is accounted for');
+  assert.equal(await free(assigned), workerBefore, 'the provider is not paid at once');
+  assert.equal(await free(ferdie.address), ferdieBeforeAccept - r.fee, 'the held fee was spent');
+  let provider = await summary(assigned);
+  assert.equal(provider.unsplitFees.toBigInt(), paid, 'the fee waits in the pool, unsplit');
+  assert.equal(provider.reputation.toNumber(), 550_000, 'neutral 50% -> 55%');
+  assert.equal(provider.openJobs.toNumber(), 0);
+  assert.ok((await api.query.workToken.jobs(id)).isNone);
+
+  // What the split will use: the stake that backed the provider for the whole era.
+  const commission = BigInt(provider.commission.toNumber());
+  const selfStake = provider.earningSelfStake.toBigInt();
+  const delegated = provider.delegated.toBigInt();
+  const delegator = delegatorOf[assigned];
+  const poolBefore = (await api.query.workToken.pools(assigned)).unwrap();
+  const pendingBefore = await pendingRewards(delegator, assigned);
+  const delegatorFree = await free(delegator);
+
+  // The era ends: FeesDistributed, in the same block as the era's emission.
+  const { hash: boundary } = await sealToEra(api, node.seal, acceptEra + 1);
+  const init = await blockEvents(api, boundary, 'Initialization');
+  const ofWorker = (name) => eventsOf(init, 'workToken', name)
+    .filter((e) => e.provider.toString() === assigned);
+  const [fees] = ofWorker('FeesDistributed');
+  assert.ok(fees, 'the fees were split at the era boundary');
+  assert.equal(fees.era.toNumber(), acceptEra);
+  const toProvider = fees.toProvider.toBigInt();
+  const toPool = fees.toPool.toBigInt();
+  assert.equal(toProvider + toPool, paid, 'the whole fee is split');
+  // Commission first, then the rest pro rata self-stake : delegated.
+  const rest = paid - (paid * commission) / PERBILL;
+  assert.equal(toPool, rest - (rest * selfStake) / (selfStake + delegated),
+    `split by whole-era stake ${selfStake} : ${delegated}`);
   assert.ok(toPool > 0n, 'every genesis provider and Dave have earning delegators');
-  assert.equal(await free(assigned), workerBefore + toProvider);
+  const [emission] = ofWorker('ProviderRewarded');
+  const [poolEmission] = ofWorker('PoolRewarded');
+  assert.ok(emission && poolEmission, 'the provider also earned its era reward');
+  const ownEmission = emission.commission.toBigInt() + emission.selfStake.toBigInt();
+  assert.equal(await free(assigned), workerBefore + toProvider + ownEmission,
+    'the provider got its part of the fee and of the emission, to the unit');
+  assert.equal((await summary(assigned)).unsplitFees.toBigInt(), 0n);
+
+  // The delegators' part raised the pool's reward per share. The pool's only delegator owns
+  // every share, and 10^18 x amount / shares is whole here, so no rounding: exact.
   const poolAfter = (await api.query.workToken.pools(assigned)).unwrap();
   assert.ok(poolAfter.rewardPerShare.toBigInt() > poolBefore.rewardPerShare.toBigInt(),
     'the pool\'s reward per share rose');
-  if (assigned === dave.address) {
-    const gained = (await pendingRewards()) - eveBefore;
-    assert.ok(toPool - gained <= 1n && gained <= toPool, `pool ${toPool}, claimable ${gained}`);
-  }
-  assert.equal(await free(ferdie.address), ferdieBeforeAccept - r.fee, 'the held fee was spent');
+  const gained = (await pendingRewards(delegator, assigned)) - pendingBefore;
+  assert.equal(gained, toPool + poolEmission.amount.toBigInt(),
+    'the delegator can claim its part of the fee and of the emission');
+  assert.equal(await free(delegator), delegatorFree, 'claimable, not paid');
+});
 
-  const summary = (await api.call.workTokenApi.providerSummary(assigned)).unwrap();
-  assert.equal(summary.reputation.toNumber(), 550_000, 'neutral 50% -> 55%');
-  assert.equal(summary.openJobs.toNumber(), 0);
-  assert.ok((await api.query.workToken.jobs(id)).isNone);
+test('at most MaxJobsPerBlock jobs per block; the next fails with MarketBusy', async () => {
+  const max = api.consts.workToken.maxJobsPerBlock.toNumber();
+  assert.equal(max, 16);
+  await avoidEraBoundary(api, node.seal);
+  const before = await free(ferdie.address);
+  const calls = Array.from({ length: max + 1 }, (_, i) => [
+    api.tx.workToken.submitJob(`0x${(i + 1).toString(16).padStart(64, '0')}`, UNIT), ferdie,
+  ]);
+  const outcomes = await submitInOneBlock(api, node.seal, calls);
+  const block = outcomes[0].blockHash;
+  assert.ok(outcomes.every((o) => o.blockHash === block), 'all in one block');
+  const accepted = outcomes.filter((o) => !o.failed);
+  assert.equal(accepted.length, max);
+  assert.deepEqual(outcomes.filter((o) => o.failed).map((o) => o.error), ['workToken.MarketBusy']);
+  const ids = accepted.map((o) => eventsOf(o.events, 'workToken', 'JobSubmitted')[0].id.toNumber());
+  const fees = outcomes.reduce((sum, o) => sum + o.fee, 0n);
+  assert.equal(await free(ferdie.address), before - BigInt(max) * UNIT - fees,
+    'sixteen fees on hold; the refused job holds nothing');
+
+  // The next block assigns (or refunds) every one of them.
+  const next = await node.seal();
+  const init = await blockEvents(api, next, 'Initialization');
+  const assigned = eventsOf(init, 'workToken', 'JobAssigned').map((e) => e.id.toNumber());
+  const refunded = eventsOf(init, 'workToken', 'JobUnassigned').map((e) => e.id.toNumber());
+  assert.deepEqual([...assigned, ...refunded].sort((a, b) => a - b), ids);
+  assert.equal(await free(ferdie.address),
+    before - BigInt(assigned.length) * UNIT - fees, 'refunded fees came back');
 });

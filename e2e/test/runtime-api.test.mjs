@@ -3,8 +3,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { blake2AsHex } from '@polkadot/util-crypto';
 import { startDevNode } from '../lib/node.mjs';
-import { submit } from '../lib/tx.mjs';
+import { submit, advanceToEra } from '../lib/tx.mjs';
 
 const UNIT = 10n ** 12n;
 let node;
@@ -32,18 +33,49 @@ after(async () => {
 
 test('providerSummary, delegationSummary and eraSummary describe the chain', async () => {
   assert.ok(api.call.workTokenApi, 'the runtime API is in the metadata');
-  const provider = (await api.call.workTokenApi.providerSummary(charlie.address)).unwrap();
+  const apiId = blake2AsHex('WorkTokenApi', 64);
+  const version = api.runtimeVersion.apis.find(([id]) => id.toHex() === apiId);
+  assert.ok(version, 'the runtime declares WorkTokenApi');
+  assert.equal(version[1].toNumber(), 2, 'WorkTokenApi version 2');
+
+  // Charlie registered and Eve delegated in this era: her tokens wait to enter his pool.
+  let provider = (await api.call.workTokenApi.providerSummary(charlie.address)).unwrap();
   assert.equal(provider.selfStake.toBigInt(), 200n * UNIT);
-  assert.equal(provider.delegated.toBigInt(), 50n * UNIT);
+  assert.equal(provider.delegated.toBigInt(), 0n, 'nothing has entered the pool yet');
+  assert.equal(provider.entering.toBigInt(), 50n * UNIT);
   assert.equal(provider.delegators.toNumber(), 1);
   assert.equal(provider.commission.toNumber(), 30_000_000);
+  assert.equal(provider.unsplitFees.toBigInt(), 0n);
+  assert.equal(provider.suspended.isTrue, false);
+  assert.equal(provider.leaving.isTrue, false);
+  assert.equal(provider.tombstoned.isTrue, false);
+  assert.equal(provider.active.isTrue, false, 'active from the next era');
   assert.ok((await api.call.workTokenApi.providerSummary(eve.address)).isNone);
 
-  const position = (await api.call.workTokenApi.delegationSummary(eve.address, charlie.address))
+  let position = (await api.call.workTokenApi.delegationSummary(eve.address, charlie.address))
     .unwrap();
+  assert.equal(position.entering.toBigInt(), 50n * UNIT);
+  assert.equal(position.value.toBigInt(), 0n);
+  assert.equal(position.shares.toBigInt(), 0n);
+  assert.equal(position.pendingRewards.toBigInt(), 0n, 'nothing earned in the joining era');
+
+  // The next era: Charlie is active and Eve's tokens own shares.
+  const current = (await api.query.workToken.currentEra()).toNumber();
+  await advanceToEra(api, node.seal, current + 1);
+  provider = (await api.call.workTokenApi.providerSummary(charlie.address)).unwrap();
+  assert.equal(provider.delegated.toBigInt(), 50n * UNIT);
+  assert.equal(provider.delegatedShares.toBigInt(), 50n * UNIT);
+  assert.equal(provider.entering.toBigInt(), 0n);
+  assert.equal(provider.earningSelfStake.toBigInt(), 200n * UNIT);
+  assert.equal(provider.active.isTrue, true);
+  position = (await api.call.workTokenApi.delegationSummary(eve.address, charlie.address))
+    .unwrap();
+  assert.equal(position.entering.toBigInt(), 0n);
   assert.equal(position.value.toBigInt(), 50n * UNIT);
   assert.equal(position.shares.toBigInt(), 50n * UNIT);
-  assert.equal(position.pendingRewards.toBigInt(), 0n, 'nothing earned in the joining era');
+  assert.equal(position.pendingRewards.toBigInt(), 0n, 'earning from this era on');
+  const members = (await api.call.workTokenApi.activeSet()).map((m) => m.provider.toString());
+  assert.ok(members.includes(charlie.address));
 
   const era = await api.call.workTokenApi.eraSummary();
   assert.equal(era.era.toNumber(), (await api.query.workToken.currentEra()).toNumber());

@@ -1,10 +1,16 @@
 // Slashing end to end: a bonded reporter reports a Critical offence, the accused disputes it
-// with a bond, the arbiter (sudo on the dev chain) upholds it; every balance is checked to the
-// unit, including the total issuance, which falls by exactly what was burnt.
+// with a bond, the arbiter (sudo on the dev chain) upholds it before the dispute window ends:
+// the dispute bond is slashed at once, the slash itself applies when the window ends. Every
+// balance is checked to the unit, including the total issuance, which falls by exactly what
+// was burnt and rises by exactly the era emission. Tokens delegated while the slash is pending
+// wait outside the pool and bear none of it. Then a report of the same incident at a higher
+// severity supersedes a pending one.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startDevNode } from '../lib/node.mjs';
-import { submit, eventsOf, avoidEraBoundary, freeBalance } from '../lib/tx.mjs';
+import {
+  submit, eventsOf, blockEvents, advanceToEra, sealToEra, avoidEraBoundary, freeBalance,
+} from '../lib/tx.mjs';
 import { devKeys } from '../lib/keys.mjs';
 
 const UNIT = 10n ** 12n;
@@ -12,6 +18,7 @@ const BOND = 10n * UNIT; // ReportBond = DisputeBond in the runtime
 let node;
 let api;
 let alice; // sudo: the arbiter
+let charlie; // joins Dave's pool while the slash is pending
 let dave; // provider
 let eve; // delegator
 let ferdie; // reporter
@@ -21,37 +28,52 @@ const free = (who) => freeBalance(api, who);
 const reserved = async (who) => (await account(who)).reserved.toBigInt();
 const issuance = async () => (await api.query.balances.totalIssuance()).toBigInt();
 const evidence = (byte) => `0x${byte.repeat(32)}`;
+const sum = (events, field) => events.reduce((s, e) => s + e[field].toBigInt(), 0n);
+const sudo = async (call) => {
+  const r = await submit(api, node.seal, api.tx.sudo.sudo(call), alice);
+  assert.equal(r.error, null);
+  const [sudid] = eventsOf(r.events, 'sudo', 'Sudid');
+  assert.ok(sudid.sudoResult.isOk, `sudo call failed: ${sudid.sudoResult.toString()}`);
+  return r;
+};
 
 before(async () => {
   node = await startDevNode();
   api = node.api;
-  [alice, dave, eve, ferdie] = await devKeys('Alice', 'Dave', 'Eve', 'Ferdie');
+  [alice, charlie, dave, eve, ferdie] = await devKeys('Alice', 'Charlie', 'Dave', 'Eve', 'Ferdie');
   let r = await submit(api, node.seal, api.tx.workToken.registerProvider(500n * UNIT, 0), dave);
   assert.equal(r.error, null);
   r = await submit(api, node.seal, api.tx.workToken.delegate(dave.address, 100n * UNIT), eve);
   assert.equal(r.error, null);
+  // Era 1: Eve's tokens entered Dave's pool and back him for the whole era. Era 2: the
+  // offence of era 1 is reported.
+  await advanceToEra(api, node.seal, 2);
+  const pool = (await api.query.workToken.pools(dave.address)).unwrap();
+  assert.equal(pool.tokens.toBigInt(), 100n * UNIT);
 });
 
 after(async () => {
   await node?.stop();
 });
 
-test('report, dispute, arbiter upholds: balances and issuance to the unit', async () => {
+test('report, dispute, early uphold, window ends: balances and issuance to the unit', async () => {
   const era = (await api.query.workToken.currentEra()).toNumber();
+  const offenceEra = era - 1;
 
   // Ferdie reports with a bond. Critical, 50%: 250 of Dave's 500, 50 of the pool's 100.
-  await avoidEraBoundary(api, node.seal);
+  await avoidEraBoundary(api, node.seal, 8); // everything up to the verdict in this era
   const ferdieBefore = await free(ferdie.address);
   let r = await submit(
     api,
     node.seal,
-    api.tx.workToken.reportOffence(dave.address, 'Critical', era, evidence('11')),
+    api.tx.workToken.reportOffence(dave.address, 'Critical', offenceEra, evidence('11')),
     ferdie,
   );
   assert.equal(r.error, null);
   const [reported] = eventsOf(r.events, 'workToken', 'OffenceReported');
   const id = reported.id.toNumber();
   assert.equal(reported.provider.toString(), dave.address);
+  assert.equal(reported.offenceEra.toNumber(), offenceEra);
   assert.equal(reported.own.toBigInt(), 250n * UNIT);
   assert.equal(reported.pool.toBigInt(), 50n * UNIT);
   assert.equal(reported.disputeUntil.toNumber(), era + 2);
@@ -60,63 +82,155 @@ test('report, dispute, arbiter upholds: balances and issuance to the unit', asyn
   const ferdieAfterReport = await free(ferdie.address);
 
   // The runtime API lists it with its windows.
-  const [pending] = (await api.call.workTokenApi.pendingSlashes(dave.address)).toArray();
+  let [pending] = (await api.call.workTokenApi.pendingSlashes(dave.address)).toArray();
   assert.equal(pending.id.toNumber(), id);
   assert.equal(pending.severity.toString(), 'Critical');
   assert.equal(pending.own.toBigInt(), 250n * UNIT);
   assert.equal(pending.disputed.isTrue, false);
+  assert.ok(pending.decided.isNone);
   assert.equal(pending.disputeWindowEnd.toNumber(), era + 2);
   assert.equal(pending.disputeTimeout.toNumber(), era + 2 + 4);
 
-  // Pending: joiners are turned away.
-  r = await submit(api, node.seal, api.tx.workToken.delegate(dave.address, 10n * UNIT), ferdie);
-  assert.equal(r.error, 'workToken.ProviderHasPendingSlash');
-  const ferdieAfterJoin = ferdieAfterReport - r.fee;
+  // Pending: a joiner is accepted, but its tokens wait outside the pool, out of reach.
+  const charlieBefore = await free(charlie.address);
+  r = await submit(api, node.seal, api.tx.workToken.delegate(dave.address, 10n * UNIT), charlie);
+  assert.equal(r.error, null);
+  const charlieAfterJoin = charlieBefore - 10n * UNIT - r.fee;
+  assert.equal(await free(charlie.address), charlieAfterJoin);
+  const joiner = async () => (
+    await api.call.workTokenApi.delegationSummary(charlie.address, dave.address)
+  ).unwrap();
+  assert.equal((await joiner()).entering.toBigInt(), 10n * UNIT);
 
   // Only the accused may dispute; Dave does, posting his bond.
   r = await submit(api, node.seal, api.tx.workToken.disputeSlash(id), eve);
   assert.equal(r.error, 'workToken.NotAccused');
-  await avoidEraBoundary(api, node.seal);
   const daveBefore = await free(dave.address);
   r = await submit(api, node.seal, api.tx.workToken.disputeSlash(id), dave);
   assert.equal(r.error, null);
   assert.equal(eventsOf(r.events, 'workToken', 'SlashDisputed').length, 1);
   assert.equal(await free(dave.address), daveBefore - BOND - r.fee);
   const daveAfterDispute = daveBefore - BOND - r.fee;
+  assert.equal(await reserved(dave.address), 500n * UNIT + BOND);
 
   // The arbiter must be sudo.
   r = await submit(api, node.seal, api.tx.workToken.resolveDispute(id, 'Uphold'), eve);
   assert.equal(r.error, 'BadOrigin');
 
-  // Sudo upholds: 300 slashed, 10% (30) to Ferdie, 270 burnt, and Dave's bond burnt too.
-  await avoidEraBoundary(api, node.seal);
+  // Sudo upholds before the window's end: Dave's dispute bond is burnt at once; the slash is
+  // decided but waits for the window's end.
   const issuanceBefore = await issuance();
-  r = await submit(
-    api,
-    node.seal,
-    api.tx.sudo.sudo(api.tx.workToken.resolveDispute(id, 'Uphold')),
-    alice,
-  );
-  assert.equal(r.error, null);
-  const [sudid] = eventsOf(r.events, 'sudo', 'Sudid');
-  assert.ok(sudid.sudoResult.isOk, `sudo call failed: ${sudid.sudoResult.toString()}`);
-  const [applied] = eventsOf(r.events, 'workToken', 'SlashApplied');
+  r = await sudo(api.tx.workToken.resolveDispute(id, 'Uphold'));
+  const [resolved] = eventsOf(r.events, 'workToken', 'DisputeResolved');
+  assert.equal(resolved.verdict.toString(), 'Uphold');
+  const [bondSlashed] = eventsOf(r.events, 'workToken', 'BondSlashed');
+  assert.equal(bondSlashed.who.toString(), dave.address);
+  assert.equal(bondSlashed.amount.toBigInt(), BOND);
+  assert.equal(eventsOf(r.events, 'workToken', 'SlashApplied').length, 0, 'not before the window');
+  assert.equal((await api.query.workToken.currentEra()).toNumber(), era, 'still the report era');
+  assert.equal(await issuance(), issuanceBefore - BOND - r.fee, 'the bond and the fee are burnt');
+  assert.equal(await free(dave.address), daveAfterDispute, 'the dispute bond is gone');
+  assert.equal(await reserved(dave.address), 500n * UNIT, 'the stake is untouched yet');
+  [pending] = (await api.call.workTokenApi.pendingSlashes(dave.address)).toArray();
+  assert.equal(pending.disputed.isTrue, false, 'the verdict is in');
+  assert.equal(pending.decided.unwrap().toNumber(), 1_000_000_000, 'upheld in full');
+
+  // The window ends two eras after the report. Meanwhile the joiner's tokens do not enter:
+  // a slash of an earlier offence era is pending.
+  const issuanceAfterVerdict = await issuance();
+  const { events: middle } = await sealToEra(api, node.seal, era + 1);
+  assert.equal(eventsOf(middle, 'workToken', 'EntryConverted')
+    .filter((e) => e.provider.toString() === dave.address).length, 0);
+  assert.equal((await joiner()).entering.toBigInt(), 10n * UNIT, 'still waiting');
+  const { events: last, hash: windowEnd } = await sealToEra(api, node.seal, era + 2);
+  const passed = [...middle, ...last];
+
+  // At the start of era + 2, in the block's initialisation: 300 slashed, 10% (30) to Ferdie,
+  // 270 burnt; Ferdie's bond returned; Dave jailed, out of the active set, tombstoned.
+  const init = await blockEvents(api, windowEnd, 'Initialization');
+  const [applied] = eventsOf(init, 'workToken', 'SlashApplied');
+  assert.ok(applied, 'the slash applied when the window ended');
+  assert.equal(applied.id.toNumber(), id);
   assert.equal(applied.own.toBigInt(), 250n * UNIT);
   assert.equal(applied.pool.toBigInt(), 50n * UNIT);
-  const [rewarded] = eventsOf(r.events, 'workToken', 'ReporterRewarded');
+  const [rewarded] = eventsOf(init, 'workToken', 'ReporterRewarded');
+  assert.equal(rewarded.reporter.toString(), ferdie.address);
   assert.equal(rewarded.amount.toBigInt(), 30n * UNIT);
-  const [deposited] = eventsOf(r.events, 'workToken', 'SlashDeposited');
+  const [deposited] = eventsOf(init, 'workToken', 'SlashDeposited');
   assert.equal(deposited.amount.toBigInt(), 270n * UNIT);
-  assert.equal(eventsOf(r.events, 'workToken', 'Tombstoned').length, 1);
+  const [returned] = eventsOf(init, 'workToken', 'BondReturned');
+  assert.equal(returned.who.toString(), ferdie.address);
+  assert.equal(returned.amount.toBigInt(), BOND);
+  assert.equal(eventsOf(init, 'workToken', 'Jailed').length, 1);
+  assert.equal(eventsOf(init, 'workToken', 'Tombstoned').length, 1);
+  const [left] = eventsOf(init, 'workToken', 'LeftActiveSet');
+  assert.equal(left.provider.toString(), dave.address, 'out of the active set in the same block');
+  assert.equal(eventsOf(passed, 'workToken', 'SlashApplied').length, 1, 'applied once');
 
-  assert.equal(await free(ferdie.address), ferdieAfterJoin + BOND + 30n * UNIT);
+  // Dave earned era rewards meanwhile (on the stake the slash did not lock).
+  const daveRewards = eventsOf(passed, 'workToken', 'ProviderRewarded')
+    .filter((e) => e.provider.toString() === dave.address);
+  const daveEarned = sum(daveRewards, 'commission') + sum(daveRewards, 'selfStake');
+  assert.equal(await free(ferdie.address), ferdieAfterReport + BOND + 30n * UNIT);
   assert.equal(await reserved(ferdie.address), 0n);
-  assert.equal(await free(dave.address), daveAfterDispute, 'the dispute bond is gone');
+  assert.equal(await free(dave.address), daveAfterDispute + daveEarned);
   assert.equal(await reserved(dave.address), 250n * UNIT, 'half the stake is left on hold');
   const pool = (await api.query.workToken.pools(dave.address)).unwrap();
   assert.equal(pool.tokens.toBigInt(), 50n * UNIT);
   assert.equal(pool.shares.toBigInt(), 100n * UNIT, 'shares untouched: each lost half its value');
-  // Burnt: 270 of the slash, the 10 bond, and the sudo call's fee (fees are burnt).
-  assert.equal(await issuance(), issuanceBefore - 270n * UNIT - BOND - r.fee);
+  // Issuance: the 270 burnt, plus whatever the two era boundaries minted.
+  const minted = sum(eventsOf(passed, 'workToken', 'EraRewarded'), 'emission');
+  assert.equal(await issuance(), issuanceAfterVerdict - 270n * UNIT + minted);
   assert.ok((await api.query.workToken.pendingSlashes(id)).isNone);
+  const provider = (await api.call.workTokenApi.providerSummary(dave.address)).unwrap();
+  assert.equal(provider.active.isTrue, false);
+  assert.equal(provider.tombstoned.isTrue, true);
+  assert.ok(provider.jailedUntil.isSome);
+  const members = (await api.call.workTokenApi.activeSet()).map((m) => m.provider.toString());
+  assert.ok(!members.includes(dave.address), 'activeSet() no longer lists him');
+
+  // The joiner bore none of it: its 10 are still waiting, and come back whole at once.
+  assert.equal((await joiner()).entering.toBigInt(), 10n * UNIT);
+  r = await submit(api, node.seal, api.tx.workToken.undelegate(dave.address, 10n * UNIT), charlie);
+  assert.equal(r.error, null);
+  const [back] = eventsOf(r.events, 'workToken', 'EntryWithdrawn');
+  assert.equal(back.amount.toBigInt(), 10n * UNIT);
+  assert.equal(await free(charlie.address), charlieAfterJoin + 10n * UNIT - r.fee);
+  assert.ok((await api.query.workToken.delegations(charlie.address, dave.address)).isNone);
+});
+
+test('a report of the same incident at a higher severity supersedes the pending one', async () => {
+  const [bobStash] = await devKeys('Bob//stash');
+  const provider = bobStash.address;
+  const era = (await api.query.workToken.currentEra()).toNumber();
+  await avoidEraBoundary(api, node.seal, 3);
+  const before = await free(ferdie.address);
+  let r = await submit(api, node.seal,
+    api.tx.workToken.reportOffence(provider, 'Minor', era, evidence('22')), ferdie);
+  assert.equal(r.error, null);
+  let spent = r.fee;
+  const [minor] = eventsOf(r.events, 'workToken', 'OffenceReported');
+
+  // The same incident again at the same severity is a duplicate.
+  r = await submit(api, node.seal,
+    api.tx.workToken.reportOffence(provider, 'Minor', era, evidence('22')), ferdie);
+  assert.equal(r.error, 'workToken.DuplicateReport');
+  spent += r.fee;
+
+  // At Major it supersedes the Minor report: its bond comes back, the new one is held.
+  r = await submit(api, node.seal,
+    api.tx.workToken.reportOffence(provider, 'Major', era, evidence('22')), ferdie);
+  assert.equal(r.error, null);
+  spent += r.fee;
+  const [major] = eventsOf(r.events, 'workToken', 'OffenceReported');
+  const [superseded] = eventsOf(r.events, 'workToken', 'SlashSuperseded');
+  assert.equal(superseded.id.toNumber(), minor.id.toNumber());
+  assert.equal(superseded.by.toNumber(), major.id.toNumber());
+  assert.equal(eventsOf(r.events, 'workToken', 'BondReturned')[0].amount.toBigInt(), BOND);
+  assert.equal(await free(ferdie.address), before - BOND - spent, 'one bond on hold');
+  assert.equal(await reserved(ferdie.address), BOND);
+  assert.ok((await api.query.workToken.pendingSlashes(minor.id)).isNone);
+  const pending = (await api.call.workTokenApi.pendingSlashes(provider)).toArray();
+  assert.deepEqual(pending.map((p) => p.id.toNumber()), [major.id.toNumber()]);
+  assert.equal(pending[0].severity.toString(), 'Major');
 });

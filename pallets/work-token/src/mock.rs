@@ -147,6 +147,7 @@ parameter_types! {
 std::thread_local! {
 	static RANDOM_SEED: core::cell::Cell<u64> = const { core::cell::Cell::new(0) };
 	static RANDOM_CALLS: core::cell::Cell<u64> = const { core::cell::Cell::new(0) };
+	static RANDOM_PER_BLOCK: core::cell::Cell<bool> = const { core::cell::Cell::new(false) };
 }
 
 /// Seeds [`TestRandomness`]: the same seed gives the same draws.
@@ -155,17 +156,29 @@ pub fn set_random_seed(seed: u64) {
 	RANDOM_CALLS.with(|c| c.set(0));
 }
 
-/// A seeded, deterministic randomness for tests: `blake2_256(seed, call count, subject)`.
+/// Makes [`TestRandomness`] a function of the block number and the subject only, like
+/// randomness derived from block hashes: anyone can compute this block's value, nobody the
+/// next block's.
+pub fn set_randomness_per_block(per_block: bool) {
+	RANDOM_PER_BLOCK.with(|p| p.set(per_block));
+}
+
+/// A seeded, deterministic randomness for tests: `blake2_256(seed, call count, subject)`, or
+/// `blake2_256(seed, block number, subject)` after [`set_randomness_per_block`].
 pub struct TestRandomness;
 impl frame_support::traits::Randomness<sp_core::H256, u64> for TestRandomness {
 	fn random(subject: &[u8]) -> (sp_core::H256, u64) {
 		let seed = RANDOM_SEED.with(|s| s.get());
-		let call = RANDOM_CALLS.with(|c| {
-			let n = c.get();
-			c.set(n + 1);
-			n
-		});
-		let hash = sp_io::hashing::blake2_256(&(seed, call, subject).encode());
+		let nonce = if RANDOM_PER_BLOCK.with(|p| p.get()) {
+			System::block_number()
+		} else {
+			RANDOM_CALLS.with(|c| {
+				let n = c.get();
+				c.set(n + 1);
+				n
+			})
+		};
+		let hash = sp_io::hashing::blake2_256(&(seed, nonce, subject).encode());
 		(sp_core::H256(hash), System::block_number())
 	}
 }
@@ -322,6 +335,7 @@ impl ExtBuilder {
 		.unwrap();
 		BURNED.with(|b| b.set(0));
 		set_random_seed(0);
+		set_randomness_per_block(false);
 		let mut ext = sp_io::TestExternalities::new(storage);
 		ext.execute_with(|| {
 			System::set_block_number(1);

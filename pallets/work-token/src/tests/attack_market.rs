@@ -1,0 +1,110 @@
+//! Attacks on the market (S35, S36): a client cannot steer the draw, and reputation cannot be
+//! farmed cheaply.
+
+use super::slashing::evidence;
+use crate::{mock::*, reputation::outcome_weight, ActiveSet, Jobs, Pallet, Reputation};
+use sp_runtime::Permill;
+
+/// Delivers and accepts job `id` (so that its provider's capacity frees up).
+fn complete(id: u64) {
+	let job = Jobs::<Test>::get(id).unwrap();
+	assert_ok!(WorkToken::submit_result(RuntimeOrigin::signed(job.provider), id, evidence(2)));
+	assert_ok!(WorkToken::accept_result(RuntimeOrigin::signed(job.client), id));
+}
+
+#[test]
+fn a_client_cannot_steer_the_draw_by_timing_its_submission() {
+	ExtBuilder::default()
+		.provider(10, 1_000, Perbill::zero())
+		.provider(11, 2_000, Perbill::zero())
+		.provider(12, 2_000, Perbill::zero())
+		.build_and_execute(|| {
+			// Randomness from block data: anyone can compute the current block's value.
+			set_random_seed(3);
+			set_randomness_per_block(true);
+			let (mut sent, mut to_puppet) = (0u32, 0u32);
+			for _ in 0..400 {
+				// The attacker (client 13, owner of provider 10) computes the draw its job would
+				// get with this block's randomness and submits only when it picks 10.
+				let id = crate::JobQueueState::<Test>::get().next_id;
+				let set = ActiveSet::<Test>::get();
+				let would = Pallet::<Test>::draw_provider(&set, id, |_| true);
+				if would == Ok(10) {
+					assert_ok!(WorkToken::submit_job(RuntimeOrigin::signed(13), evidence(1), 10));
+					next_block();
+					sent += 1;
+					to_puppet += u32::from(Jobs::<Test>::get(id).unwrap().provider == 10);
+					complete(id);
+				} else {
+					next_block();
+				}
+			}
+			// The draw happens in the next block, with randomness unknown at submission: the
+			// attacker's jobs land on 10 about as often as its share of stake (1/5), far from
+			// always. (With a same-block draw this strategy would score 100%.)
+			assert!(sent > 40, "sent {sent}");
+			let share = f64::from(to_puppet) / f64::from(sent);
+			assert!(share < 0.4, "the attacker steered {share:.2} of its jobs");
+		});
+}
+
+#[test]
+fn a_job_counts_in_reputation_in_proportion_to_its_fee() {
+	let alpha = Permill::from_percent(10);
+	assert_eq!(outcome_weight(alpha, 10, 10), alpha);
+	assert_eq!(outcome_weight(alpha, 1_000, 10), alpha);
+	assert_eq!(outcome_weight(alpha, 1, 10), Permill::from_percent(1));
+	assert_eq!(outcome_weight(alpha, 0, 10), Permill::zero());
+}
+
+#[test]
+fn dust_jobs_earn_next_to_no_reputation() {
+	ExtBuilder::default().provider(10, 2_000, Perbill::zero()).build_and_execute(|| {
+		// Ten dust jobs (fee 1, a tenth of the full-credit fee) from the provider's puppets ...
+		for _ in 0..10 {
+			assert_ok!(WorkToken::submit_job(RuntimeOrigin::signed(13), evidence(1), 1));
+			let id = crate::JobQueueState::<Test>::get().next_id - 1;
+			next_block();
+			complete(id);
+		}
+		let after_dust = Reputation::<Test>::get(10);
+		// ... raise it less than one full-fee job would: credit costs fees, not transactions.
+		assert!(after_dust < Permill::from_percent(55), "{after_dust:?}");
+		assert!(after_dust > Permill::from_percent(50));
+	});
+}
+
+#[test]
+fn farming_reputation_with_ones_own_jobs_pays_the_other_providers() {
+	ExtBuilder::default()
+		.provider(10, 1_000, Perbill::one())
+		.provider(11, 1_000, Perbill::zero())
+		.provider(12, 1_000, Perbill::zero())
+		.build_and_execute(|| {
+			// Provider 10 (a third of the stake, 100% commission) farms its score with jobs from
+			// its puppets 13 and 14.
+			let (mut own_jobs, mut paid_to_others) = (0u32, 0u128);
+			for n in 0..30u64 {
+				let client = 13 + n % 2;
+				assert_ok!(WorkToken::submit_job(RuntimeOrigin::signed(client), evidence(1), 10));
+				let id = crate::JobQueueState::<Test>::get().next_id - 1;
+				next_block();
+				let provider = Jobs::<Test>::get(id).unwrap().provider;
+				if provider == 10 {
+					own_jobs += 1;
+				} else {
+					paid_to_others += 10;
+				}
+				complete(id);
+			}
+			// Only the jobs it was drawn for raised its score ...
+			let expected = (0..own_jobs).fold(crate::reputation::NEUTRAL, |score, _| {
+				crate::reputation::next_score(score, Permill::from_percent(10), true)
+			});
+			assert_eq!(Reputation::<Test>::get(10), expected);
+			assert!(own_jobs < 20, "{own_jobs}");
+			// ... and the other jobs' fees, most of them, left the party for good.
+			assert!(paid_to_others >= 100, "{paid_to_others}");
+			assert_eq!(u128::from(30 - own_jobs) * 10, paid_to_others);
+		});
+}
