@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // A tour of the work-token market against a running dev node (`./scripts/run-dev.sh`):
-// register a provider, delegate to it, submit a job and see it paid, then report an offence
-// and watch the slash wait out its dispute window and apply. Prints a readable summary.
+// register a provider, delegate to it (the tokens enter its pool at the next era), submit a
+// job (assigned at the start of the next block) and see its fee split when the era ends, then
+// report an offence and watch the slash wait out its dispute window and apply. Prints a
+// readable summary.
 //
 //   node examples/market-tour.mjs [ws://127.0.0.1:9944]
 //
@@ -17,7 +19,10 @@ const url = process.argv[2] ?? process.env.WS ?? 'ws://127.0.0.1:9944';
 const fmt = (planck) => `${(Number(planck) / 1e12).toLocaleString('en-US', { maximumFractionDigits: 4 })} WORK`;
 const log = (...args) => console.log(...args);
 
-/** Signs and sends `tx`, resolves with its events once in a block; throws on a failed call. */
+/**
+ * Signs and sends `tx`; resolves with { events, blockHash } once it is in a block; throws on a
+ * failed call.
+ */
 function send(api, tx, signer) {
   return new Promise((resolve, reject) => {
     tx.signAndSend(signer, ({ status, events, dispatchError }) => {
@@ -29,10 +34,26 @@ function send(api, tx, signer) {
         reject(new Error(err ? `${err.section}.${err.name}` : dispatchError.toString()));
         return;
       }
-      resolve(events.map(({ event }) => event));
+      const blockHash = status.isInBlock ? status.asInBlock : status.asFinalized;
+      resolve({ events: events.map(({ event }) => event), blockHash });
     }).catch(reject);
   });
 }
+
+/**
+ * The events of block `number`, once it exists. What the pallet does at the start of a block
+ * (assigning jobs, ending eras, applying slashes) is only there, not in any call's events.
+ */
+async function blockEvents(api, number) {
+  for (;;) {
+    const hash = await api.rpc.chain.getBlockHash(number);
+    if (!hash.isEmpty) return (await api.query.system.events.at(hash)).map(({ event }) => event);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The block number of `hash`. */
+const numberOf = async (api, hash) => (await api.rpc.chain.getHeader(hash)).number.toNumber();
 
 const find = (events, method) => events.find((e) => e.section === 'workToken' && e.method === method);
 
@@ -69,47 +90,68 @@ async function main() {
   await send(api, api.tx.workToken.registerProvider(1_000n * UNIT, 50_000_000), bob);
   log('Bob registered as a provider with 1,000 WORK at 5% commission');
   await send(api, api.tx.workToken.delegate(bob.address, 200n * UNIT), charlie);
-  log('Charlie delegated 200 WORK to Bob');
+  log('Charlie delegated 200 WORK to Bob; the tokens wait to enter his pool until the next era');
   const era = (await api.query.workToken.currentEra()).toNumber();
-  log(`waiting for era ${era + 1}, when Bob joins the active set ...`);
+  log(`waiting for era ${era + 1}, when Bob joins the active set and Charlie's tokens enter ...`);
   await untilEra(api, era + 1);
   const set = (await api.call.workTokenApi.activeSet()).toArray();
   for (const m of set) {
     log(`  active: ${name(m.provider.toString())}, effective stake ${fmt(m.effectiveStake.toBigInt())}, ` +
       `chance ${(m.selectionProbability.toNumber() / 1e7).toFixed(2)}%`);
   }
+  const position = (await api.call.workTokenApi.delegationSummary(charlie.address, bob.address)).unwrap();
+  log(`Charlie's position: ${fmt(position.value.toBigInt())} in Bob's pool, ` +
+    `${fmt(position.entering.toBigInt())} still waiting`);
   summary.push(['active providers', String(set.length)]);
 
-  // 2. Dave submits a job; the drawn provider delivers; Dave accepts.
-  let events = await send(api, api.tx.workToken.submitJob(`0x${'42'.repeat(32)}`, 5n * UNIT), dave);
-  const submitted = find(events, 'JobSubmitted');
-  const id = submitted.data.id.toNumber();
-  const assigned = submitted.data.provider.toString();
-  log(`Dave submitted job #${id} for 5 WORK; drawn provider: ${name(assigned)}`);
+  // 2. Dave submits a job; it is drawn at the start of the next block; the provider delivers;
+  // Dave accepts; the fee is split when the era ends.
+  let sent = await send(api, api.tx.workToken.submitJob(`0x${'42'.repeat(32)}`, 5n * UNIT), dave);
+  const id = find(sent.events, 'JobSubmitted').data.id.toNumber();
+  const next = await blockEvents(api, (await numberOf(api, sent.blockHash)) + 1);
+  const mine = (e) => e.data.id.toNumber() === id;
+  const refused = next.filter((e) => e.section === 'workToken' && e.method === 'JobUnassigned').find(mine);
+  if (refused) throw new Error(`job #${id} was not assigned: ${refused.data.reason.toString()}`);
+  const assignedEvent = next.filter((e) => e.section === 'workToken' && e.method === 'JobAssigned').find(mine);
+  const assigned = assignedEvent.data.provider.toString();
+  log(`Dave submitted job #${id} for 5 WORK; drawn in the next block: ${name(assigned)} ` +
+    `(result due by block #${assignedEvent.data.deadline.toNumber()})`);
   await send(api, api.tx.workToken.submitResult(id, `0x${'43'.repeat(32)}`), keys[assigned]);
   log(`${name(assigned)} delivered the result`);
-  events = await send(api, api.tx.workToken.acceptResult(id), dave);
-  const done = find(events, 'JobCompleted').data;
-  log(`Dave accepted: ${fmt(done.toProvider.toBigInt())} to the provider, ${fmt(done.toPool.toBigInt())} ` +
-    `to its delegators, ${fmt(done.protocolFee.toBigInt())} protocol fee`);
+  sent = await send(api, api.tx.workToken.acceptResult(id), dave);
+  const done = find(sent.events, 'JobCompleted').data;
+  const acceptEra = (await api.query.workToken.currentEra.at(sent.blockHash)).toNumber();
+  log(`Dave accepted: ${fmt(done.paid.toBigInt())} into ${name(assigned)}'s fees of era ${acceptEra}, ` +
+    `${fmt(done.protocolFee.toBigInt())} protocol fee`);
   const reputation = (await api.call.workTokenApi.providerSummary(assigned)).unwrap().reputation.toNumber();
   log(`${name(assigned)}'s reputation is now ${(reputation / 1e4).toFixed(1)}%`);
-  summary.push(['job fee to provider', fmt(done.toProvider.toBigInt())]);
-  summary.push(['job fee to delegators', fmt(done.toPool.toBigInt())]);
+  // Era e starts at block e * EraLength; its first block splits the fees of era e - 1.
+  const eraLength = api.consts.workToken.eraLength.toNumber();
+  log(`waiting for era ${acceptEra + 1} ...`);
+  const boundary = await blockEvents(api, (acceptEra + 1) * eraLength);
+  const fees = boundary.find((e) => e.section === 'workToken' && e.method === 'FeesDistributed' &&
+    e.data.provider.toString() === assigned).data;
+  log(`era ${acceptEra} ended, its fees split by whole-era stake: ${fmt(fees.toProvider.toBigInt())} ` +
+    `to the provider, ${fmt(fees.toPool.toBigInt())} to its delegators`);
+  summary.push(['job fee to provider', fmt(fees.toProvider.toBigInt())]);
+  summary.push(['job fee to delegators', fmt(fees.toPool.toBigInt())]);
   summary.push([`reputation of ${name(assigned)}`, `${(reputation / 1e4).toFixed(1)}%`]);
 
   // 3. Eve reports a Minor offence of Bob; it waits out the dispute window, then applies.
   const reportEra = (await api.query.workToken.currentEra()).toNumber();
   const stakeBefore = (await api.query.workToken.ledgers(bob.address)).unwrap().active.toBigInt();
-  events = await send(api,
+  sent = await send(api,
     api.tx.workToken.reportOffence(bob.address, 'Minor', reportEra, `0x${'99'.repeat(32)}`), eve);
-  const reported = find(events, 'OffenceReported').data;
+  const reported = find(sent.events, 'OffenceReported').data;
   const slashId = reported.id.toNumber();
   const [pending] = (await api.call.workTokenApi.pendingSlashes(bob.address)).toArray();
   log(`Eve reported a Minor offence of Bob (slash #${slashId}): ${fmt(reported.own.toBigInt())} locked, ` +
     `pending until era ${pending.disputeWindowEnd.toNumber()} (Bob may dispute until then)`);
-  const joined = await send(api, api.tx.workToken.delegate(bob.address, 10n * UNIT), dave)
-    .then(() => 'accepted', (e) => e.message);
+  // A joiner is accepted, but its tokens wait outside the pool: not at risk, not earning.
+  sent = await send(api, api.tx.workToken.delegate(bob.address, 10n * UNIT), dave);
+  const waiting = (await (await api.at(sent.blockHash)).call.workTokenApi
+    .delegationSummary(dave.address, bob.address)).unwrap().entering.toBigInt();
+  const joined = `accepted, ${fmt(waiting)} waiting to enter`;
   log(`a new delegation to Bob while the slash is pending: ${joined}`);
   log(`waiting for era ${pending.disputeWindowEnd.toNumber()} ...`);
   await untilEra(api, pending.disputeWindowEnd.toNumber());

@@ -107,7 +107,10 @@ impl<T: Config> Pallet<T> {
 		let stake: u128 = ledger.active.unique_saturated_into();
 		let stake = stake.saturating_add(delegated.unique_saturated_into());
 		let multiplier = Self::reputation_multiplier(who);
-		Some((stake.saturating_mul(u128::from(multiplier)).checked_div(100).unwrap_or(0), multiplier))
+		Some((
+			stake.saturating_mul(u128::from(multiplier)).checked_div(100).unwrap_or(0),
+			multiplier,
+		))
 	}
 
 	/// Recomputes the minimum stake from `demand` (jobs in the era that ended), then the
@@ -244,7 +247,7 @@ pub fn is_live_mode(mode: ActiveSetMode) -> bool {
 		ActiveSetMode::Static(n) => n > 0,
 		ActiveSetMode::Dynamic { min, max, jobs_per_provider } => {
 			min > 0 && min <= max && jobs_per_provider > 0
-		},
+		}
 	}
 }
 

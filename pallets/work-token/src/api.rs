@@ -2,10 +2,10 @@
 //! Nothing here writes storage.
 
 use crate::{
-	BalanceOf, Config, CurrentEra, Delegations, EraIndex, EraStartBlock, Incidents,
-	InflationRate, Ledgers, MinProviderStake, Offences, Pallet, PendingSlashes, Pools,
-	ProviderCount, Providers, RewardsUnclaimed, Severity, ShareBook, SlashId, Tombstones,
-	TotalDelegated, TotalStaked, UnbondingPools,
+	BalanceOf, Config, CurrentEra, Delegations, EraIndex, EraStartBlock, Incidents, InflationRate,
+	Ledgers, MinProviderStake, Offences, Pallet, PendingSlashes, Pools, ProviderCount, Providers,
+	RewardsUnclaimed, Severity, ShareBook, SlashId, Tombstones, TotalDelegated, TotalStaked,
+	UnbondingPools,
 };
 use alloc::vec::Vec;
 use codec::{Decode, Encode};

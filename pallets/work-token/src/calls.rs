@@ -239,7 +239,7 @@ mod calls {
 				Err(_) => {
 					ensure!(signer.is_some(), DispatchError::BadOrigin);
 					T::ReportBond::get()
-				},
+				}
 			};
 			Self::do_report_offence(signer, bond, &provider, severity, offence_era, evidence, true)
 				.map(|_| ())

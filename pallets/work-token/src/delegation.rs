@@ -94,10 +94,10 @@ impl<T: Config> ShareBook<T> for UnbondingPool<T> {
 impl<T: Config> Delegation<T> {
 	/// True when the position holds nothing.
 	pub fn is_empty(&self) -> bool {
-		self.shares.is_zero() &&
-			self.entering.is_empty() &&
-			self.unbonding.is_empty() &&
-			self.unclaimed.is_zero()
+		self.shares.is_zero()
+			&& self.entering.is_empty()
+			&& self.unbonding.is_empty()
+			&& self.unclaimed.is_zero()
 	}
 
 	/// True when nothing of the position is bonded, entering or unbonding (rewards may be
@@ -332,7 +332,7 @@ impl<T: Config> Pallet<T> {
 		match delegation.unbonding.last_mut() {
 			Some(last) if last.unlock_era == unlock_era => {
 				last.shares = last.shares.saturating_add(minted)
-			},
+			}
 			_ => delegation
 				.unbonding
 				.try_push(UnbondingShares { unlock_era, shares: minted })

@@ -58,10 +58,10 @@ impl<T: Config> Pallet<T> {
 		match T::Currency::release(&reason.into(), who, amount, Precision::BestEffort) {
 			Ok(released) => {
 				Self::deposit_event(Event::BondReturned { who: who.clone(), amount: released })
-			},
+			}
 			Err(_) => {
 				frame_support::defensive!("a bond on hold could not be released");
-			},
+			}
 		}
 	}
 
@@ -80,7 +80,11 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_dispute_slash(who: &T::AccountId, id: SlashId) -> DispatchResult {
 		let mut slash = PendingSlashes::<T>::get(id).ok_or(Error::<T>::UnknownSlash)?;
 		ensure!(slash.provider == *who, Error::<T>::NotAccused);
-		ensure!(slash.dispute_bond.is_none(), Error::<T>::AlreadyDisputed);
+		// A slash disputes once: a verdict given early stands.
+		ensure!(
+			slash.dispute_bond.is_none() && slash.decided.is_none(),
+			Error::<T>::AlreadyDisputed
+		);
 		ensure!(
 			CurrentEra::<T>::get() < Self::dispute_end(slash.reported_era),
 			Error::<T>::DisputeWindowClosed
@@ -108,15 +112,15 @@ impl<T: Config> Pallet<T> {
 				Self::finish_slash(id, &slash);
 				Self::maybe_remove_provider(&provider);
 				return Ok(());
-			},
+			}
 			Verdict::Uphold => {
 				Self::slash_bond(HoldReason::DisputeBond, &provider, bond);
 				Perbill::one()
-			},
+			}
 			Verdict::Reduce(keep) => {
 				Self::release_bond(HoldReason::DisputeBond, &provider, bond);
 				keep
-			},
+			}
 		};
 		slash.dispute_bond = None;
 		if CurrentEra::<T>::get() >= Self::dispute_end(slash.reported_era) {
@@ -154,7 +158,7 @@ impl<T: Config> Pallet<T> {
 		match slash.dispute_bond {
 			None => {
 				ensure!(now >= Self::dispute_end(slash.reported_era), Error::<T>::SlashNotDue);
-			},
+			}
 			Some(bond) => {
 				ensure!(
 					now >= Self::dispute_timeout(slash.reported_era),
@@ -162,7 +166,7 @@ impl<T: Config> Pallet<T> {
 				);
 				Self::deposit_event(Event::DisputeTimedOut { id });
 				Self::slash_bond(HoldReason::DisputeBond, &slash.provider, bond);
-			},
+			}
 		}
 		let keep = slash.decided.unwrap_or(Perbill::one());
 		Self::execute_slash(id, slash, keep);

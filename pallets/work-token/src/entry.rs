@@ -5,7 +5,9 @@
 //! At the first era boundary at which
 //! - every offence committed before `e` is too old to report (`e + ReportWindow` has
 //!   started, and at least one boundary has passed), and
-//! - no claim older than `e` is open on the provider (see [`crate::exposure`]),
+//! - no claim of era `e` or older is open on the provider (see [`crate::exposure`]): no
+//!   pending slash whose amounts were locked without these tokens, and no open job whose
+//!   offence could be dated to an era before they were at risk,
 //!
 //! the whole cohort buys shares at the pool's rate in one step. From then on the shares are at
 //! risk and earn like every other share: for the whole era that just began, so the era reward
@@ -22,8 +24,8 @@
 //! Everything here is O(1) per position and per pool: no loop over delegators.
 
 use crate::{
-	BalanceOf, CohortId, Config, Conversion, Conversions, CurrentEra, Delegation,
-	DelegationPool, EntryCohort, Error, EraIndex, Event, Pallet, ShareBook,
+	BalanceOf, CohortId, Config, Conversion, Conversions, CurrentEra, Delegation, DelegationPool,
+	EntryCohort, EraIndex, Error, Event, Pallet, ShareBook,
 };
 use frame_support::traits::Get;
 use sp_runtime::{
@@ -72,7 +74,7 @@ impl<T: Config> Pallet<T> {
 					.try_push((cohort.id, amount))
 					.map_err(|_| Error::<T>::Overflow)?;
 				cohort.positions = cohort.positions.saturating_add(1);
-			},
+			}
 		}
 		Ok(())
 	}
@@ -98,10 +100,10 @@ impl<T: Config> Pallet<T> {
 					if tokens.is_zero() {
 						cohort.positions = cohort.positions.saturating_sub(1);
 					}
-				},
+				}
 				None => {
-				frame_support::defensive!("a waiting position's cohort is missing");
-			},
+					frame_support::defensive!("a waiting position's cohort is missing");
+				}
 			}
 		}
 		delegation.entering.retain(|(_, tokens)| !tokens.is_zero());
@@ -119,9 +121,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Tokens of `pool` waiting to enter.
 	pub fn pool_entering_tokens(pool: &DelegationPool<T>) -> BalanceOf<T> {
-		pool.entering
-			.iter()
-			.fold(Zero::zero(), |acc: BalanceOf<T>, c| acc.saturating_add(c.tokens))
+		pool.entering.iter().fold(Zero::zero(), |acc: BalanceOf<T>, c| acc.saturating_add(c.tokens))
 	}
 
 	/// At the boundary that starts era `now`: converts every cohort of `provider`'s pool that
@@ -135,7 +135,7 @@ impl<T: Config> Pallet<T> {
 		let mut converted = 0u32;
 		while let Some(cohort) = pool.entering.first().cloned() {
 			let may_enter = past_report_window::<T>(cohort.era, now)
-				&& !Self::exposed_before(provider, cohort.era);
+				&& !Self::exposed_up_to(provider, cohort.era);
 			if !may_enter || !Self::convert_cohort(provider, pool, &cohort) {
 				break;
 			}
@@ -219,7 +219,10 @@ impl<T: Config> Pallet<T> {
 
 	/// The shares `tokens` of a cohort get from its conversion: pro rata to what is left, all
 	/// of it for the last position.
-	fn share_of_conversion(record: &Conversion<BalanceOf<T>>, tokens: BalanceOf<T>) -> BalanceOf<T> {
+	fn share_of_conversion(
+		record: &Conversion<BalanceOf<T>>,
+		tokens: BalanceOf<T>,
+	) -> BalanceOf<T> {
 		if record.positions_left <= 1 {
 			return record.shares_left;
 		}

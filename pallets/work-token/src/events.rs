@@ -168,7 +168,11 @@ mod events {
 		LeftActiveSet { provider: T::AccountId },
 		/// `provider` deregistered: its `unbonded` active stake unlocks at `unlock_era`; it takes
 		/// no new work or delegations. Its delegators can only exit.
-		ProviderDeregistered { provider: T::AccountId, unbonded: BalanceOf<T>, unlock_era: EraIndex },
+		ProviderDeregistered {
+			provider: T::AccountId,
+			unbonded: BalanceOf<T>,
+			unlock_era: EraIndex,
+		},
 		/// `by` closed what it could of `delegator`'s position with `provider`, which can no
 		/// longer serve it.
 		Kicked { by: T::AccountId, delegator: T::AccountId, provider: T::AccountId },
@@ -180,12 +184,7 @@ mod events {
 		JobAssigned { id: JobId, provider: T::AccountId, deadline: BlockNumberFor<T> },
 		/// No provider could take job `id`; `fee` was returned to `client`. Emitted at the
 		/// start of the block after the submission.
-		JobUnassigned {
-			id: JobId,
-			client: T::AccountId,
-			fee: BalanceOf<T>,
-			reason: Unassigned,
-		},
+		JobUnassigned { id: JobId, client: T::AccountId, fee: BalanceOf<T>, reason: Unassigned },
 		/// `provider` submitted `result` for job `id`; the client may challenge it until block
 		/// `accept_by`.
 		JobResultSubmitted {
@@ -206,10 +205,12 @@ mod events {
 		ChallengeLapsed { id: JobId },
 		/// The arbiter resolved the challenge of job `id`: `upheld` or rejected.
 		ChallengeResolved { id: JobId, upheld: bool },
-		/// Job `id` was paid: `paid` into `provider`'s fees of this era (split at the era's end
-		/// by whole-era stake, see [`Event::FeesDistributed`]), `protocol_fee` to `OnSlash`.
+		/// Job `id` of `client` was paid: `paid` into `provider`'s fees of this era (split at
+		/// the era's end by whole-era stake, see [`Event::FeesDistributed`]), `protocol_fee` to
+		/// `OnSlash`.
 		JobCompleted {
 			id: JobId,
+			client: T::AccountId,
 			provider: T::AccountId,
 			paid: BalanceOf<T>,
 			protocol_fee: BalanceOf<T>,

@@ -11,8 +11,9 @@
 //! Two rules read the oldest open era `o`:
 //! - **frozen withdrawals**: stake unlocking in `o + UnbondingPeriod` or later (the provider's
 //!   chunks and its delegators' unbonding pools) cannot be withdrawn while the claim is open;
-//! - **entry**: tokens delegated in era `e` enter the pool only when no claim older than `e` is
-//!   open (see [`crate::entry`]), so a joiner never pays for an offence before it joined.
+//! - **entry**: tokens delegated in era `e` enter the pool only when no claim of era `e` or
+//!   older is open (see [`crate::entry`]), so a joiner never pays for an offence before it
+//!   joined, nor for one of its own era that was already reported when it joined.
 
 use crate::{slashing::at_risk_from, Config, EraIndex, Exposures, Pallet};
 
@@ -36,15 +37,13 @@ impl<T: Config> Pallet<T> {
 			Some(_) => *count = None,
 			None => {
 				frame_support::defensive!("closing an exposure that is not open");
-			},
+			}
 		});
 	}
 
 	/// The oldest era with an open claim on `provider`.
 	pub fn oldest_exposed_era(provider: &T::AccountId) -> Option<EraIndex> {
-		Exposures::<T>::iter_prefix(provider)
-			.next()
-			.map(|(key, _)| EraIndex::from_be_bytes(key))
+		Exposures::<T>::iter_prefix(provider).next().map(|(key, _)| EraIndex::from_be_bytes(key))
 	}
 
 	/// The first unlock era frozen by `provider`'s open claims: chunks and unbonding pools
@@ -53,8 +52,8 @@ impl<T: Config> Pallet<T> {
 		Self::oldest_exposed_era(provider).map(at_risk_from::<T>)
 	}
 
-	/// Whether any claim older than `era` is open on `provider`.
-	pub(crate) fn exposed_before(provider: &T::AccountId, era: EraIndex) -> bool {
-		Self::oldest_exposed_era(provider).is_some_and(|oldest| oldest < era)
+	/// Whether any claim of `era` or older is open on `provider`.
+	pub(crate) fn exposed_up_to(provider: &T::AccountId, era: EraIndex) -> bool {
+		Self::oldest_exposed_era(provider).is_some_and(|oldest| oldest <= era)
 	}
 }

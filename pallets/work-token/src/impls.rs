@@ -159,11 +159,11 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn maybe_remove_provider(provider: &T::AccountId) {
 		let ledger_empty = Ledgers::<T>::get(provider).is_none_or(|l| l.is_empty());
 		let Some(pool) = Pools::<T>::get(provider) else { return };
-		let removable = ledger_empty &&
-			pool.delegators == 0 &&
-			crate::Workloads::<T>::get(provider).open_jobs == 0 &&
-			Self::oldest_exposed_era(provider).is_none() &&
-			!Self::has_pending_slash(provider);
+		let removable = ledger_empty
+			&& pool.delegators == 0
+			&& crate::Workloads::<T>::get(provider).open_jobs == 0
+			&& Self::oldest_exposed_era(provider).is_none()
+			&& !Self::has_pending_slash(provider);
 		if !(removable && Providers::<T>::contains_key(provider)) {
 			return;
 		}

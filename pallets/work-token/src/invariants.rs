@@ -68,7 +68,10 @@ impl<T: Config> Pallet<T> {
 		let set = crate::ActiveSet::<T>::get();
 		let mut total = 0u128;
 		for (i, member) in set.iter().enumerate() {
-			invariant!(Self::takes_work(&member.who), "active set holds a provider that takes no work");
+			invariant!(
+				Self::takes_work(&member.who),
+				"active set holds a provider that takes no work"
+			);
 			total = total.saturating_add(member.effective_stake);
 			invariant!(member.cumulative == total, "active set running total is off");
 			if let Some(next) = set.get(i.saturating_add(1)) {
@@ -145,15 +148,16 @@ impl<T: Config> Pallet<T> {
 			invariant!(slash.offence_era <= slash.reported_era, "offence after its report");
 			invariant!(slash.reported_era <= now, "slash reported in the future");
 			invariant!(
-				Incidents::<T>::get(&slash.provider, (slash.offence_era, slash.evidence)) ==
-					Some(id),
+				Incidents::<T>::get(&slash.provider, (slash.offence_era, slash.evidence))
+					== Some(id),
 				"pending slash without its incident"
 			);
 			invariant!(
 				slash.dispute_bond.is_none() || slash.decided.is_none(),
 				"a decided slash still holds a dispute bond"
 			);
-			let t = totals.entry(slash.provider.clone()).or_insert((0, Zero::zero(), Zero::zero(), 0));
+			let t =
+				totals.entry(slash.provider.clone()).or_insert((0, Zero::zero(), Zero::zero(), 0));
 			t.0 = t.0.saturating_add(1);
 			t.1 = t.1.saturating_add(slash.own);
 			t.2 = t.2.saturating_add(slash.pool);

@@ -34,9 +34,9 @@
 //! possible challenge (`deadline + AcceptanceWindow + ChallengeTimeout`).
 
 use crate::{
-	ActiveProvider, BalanceOf, Config, CurrentEra, Error, Event, HashOf, HoldReason, Job,
-	JobId, JobQueueState, JobRequest, JobRequests, JobStatus, Jobs, JobsThisEra, Ledgers, Pallet,
-	Pools, Providers, Severity, Tombstones, WeightInfo, Workloads,
+	ActiveProvider, BalanceOf, Config, CurrentEra, Error, Event, HashOf, HoldReason, Job, JobId,
+	JobQueueState, JobRequest, JobRequests, JobStatus, Jobs, JobsThisEra, Ledgers, Pallet, Pools,
+	Providers, Severity, Tombstones, WeightInfo, Workloads,
 };
 use frame_support::{
 	ensure,
@@ -57,8 +57,8 @@ impl<T: Config> Pallet<T> {
 	/// Whether `provider` takes work at all: registered, not leaving, not jailed, suspended or
 	/// tombstoned.
 	pub(crate) fn takes_work(provider: &T::AccountId) -> bool {
-		Providers::<T>::get(provider).is_some_and(|info| !info.leaving) &&
-			!Self::is_jailed(provider)
+		Providers::<T>::get(provider).is_some_and(|info| !info.leaving)
+			&& !Self::is_jailed(provider)
 	}
 
 	/// Whether `provider` can take a job of `fee` from `client` now.
@@ -70,8 +70,8 @@ impl<T: Config> Pallet<T> {
 		let active = Ledgers::<T>::get(provider).map(|l| l.active).unwrap_or_default();
 		let ratio: BalanceOf<T> = T::StakeToFeeRatio::get().max(1).into();
 		let capacity = active.checked_div(&ratio).unwrap_or_default();
-		work.open_jobs < T::MaxOpenJobsPerProvider::get() &&
-			work.open_fees.saturating_add(fee) <= capacity
+		work.open_jobs < T::MaxOpenJobsPerProvider::get()
+			&& work.open_fees.saturating_add(fee) <= capacity
 	}
 
 	/// The self-stake `provider` must keep bonded for its open jobs.
@@ -123,8 +123,9 @@ impl<T: Config> Pallet<T> {
 
 	/// Draws a provider for `request` from `set` and opens the job, or refunds it.
 	fn assign(request: JobRequest<T>, set: &[ActiveProvider<T>]) {
-		let drawn =
-			Self::draw_provider(set, request.id, |p| Self::can_take(p, &request.client, request.fee));
+		let drawn = Self::draw_provider(set, request.id, |p| {
+			Self::can_take(p, &request.client, request.fee)
+		});
 		let provider = match drawn {
 			Ok(provider) => provider,
 			Err(reason) => {
@@ -136,7 +137,7 @@ impl<T: Config> Pallet<T> {
 					reason,
 				});
 				return;
-			},
+			}
 		};
 		let now = frame_system::Pallet::<T>::block_number();
 		let era = CurrentEra::<T>::get();
@@ -204,11 +205,11 @@ impl<T: Config> Pallet<T> {
 		match job.status {
 			JobStatus::Submitted { accept_by, .. } => {
 				ensure!(job.client == *who || now > accept_by, Error::<T>::AcceptanceWindowOpen);
-			},
+			}
 			JobStatus::Challenged { .. } => {
 				ensure!(now > Self::challenge_end(&job), Error::<T>::ChallengeOpen);
 				Self::deposit_event(Event::ChallengeLapsed { id });
-			},
+			}
 			JobStatus::Assigned => return Err(Error::<T>::WrongJobState.into()),
 		}
 		Self::complete_job(id, job);
@@ -286,8 +287,8 @@ impl<T: Config> Pallet<T> {
 		T::OnSlash::on_unbalanced(credit);
 		let pay = job.fee.saturating_sub(protocol_fee);
 		let provider = &job.provider;
-		let moved = Self::ensure_delegation_account_alive().is_ok() &&
-			T::Currency::transfer_on_hold(
+		let moved = Self::ensure_delegation_account_alive().is_ok()
+			&& T::Currency::transfer_on_hold(
 				&reason,
 				&job.client,
 				&Self::delegation_account(),
@@ -301,8 +302,8 @@ impl<T: Config> Pallet<T> {
 			Pools::<T>::mutate(provider, |pool| match pool {
 				Some(pool) => pool.unsplit_fees = pool.unsplit_fees.saturating_add(pay),
 				None => {
-				frame_support::defensive!("a provider with open jobs has a pool");
-			},
+					frame_support::defensive!("a provider with open jobs has a pool");
+				}
 			});
 		} else {
 			frame_support::defensive!("a job fee on hold moves to the delegation account");
@@ -311,6 +312,7 @@ impl<T: Config> Pallet<T> {
 		Self::record_outcome(provider, true, job.fee);
 		Self::deposit_event(Event::JobCompleted {
 			id,
+			client: job.client.clone(),
 			provider: provider.clone(),
 			paid: pay,
 			protocol_fee,
@@ -326,8 +328,8 @@ impl<T: Config> Pallet<T> {
 		Self::record_outcome(&job.provider, false, job.fee);
 		let reporter = (severity == Severity::Major).then(|| job.client.clone());
 		let evidence = T::Hashing::hash_of(&(b"work-token/job", id));
-		let reported = !Tombstones::<T>::contains_key(&job.provider) &&
-			Self::do_report_offence(
+		let reported = !Tombstones::<T>::contains_key(&job.provider)
+			&& Self::do_report_offence(
 				reporter,
 				Zero::zero(),
 				&job.provider,
@@ -350,9 +352,9 @@ impl<T: Config> Pallet<T> {
 	/// pays jobs whose challenge lapsed, looking at no more than `MaxJobsPerBlock` jobs.
 	pub(crate) fn process_jobs() -> Weight {
 		let mut queue = JobQueueState::<T>::get();
-		let idle = queue.expiry_cursor >= queue.next_id &&
-			queue.acceptance_cursor >= queue.next_id &&
-			queue.challenge_cursor >= queue.next_id;
+		let idle = queue.expiry_cursor >= queue.next_id
+			&& queue.acceptance_cursor >= queue.next_id
+			&& queue.challenge_cursor >= queue.next_id;
 		if idle {
 			return T::WeightInfo::process_jobs(0);
 		}

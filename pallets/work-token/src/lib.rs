@@ -451,14 +451,8 @@ pub mod pallet {
 	/// `(provider, (offence era, evidence)) -> slash`: the pending slash of each reported
 	/// incident. A report of the same incident at a higher severity supersedes it (S28).
 	#[pallet::storage]
-	pub type Incidents<T: Config> = StorageDoubleMap<
-		_,
-		Twox64Concat,
-		T::AccountId,
-		Twox64Concat,
-		(EraIndex, T::Hash),
-		SlashId,
-	>;
+	pub type Incidents<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, T::AccountId, Twox64Concat, (EraIndex, T::Hash), SlashId>;
 
 	/// `(provider, era) -> open claims`: pending slashes of offences in that era and open jobs
 	/// assigned in it (see [`exposure`]). The era key is big-endian under `Identity`, so a

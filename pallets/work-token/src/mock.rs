@@ -412,10 +412,17 @@ pub fn free_balance(who: AccountId) -> Balance {
 	Balances::free_balance(who)
 }
 
-/// This pallet's events since the last call, oldest first.
+/// This pallet's events of the current block, oldest first.
 pub fn work_token_events() -> Vec<crate::Event<Test>> {
+	work_token_events_since(0)
+}
+
+/// This pallet's events of the current block from the `index`-th event (of any pallet) on:
+/// with `index = System::events().len()` taken before a call, the events of that call.
+pub fn work_token_events_since(index: usize) -> Vec<crate::Event<Test>> {
 	System::events()
 		.into_iter()
+		.skip(index)
 		.filter_map(|record| match record.event {
 			RuntimeEvent::WorkToken(event) => Some(event),
 			_ => None,

@@ -52,9 +52,9 @@ impl<T: Config> Pallet<T> {
 	/// Whether `provider` is jailed, suspended or tombstoned (no work, no rewards, no new
 	/// delegations).
 	pub fn is_jailed(provider: &T::AccountId) -> bool {
-		Tombstones::<T>::contains_key(provider) ||
-			Providers::<T>::get(provider).is_some_and(|info| info.jailed_until.is_some()) ||
-			Offences::<T>::get(provider).is_some_and(|r| r.suspensions > 0)
+		Tombstones::<T>::contains_key(provider)
+			|| Providers::<T>::get(provider).is_some_and(|info| info.jailed_until.is_some())
+			|| Offences::<T>::get(provider).is_some_and(|r| r.suspensions > 0)
 	}
 
 	/// `unjail`: ends a jail that has run out.

@@ -33,9 +33,9 @@
 //! `[MinInflation, MaxInflation]`.
 
 use crate::{
-	BalanceOf, Config, Delegation, DelegationPool, Error, Event,
-	InflationRate, Ledgers, MinProviderStake, Pallet, Pools, Providers, RewardsUnclaimed,
-	StakeLedger, TotalDelegated, TotalStaked, WeightInfo,
+	BalanceOf, Config, Delegation, DelegationPool, Error, Event, InflationRate, Ledgers,
+	MinProviderStake, Pallet, Pools, Providers, RewardsUnclaimed, StakeLedger, TotalDelegated,
+	TotalStaked, WeightInfo,
 };
 use alloc::{collections::btree_map::BTreeMap, vec::Vec};
 use frame_support::{
@@ -148,6 +148,11 @@ pub struct EraStake {
 	pub delegated: u128,
 }
 
+/// A provider at an era boundary: its ledger, its pool, its whole-era stake and its emission
+/// weight.
+type EraPayee<T> =
+	(<T as frame_system::Config>::AccountId, StakeLedger<T>, DelegationPool<T>, EraStake, u128);
+
 impl<T: Config> Pallet<T> {
 	/// Settles `delegation`'s rewards up to now against `pool` (which must be its provider's
 	/// pool), then collects the shares of its converted entry cohorts.
@@ -156,8 +161,11 @@ impl<T: Config> Pallet<T> {
 		delegation: &mut Delegation<T>,
 		pool: &DelegationPool<T>,
 	) {
-		let gained =
-			earned(to_u128::<T>(delegation.shares), delegation.reward_per_share_paid, pool.reward_per_share);
+		let gained = earned(
+			to_u128::<T>(delegation.shares),
+			delegation.reward_per_share_paid,
+			pool.reward_per_share,
+		);
 		delegation.reward_per_share_paid = pool.reward_per_share;
 		delegation.unclaimed = delegation.unclaimed.saturating_add(from_u128::<T>(gained));
 		Self::collect_entries(provider, delegation, pool);
@@ -169,13 +177,13 @@ impl<T: Config> Pallet<T> {
 		delegation: &Delegation<T>,
 		pool: &DelegationPool<T>,
 	) -> BalanceOf<T> {
-		let gained =
-			earned(to_u128::<T>(delegation.shares), delegation.reward_per_share_paid, pool.reward_per_share);
+		let gained = earned(
+			to_u128::<T>(delegation.shares),
+			delegation.reward_per_share_paid,
+			pool.reward_per_share,
+		);
 		let (_, from_entries) = Self::uncollected_entries(provider, delegation, pool);
-		delegation
-			.unclaimed
-			.saturating_add(from_u128::<T>(gained))
-			.saturating_add(from_entries)
+		delegation.unclaimed.saturating_add(from_u128::<T>(gained)).saturating_add(from_entries)
 	}
 
 	/// Pays out (or, with auto-compound, re-delegates through an entry cohort)
@@ -301,26 +309,24 @@ impl<T: Config> Pallet<T> {
 		// The providers that were active in the era that ended, with their multipliers.
 		let active: BTreeMap<T::AccountId, u16> =
 			crate::ActiveSet::<T>::get().into_iter().map(|p| (p.who, p.multiplier)).collect();
-		let providers: Vec<(T::AccountId, StakeLedger<T>, DelegationPool<T>, EraStake, u128)> =
-			Ledgers::<T>::iter()
-				.filter_map(|(who, ledger)| {
-					let pool = Pools::<T>::get(&who)?;
-					let stake = Self::whole_era_stake(&who, &ledger, &pool);
-					let weight =
-						Self::emission_weight(&who, &ledger, stake, active.get(&who).copied());
-					Some((who, ledger, pool, stake, weight))
-				})
-				.collect();
+		let providers: Vec<EraPayee<T>> = Ledgers::<T>::iter()
+			.filter_map(|(who, ledger)| {
+				let pool = Pools::<T>::get(&who)?;
+				let stake = Self::whole_era_stake(&who, &ledger, &pool);
+				let weight = Self::emission_weight(&who, &ledger, stake, active.get(&who).copied());
+				Some((who, ledger, pool, stake, weight))
+			})
+			.collect();
 		let count = providers.len() as u64;
-		let total_weight =
-			providers.iter().fold(0u128, |acc, p| acc.saturating_add(p.4));
+		let total_weight = providers.iter().fold(0u128, |acc, p| acc.saturating_add(p.4));
 		let emission = to_u128::<T>(Self::era_emission());
 		let mut minted = 0u128;
 		let next = ended.saturating_add(1);
 
 		for (provider, mut ledger, mut pool, stake, weight) in providers {
 			let reward = mul_div_down(emission, weight, total_weight);
-			minted = minted.saturating_add(Self::pay_emission(&provider, &mut pool, ended, reward, stake));
+			minted = minted
+				.saturating_add(Self::pay_emission(&provider, &mut pool, ended, reward, stake));
 			Self::split_fees(&provider, &mut pool, ended, stake);
 			Self::convert_entry_cohorts(&provider, &mut pool, next);
 			ledger.earning = ledger.active;
@@ -343,13 +349,13 @@ impl<T: Config> Pallet<T> {
 	/// to [`RewardsUnclaimed`]. False (nothing changed) when the pool has no shares or the
 	/// increment rounds to zero or does not fit.
 	fn credit_pool(pool: &mut DelegationPool<T>, amount: u128) -> bool {
-		let increment = FixedU128::checked_from_rational(amount, to_u128::<T>(pool.shares))
-			.unwrap_or_default();
+		let increment =
+			FixedU128::checked_from_rational(amount, to_u128::<T>(pool.shares)).unwrap_or_default();
 		match pool.reward_per_share.checked_add(&increment) {
 			Some(next) if !increment.is_zero() => {
 				pool.reward_per_share = next;
 				true
-			},
+			}
 			_ => false,
 		}
 	}
@@ -402,15 +408,19 @@ impl<T: Config> Pallet<T> {
 
 	/// Splits `pool`'s job fees of era `era` by `stake` (S29): the provider's part leaves the
 	/// delegation account for the provider, the delegators' part stays there as rewards.
-	fn split_fees(provider: &T::AccountId, pool: &mut DelegationPool<T>, era: u32, stake: EraStake) {
+	fn split_fees(
+		provider: &T::AccountId,
+		pool: &mut DelegationPool<T>,
+		era: u32,
+		stake: EraStake,
+	) {
 		let fees = core::mem::take(&mut pool.unsplit_fees);
 		if fees.is_zero() {
 			return;
 		}
 		let commission = Providers::<T>::get(provider).map(|i| i.commission).unwrap_or_default();
 		let split = split_reward(to_u128::<T>(fees), commission, stake.self_stake, stake.delegated);
-		let to_pool =
-			if Self::credit_pool(pool, split.delegated) { split.delegated } else { 0 };
+		let to_pool = if Self::credit_pool(pool, split.delegated) { split.delegated } else { 0 };
 		RewardsUnclaimed::<T>::mutate(|r| *r = r.saturating_add(from_u128::<T>(to_pool)));
 		let to_provider = fees.saturating_sub(from_u128::<T>(to_pool));
 		Self::pay_from_delegation_account(provider, to_provider);

@@ -65,7 +65,10 @@ fn a_dormant_holder_cannot_hold_a_depleted_pool_hostage() {
 		let summary = |who| Pallet::<Test>::delegation_summary(&who, &10).unwrap();
 		assert_eq!(summary(13).entering, 500);
 		// 11 and 12 never act again. Anyone may kick them out of a depleted pool.
-		assert_noop!(WorkToken::kick(RuntimeOrigin::signed(13), 11, 14), Error::<Test>::NotDelegator);
+		assert_noop!(
+			WorkToken::kick(RuntimeOrigin::signed(13), 11, 14),
+			Error::<Test>::NotDelegator
+		);
 		assert_ok!(WorkToken::kick(RuntimeOrigin::signed(14), 11, 10));
 		assert_ok!(WorkToken::kick(RuntimeOrigin::signed(14), 12, 10));
 		assert_eq!(Pools::<Test>::get(10).unwrap().shares, 0);

@@ -35,6 +35,21 @@ fn a_delegation_made_between_offence_and_report_never_bears_it() {
 }
 
 #[test]
+fn a_delegation_made_after_the_report_in_the_offence_era_never_bears_it() {
+	market(|| {
+		run_to_era(1);
+		oracle_reports(10, Severity::Critical, 1, 1);
+		// Same era as the offence, but after its amounts were locked.
+		assert_ok!(WorkToken::delegate(RuntimeOrigin::signed(13), 10, 1_000));
+		run_to_era(2);
+		assert_eq!(entering(13, 10), 1_000, "waits while a slash of its own era is pending");
+		run_to_era(1 + DISPUTE_WINDOW + 1);
+		assert_eq!((entering(13, 10), value_of(13, 10)), (0, 1_000));
+		assert_eq!((value_of(11, 10), value_of(12, 10)), (300, 200));
+	});
+}
+
+#[test]
 fn a_delegation_made_in_the_offence_era_and_entered_before_the_report_bears_it() {
 	// The rule is exact, not generous: stake that backed the offence era pays for it.
 	market(|| {

@@ -12,7 +12,9 @@ fn fees_split(provider: AccountId, era: u32) -> (Balance, Balance) {
 		.find_map(|e| match e {
 			Event::FeesDistributed { provider: p, era: e, to_provider, to_pool }
 				if *p == provider && *e == era =>
-				Some((*to_provider, *to_pool)),
+			{
+				Some((*to_provider, *to_pool))
+			}
 			_ => None,
 		})
 		.expect("fees were split")
@@ -69,7 +71,8 @@ fn delegating_just_before_the_era_ends_shares_nothing_of_that_era() {
 			// Fees and emission of era 1 went to the shares that backed era 1 only.
 			let (_, to_pool) = fees_split(10, 1);
 			assert!(to_pool > 0);
-			let pending = |who| Pallet::<Test>::delegation_summary(&who, &10).unwrap().pending_rewards;
+			let pending =
+				|who| Pallet::<Test>::delegation_summary(&who, &10).unwrap().pending_rewards;
 			assert_eq!(pending(12), 0);
 			assert!(pending(11) >= before_11 + to_pool - 1);
 			// From era 2 on, the puppet's tokens back the provider and earn like any other.
@@ -92,8 +95,11 @@ fn a_reputation_pumped_during_the_era_does_not_raise_that_eras_reward() {
 				work_token_events()
 					.iter()
 					.find_map(|e| match e {
-						Event::ProviderRewarded { provider, self_stake, .. } if *provider == who =>
-							Some(*self_stake),
+						Event::ProviderRewarded { provider, self_stake, .. }
+							if *provider == who =>
+						{
+							Some(*self_stake)
+						}
 						_ => None,
 					})
 					.unwrap()

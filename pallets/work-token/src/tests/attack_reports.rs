@@ -102,7 +102,10 @@ fn a_disputed_self_report_is_superseded_and_the_stronger_report_still_applies() 
 		// undisputed and has a window of its own.
 		assert_eq!(Balances::balance_on_hold(&HoldReason::DisputeBond.into(), &10), 0);
 		let slash = PendingSlashes::<Test>::get(1).unwrap();
-		assert_eq!((slash.severity, slash.dispute_bond, slash.reported_era), (Severity::Major, None, 1));
+		assert_eq!(
+			(slash.severity, slash.dispute_bond, slash.reported_era),
+			(Severity::Major, None, 1)
+		);
 		apply_everything();
 		// Major: 20% of 2,000 = 400, all of it from the provider's own 1,000.
 		assert_eq!(held_stake(10), 600);
@@ -134,6 +137,11 @@ fn an_early_verdict_never_lets_an_incident_be_punished_twice() {
 		// is reportable and must stay a duplicate.
 		assert_ok!(WorkToken::resolve_dispute(RuntimeOrigin::root(), 0, Verdict::Uphold));
 		assert_eq!(held_stake(10), 1_000);
+		// The verdict stands: the slash cannot be disputed a second time (found by the fuzz).
+		assert_noop!(
+			WorkToken::dispute_slash(RuntimeOrigin::signed(10), 0),
+			Error::<Test>::AlreadyDisputed
+		);
 		assert_noop!(
 			WorkToken::report_offence(
 				RuntimeOrigin::signed(ORACLE),

@@ -130,8 +130,11 @@ fn stake_locked_by_a_pending_slash_earns_nothing() {
 				work_token_events()
 					.iter()
 					.find_map(|e| match e {
-						Event::ProviderRewarded { provider, self_stake, .. } if *provider == who =>
-							Some(*self_stake),
+						Event::ProviderRewarded { provider, self_stake, .. }
+							if *provider == who =>
+						{
+							Some(*self_stake)
+						}
 						_ => None,
 					})
 					.unwrap()

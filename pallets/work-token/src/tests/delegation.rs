@@ -420,30 +420,33 @@ fn withdraw_pays_unlocked_chunks_exactly_and_removes_empty_positions() {
 		.provider(10, 1_000, Perbill::from_percent(5))
 		.delegation(11, 10, 100)
 		.build_and_execute(|| {
-		assert_ok!(WorkToken::undelegate(RuntimeOrigin::signed(11), 10, 30));
-		run_to_era(1);
-		assert_ok!(WorkToken::undelegate(RuntimeOrigin::signed(11), 10, 70));
-		assert_noop!(
-			WorkToken::withdraw_delegation(RuntimeOrigin::signed(11), 10),
-			Error::<Test>::NothingToWithdraw
-		);
-		run_to_era(UNBONDING_PERIOD);
-		assert_ok!(WorkToken::withdraw_delegation(RuntimeOrigin::signed(11), 10));
-		System::assert_last_event(
-			Event::DelegationWithdrawn { delegator: 11, provider: 10, amount: 30 }.into(),
-		);
-		assert_eq!(free_balance(11), ENDOWMENT - 70);
-		assert!(UnbondingPools::<Test>::get(10, UNBONDING_PERIOD).is_none());
-		run_to_era(UNBONDING_PERIOD + 1);
-		let rewards = crate::Pallet::<Test>::delegation_summary(&11, &10).unwrap().pending_rewards;
-		assert_ok!(WorkToken::withdraw_delegation(RuntimeOrigin::signed(11), 10));
-		assert_eq!(free_balance(11), ENDOWMENT + rewards);
-		assert!(Delegations::<Test>::get(11, 10).is_none());
-		assert_eq!(DelegationCount::<Test>::get(11), None);
-		assert_eq!(pool(10), (0, 0, 0));
-		assert_eq!(TotalDelegated::<Test>::get(), 0);
-		System::assert_last_event(Event::DelegationRemoved { delegator: 11, provider: 10 }.into());
-	});
+			assert_ok!(WorkToken::undelegate(RuntimeOrigin::signed(11), 10, 30));
+			run_to_era(1);
+			assert_ok!(WorkToken::undelegate(RuntimeOrigin::signed(11), 10, 70));
+			assert_noop!(
+				WorkToken::withdraw_delegation(RuntimeOrigin::signed(11), 10),
+				Error::<Test>::NothingToWithdraw
+			);
+			run_to_era(UNBONDING_PERIOD);
+			assert_ok!(WorkToken::withdraw_delegation(RuntimeOrigin::signed(11), 10));
+			System::assert_last_event(
+				Event::DelegationWithdrawn { delegator: 11, provider: 10, amount: 30 }.into(),
+			);
+			assert_eq!(free_balance(11), ENDOWMENT - 70);
+			assert!(UnbondingPools::<Test>::get(10, UNBONDING_PERIOD).is_none());
+			run_to_era(UNBONDING_PERIOD + 1);
+			let rewards =
+				crate::Pallet::<Test>::delegation_summary(&11, &10).unwrap().pending_rewards;
+			assert_ok!(WorkToken::withdraw_delegation(RuntimeOrigin::signed(11), 10));
+			assert_eq!(free_balance(11), ENDOWMENT + rewards);
+			assert!(Delegations::<Test>::get(11, 10).is_none());
+			assert_eq!(DelegationCount::<Test>::get(11), None);
+			assert_eq!(pool(10), (0, 0, 0));
+			assert_eq!(TotalDelegated::<Test>::get(), 0);
+			System::assert_last_event(
+				Event::DelegationRemoved { delegator: 11, provider: 10 }.into(),
+			);
+		});
 }
 
 #[test]

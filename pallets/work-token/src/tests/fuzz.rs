@@ -1,7 +1,18 @@
-//! Seeded random call sequences (R-goals of issue 7): random origins, amounts (0, 1, dust,
-//! ordinary, huge, `u128::MAX`) and every call, with era advances in between. After every
-//! step: `try_state`, conservation, and — for a call that failed — an unchanged storage
-//! root (a failing call changes nothing, even called without a transactional layer).
+//! Seeded random call sequences: random origins, amounts (0, 1, dust, ordinary, huge,
+//! `u128::MAX`) and every call, with era advances in between. After every step: `try_state`,
+//! conservation, for a call that failed an unchanged storage root (a failing call changes
+//! nothing, even called without a transactional layer), and the **adversary model**:
+//!
+//! The accounts are grouped into parties that act together (a provider with its puppets, a
+//! second provider with its own, a third with clients and delegators, the oracle, a poor
+//! account); any account of any party may make any call at any time. After every call and
+//! after every block, no party holds more value than before it plus what it was paid in that
+//! call or block: era emission and job fees paid to its providers, its part (by the shares it
+//! held when they were credited) of what was credited to the pools it holds positions in, and
+//! reporter rewards, plus at most [`ROUNDING`] units. Checking each step on its own, rather
+//! than totals since genesis, keeps a party's own losses from hiding a gain it should not
+//! have had. A party's value is everything its accounts own: free and held balance, and every
+//! delegation position (bonded value, waiting tokens, unbonding chunks, unpaid rewards).
 //!
 //! `WORK_TOKEN_FUZZ_CALLS` (default 3,000) and `WORK_TOKEN_FUZZ_SEED` (default 1) set the
 //! run; the long run documented in `docs/RELIABILITY.md` is
@@ -54,12 +65,156 @@ impl Rng {
 	}
 }
 
+/// The parties of the adversary model: accounts that act together.
+const PARTIES: [&[AccountId]; 5] =
+	[&[10, 12, 14], &[11, 13, 15], &[16, 17, 18], &[ORACLE], &[POOR]];
+
+/// Everything `who` owns: free and held balance, and the value of its positions.
+fn account_value(who: AccountId) -> u128 {
+	use frame_support::traits::fungible::Inspect;
+	let positions: u128 = crate::Delegations::<Test>::iter_prefix(who)
+		.filter_map(|(provider, _)| crate::Pallet::<Test>::delegation_summary(&who, &provider))
+		.map(|d| {
+			let unbonding: u128 = d.unbonding.iter().map(|(_, v)| *v).sum();
+			d.value + d.entering + unbonding + d.pending_rewards
+		})
+		.sum();
+	Balances::total_balance(&who) + positions
+}
+
+fn party_of(who: AccountId) -> Option<usize> {
+	PARTIES.iter().position(|p| p.contains(&who))
+}
+
+/// Pool ownership: `provider -> (pool shares, shares held by each party)`.
+type Owners = std::collections::BTreeMap<AccountId, (u128, Vec<u128>)>;
+
+/// Units of rounding a party may gain in one step (the last holder of a pool takes the
+/// rounding remainders others left, each under one unit).
+const ROUNDING: u128 = 3;
+
+fn party_values() -> Vec<u128> {
+	PARTIES.iter().map(|p| p.iter().map(|w| account_value(*w)).sum()).collect()
+}
+
+/// Tracks each party's value and what it was paid since the last check (module docs).
+struct Accountant {
+	seed: u64,
+	before: Vec<u128>,
+	paid_in: Vec<u128>,
+	/// How many of each hook outcome were seen (the report's coverage figures).
+	outcomes: std::collections::BTreeMap<&'static str, u64>,
+}
+
+impl Accountant {
+	fn new(seed: u64) -> Self {
+		Accountant {
+			seed,
+			before: party_values(),
+			paid_in: vec![0; PARTIES.len()],
+			outcomes: Default::default(),
+		}
+	}
+
+	/// Who owns each pool now: `provider -> (pool shares, shares held by each party)`.
+	fn owners() -> Owners {
+		let mut owners = Owners::new();
+		for (provider, pool) in crate::Pools::<Test>::iter() {
+			owners.insert(provider, (pool.shares, vec![0; PARTIES.len()]));
+		}
+		for (delegator, provider, _) in crate::Delegations::<Test>::iter() {
+			let (Some(party), Some(entry)) = (party_of(delegator), owners.get_mut(&provider))
+			else {
+				continue;
+			};
+			let summary = crate::Pallet::<Test>::delegation_summary(&delegator, &provider);
+			entry.1[party] += summary.map_or(0, |d| d.shares);
+		}
+		owners
+	}
+
+	/// Credits the payments among `events` to the parties they reach; pool credits by the
+	/// shares in `owners` (taken before the events).
+	fn observe(&mut self, events: &[crate::Event<Test>], owners: &Owners) {
+		use crate::Event::*;
+		for event in events {
+			let outcome = match event {
+				JobAssigned { .. } => Some("job assigned"),
+				JobUnassigned { .. } => Some("job unassigned"),
+				JobCompleted { .. } => Some("job completed"),
+				JobFailed { .. } => Some("job failed"),
+				ChallengeLapsed { .. } => Some("challenge lapsed"),
+				SlashApplied { .. } => Some("slash applied"),
+				SlashSuperseded { .. } => Some("slash superseded"),
+				Suspended { .. } => Some("provider suspended"),
+				EntryConverted { .. } => Some("cohort entered"),
+				FeesDistributed { .. } => Some("fees split"),
+				Kicked { .. } => Some("position kicked"),
+				_ => None,
+			};
+			if let Some(outcome) = outcome {
+				*self.outcomes.entry(outcome).or_default() += 1;
+			}
+			let (to_provider, to_pool, provider): (u128, u128, AccountId) = match event {
+				ProviderRewarded { provider, commission, self_stake, .. } => {
+					(commission + self_stake, 0, *provider)
+				}
+				PoolRewarded { provider, amount, .. } => (0, *amount, *provider),
+				FeesDistributed { provider, to_provider, to_pool, .. } => {
+					(*to_provider, *to_pool, *provider)
+				}
+				ReporterRewarded { reporter, amount, .. } => (*amount, 0, *reporter),
+				_ => continue,
+			};
+			if let Some(party) = party_of(provider) {
+				self.paid_in[party] += to_provider;
+			}
+			let Some((shares, held)) = owners.get(&provider).filter(|_| to_pool > 0) else {
+				continue;
+			};
+			for (party, part) in held.iter().enumerate() {
+				self.paid_in[party] += (to_pool * part).div_ceil((*shares).max(1));
+			}
+		}
+	}
+
+	/// The adversary invariant: no party got richer than what it was paid since the last
+	/// check. Starts the next period.
+	fn check(&mut self, step: u64, name: &str) {
+		let (seed, now) = (self.seed, party_values());
+		for (i, party) in PARTIES.iter().enumerate() {
+			let allowed = self.before[i] + self.paid_in[i] + ROUNDING;
+			assert!(
+				now[i] <= allowed,
+				"seed {seed}, step {step}: after {name}, party {party:?} holds {}, more than \
+				 {} before + {} paid in",
+				now[i],
+				self.before[i],
+				self.paid_in[i],
+			);
+		}
+		self.before = now;
+		self.paid_in = vec![0; PARTIES.len()];
+	}
+}
+
+/// Runs the blocks up to `target` one at a time, checking each block's payments.
+fn advance_to(target: u64, accountant: &mut Accountant) {
+	while System::block_number() < target {
+		let owners = Accountant::owners();
+		let seen = System::events().len();
+		run_to_block(System::block_number() + 1);
+		accountant.observe(&work_token_events_since(seen), &owners);
+		accountant.check(System::block_number(), "the hooks of a block");
+	}
+}
+
 fn env(name: &str, default: u64) -> u64 {
 	std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
 }
 
 /// One random step; returns its name and the call's result (`Ok` for block advances).
-fn step(rng: &mut Rng) -> (&'static str, DispatchResult) {
+fn step(rng: &mut Rng, accountant: &mut Accountant) -> (&'static str, DispatchResult) {
 	let mut who = rng.account();
 	let mut other = rng.account();
 	// Three times in four, aim at live state: a registered provider, an existing position,
@@ -87,7 +242,26 @@ fn step(rng: &mut Rng) -> (&'static str, DispatchResult) {
 	} else {
 		rng.below(JobQueueState::<Test>::get().next_id + 1)
 	};
-	let kind = rng.below(34);
+	// Kinds 36 and 37 move jobs along (deliver, accept) so that the market's deep paths run.
+	let kind = match rng.below(38) {
+		36 => 23,
+		37 => 24,
+		k => k,
+	};
+	// Deliver and settle aim at jobs in the state that lets them succeed.
+	let wanted = |job: &crate::Job<Test>| match kind {
+		23 => job.status == crate::JobStatus::Assigned,
+		24 => matches!(job.status, crate::JobStatus::Submitted { .. }),
+		25 => matches!(job.status, crate::JobStatus::Challenged { .. }),
+		_ => true,
+	};
+	let ready: Vec<u64> =
+		Jobs::<Test>::iter().filter(|(_, j)| wanted(j)).map(|(id, _)| id).collect();
+	let job_id = if aim && !ready.is_empty() {
+		ready[rng.below(ready.len() as u64) as usize]
+	} else {
+		job_id
+	};
 	if let (Some((d, p)), 7 | 8 | 11 | 12) = (position, kind) {
 		(who, other) = (d, p);
 	}
@@ -146,7 +320,11 @@ fn step(rng: &mut Rng) -> (&'static str, DispatchResult) {
 				WorkToken::set_slash_fractions(RuntimeOrigin::root(), fractions),
 			)
 		}
-		21 | 22 => ("submit_job", WorkToken::submit_job(o, evidence(9), rng.amount())),
+		21 | 22 => {
+			// Half of the fees are ones the providers can back, so that jobs get assigned.
+			let fee = if rng.below(2) == 0 { 1 + rng.below(60) as Balance } else { rng.amount() };
+			("submit_job", WorkToken::submit_job(o, evidence(9), fee))
+		}
 		23 => {
 			// Mostly by the assigned provider, so that jobs get delivered.
 			let by = match Jobs::<Test>::get(job_id) {
@@ -199,11 +377,21 @@ fn step(rng: &mut Rng) -> (&'static str, DispatchResult) {
 		28 => ("chill", WorkToken::chill(o)),
 		29 => ("unchill", WorkToken::unchill(o)),
 		30 | 31 => {
-			run_to_block(System::block_number() + 1 + rng.below(4));
+			advance_to(System::block_number() + 1 + rng.below(4), accountant);
 			("advance_blocks", Ok(()))
 		}
+		// Leaving ends a provider for good: rarer than the other calls.
+		32 if rng.below(4) == 0 => ("deregister", WorkToken::deregister(o)),
+		32 => {
+			advance_to(System::block_number() + 1, accountant);
+			("advance_blocks", Ok(()))
+		}
+		33 => {
+			let (delegator, provider) = position.unwrap_or((who, other));
+			("kick", WorkToken::kick(RuntimeOrigin::signed(rng.account()), delegator, provider))
+		}
 		_ => {
-			run_to_era(era + 1);
+			advance_to(u64::from(era + 1) * ERA_LENGTH, accountant);
 			("advance_era", Ok(()))
 		}
 	}
@@ -217,18 +405,28 @@ fn fuzz_random_call_sequences_keep_every_invariant() {
 	let mut ok = 0u64;
 	let mut steps = 0u64;
 	let mut per_call: std::collections::BTreeMap<&'static str, (u64, u64)> = Default::default();
+	let mut outcomes: std::collections::BTreeMap<&'static str, u64> = Default::default();
 	// A fresh chain every 2,000 steps keeps eras and ids small, like a real chain's day.
 	while steps < calls {
 		let chunk = (calls - steps).min(2_000);
 		ExtBuilder::default()
 			.provider(10, 2_000, Perbill::from_percent(5))
 			.provider(11, 1_000, Perbill::from_percent(10))
+			.provider(16, 1_500, Perbill::zero())
+			.delegation(13, 10, 700)
+			.delegation(17, 10, 300)
+			.delegation(12, 11, 500)
 			.build_and_execute(|| {
 				let mut rng = Rng(seed.wrapping_mul(1_000_003).wrapping_add(steps));
 				set_random_seed(seed.wrapping_add(steps));
+				let mut accountant = Accountant::new(seed);
 				for i in 0..chunk {
 					let root = sp_io::storage::root(sp_runtime::StateVersion::V1);
-					let (name, result) = step(&mut rng);
+					let seen = System::events().len();
+					let (name, result) = step(&mut rng, &mut accountant);
+					if !name.starts_with("advance") {
+						accountant.observe(&work_token_events_since(seen), &Owners::new());
+					}
 					let tally = per_call.entry(name).or_default();
 					if result.is_ok() {
 						tally.0 += 1;
@@ -250,6 +448,10 @@ fn fuzz_random_call_sequences_keep_every_invariant() {
 						panic!("seed {seed}, step {}: {name} broke try_state: {e:?}", steps + i);
 					}
 					check_conservation();
+					accountant.check(steps + i, name);
+				}
+				for (outcome, n) in &accountant.outcomes {
+					*outcomes.entry(outcome).or_default() += n;
 				}
 			});
 		steps += chunk;
@@ -261,8 +463,13 @@ fn fuzz_random_call_sequences_keep_every_invariant() {
 	for (name, (succeeded, failed)) in &per_call {
 		println!("  {name:<22} {succeeded:>9} ok {failed:>9} failed");
 	}
+	for (outcome, n) in &outcomes {
+		println!("  {outcome:<22} {n:>9}");
+	}
 	// The sequences reach the deep paths, not only their errors.
 	let deep = [
+		"deregister",
+		"kick",
 		"report_offence",
 		"dispute_slash",
 		"resolve_dispute",

@@ -73,7 +73,7 @@ fn an_accepted_job_pays_provider_and_pool_by_whole_era_stake_at_the_era_end() {
 		assert_ok!(WorkToken::accept_result(RuntimeOrigin::signed(13), id));
 		// 100: 5 protocol fee; 95 wait in the pool until the era ends.
 		System::assert_has_event(
-			Event::JobCompleted { id, provider: 10, paid: 95, protocol_fee: 5 }.into(),
+			Event::JobCompleted { id, client: 13, provider: 10, paid: 95, protocol_fee: 5 }.into(),
 		);
 		assert_eq!(Pools::<Test>::get(10).unwrap().unsplit_fees, 95);
 		assert_eq!(free_balance(13), client_free);

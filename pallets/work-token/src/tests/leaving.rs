@@ -9,8 +9,12 @@ fn deregister_unbonds_everything_and_leaves_the_active_set_at_once() {
 		assert!(Pallet::<Test>::is_active(&10));
 		assert_ok!(WorkToken::deregister(RuntimeOrigin::signed(10)));
 		System::assert_has_event(
-			Event::ProviderDeregistered { provider: 10, unbonded: 1_000, unlock_era: UNBONDING_PERIOD }
-				.into(),
+			Event::ProviderDeregistered {
+				provider: 10,
+				unbonded: 1_000,
+				unlock_era: UNBONDING_PERIOD,
+			}
+			.into(),
 		);
 		System::assert_has_event(Event::LeftActiveSet { provider: 10 }.into());
 		let ledger = Ledgers::<Test>::get(10).unwrap();
@@ -43,11 +47,20 @@ fn a_leaving_provider_takes_no_stake_delegation_or_work_but_delegators_exit() {
 		// Delegators can still leave.
 		assert_ok!(WorkToken::undelegate(RuntimeOrigin::signed(11), 10, 600));
 		// A job submitted now is never given to it.
-		assert_ok!(WorkToken::submit_job(RuntimeOrigin::signed(14), super::slashing::evidence(1), 10));
+		assert_ok!(WorkToken::submit_job(
+			RuntimeOrigin::signed(14),
+			super::slashing::evidence(1),
+			10
+		));
 		next_block();
 		System::assert_has_event(
-			Event::JobUnassigned { id: 0, client: 14, fee: 10, reason: crate::Unassigned::NoActiveProvider }
-				.into(),
+			Event::JobUnassigned {
+				id: 0,
+				client: 14,
+				fee: 10,
+				reason: crate::Unassigned::NoActiveProvider,
+			}
+			.into(),
 		);
 	});
 }
@@ -56,7 +69,10 @@ fn a_leaving_provider_takes_no_stake_delegation_or_work_but_delegators_exit() {
 fn deregister_errors_change_nothing() {
 	market(|| {
 		assert_noop!(WorkToken::deregister(RuntimeOrigin::signed(13)), Error::<Test>::NotProvider);
-		assert_noop!(WorkToken::deregister(RuntimeOrigin::none()), sp_runtime::DispatchError::BadOrigin);
+		assert_noop!(
+			WorkToken::deregister(RuntimeOrigin::none()),
+			sp_runtime::DispatchError::BadOrigin
+		);
 		let _job = assigned(13, 10);
 		assert_noop!(WorkToken::deregister(RuntimeOrigin::signed(10)), Error::<Test>::HasOpenJobs);
 	});
@@ -66,13 +82,25 @@ fn deregister_errors_change_nothing() {
 fn kick_errors_change_nothing() {
 	market(|| {
 		// A provider that serves its delegators: only they decide.
-		assert_noop!(WorkToken::kick(RuntimeOrigin::signed(13), 11, 10), Error::<Test>::NotKickable);
-		assert_noop!(WorkToken::kick(RuntimeOrigin::signed(13), 14, 10), Error::<Test>::NotDelegator);
-		assert_noop!(WorkToken::kick(RuntimeOrigin::none(), 11, 10), sp_runtime::DispatchError::BadOrigin);
+		assert_noop!(
+			WorkToken::kick(RuntimeOrigin::signed(13), 11, 10),
+			Error::<Test>::NotKickable
+		);
+		assert_noop!(
+			WorkToken::kick(RuntimeOrigin::signed(13), 14, 10),
+			Error::<Test>::NotDelegator
+		);
+		assert_noop!(
+			WorkToken::kick(RuntimeOrigin::none(), 11, 10),
+			sp_runtime::DispatchError::BadOrigin
+		);
 		assert_ok!(WorkToken::deregister(RuntimeOrigin::signed(10)));
 		assert_ok!(WorkToken::kick(RuntimeOrigin::signed(13), 11, 10));
 		System::assert_last_event(Event::Kicked { by: 13, delegator: 11, provider: 10 }.into());
 		// Only a chunk still unbonding is left: nothing to kick until it unlocks.
-		assert_noop!(WorkToken::kick(RuntimeOrigin::signed(13), 11, 10), Error::<Test>::NothingToKick);
+		assert_noop!(
+			WorkToken::kick(RuntimeOrigin::signed(13), 11, 10),
+			Error::<Test>::NothingToKick
+		);
 	});
 }

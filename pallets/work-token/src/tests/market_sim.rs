@@ -46,7 +46,8 @@ fn simulated_market() {
 						.collect();
 					next_block();
 					for id in ids {
-						let job = Jobs::<Test>::get(id).expect("every job of the simulation is taken");
+						let job =
+							Jobs::<Test>::get(id).expect("every job of the simulation is taken");
 						assert_ok!(WorkToken::submit_result(
 							RuntimeOrigin::signed(job.provider),
 							id,

@@ -60,7 +60,8 @@ fn rejected_draws_are_redrawn_and_stay_proportional_among_the_rest() {
 			let mut counts = [0u64; 3];
 			let set = ActiveSet::<Test>::get();
 			for job in 0..3_000 {
-				let who = Pallet::<Test>::draw_provider(&set, job, |p: &AccountId| *p != 10).unwrap();
+				let who =
+					Pallet::<Test>::draw_provider(&set, job, |p: &AccountId| *p != 10).unwrap();
 				counts[(who - 10) as usize] += 1;
 			}
 			assert_eq!(counts[0], 0);

@@ -106,27 +106,27 @@ fn major_takes_own_stake_first_then_the_pool_and_jails() {
 		.delegation(11, 10, 1_000)
 		.delegation(12, 10, 800)
 		.build_and_execute(|| {
-		let before = issuance();
-		oracle_reports(10, Severity::Major, 0, 1);
-		// 20% of 2,000 = 400: all 200 of own stake, then 200 (≤ 20% of 1,800) from the pool.
-		let slash = PendingSlashes::<Test>::get(0).unwrap();
-		assert_eq!((slash.own, slash.pool), (200, 200));
+			let before = issuance();
+			oracle_reports(10, Severity::Major, 0, 1);
+			// 20% of 2,000 = 400: all 200 of own stake, then 200 (≤ 20% of 1,800) from the pool.
+			let slash = PendingSlashes::<Test>::get(0).unwrap();
+			assert_eq!((slash.own, slash.pool), (200, 200));
 
-		let minted = run_to_era_counting_emission(DISPUTE_WINDOW);
-		assert_eq!((held_stake(10), active(10)), (0, 0));
-		assert_eq!(pool_tokens(10), 1_600);
-		// Every share lost the same 1/9: 1,000 -> 888 (rounded down), 800 -> 711.
-		assert_eq!(value_of(11, 10), 888);
-		assert_eq!(value_of(12, 10), 711);
-		assert_eq!(
-			Providers::<Test>::get(10).unwrap().jailed_until,
-			Some(DISPUTE_WINDOW + JAIL_ERAS)
-		);
-		assert!(work_token_events()
-			.contains(&Event::Jailed { provider: 10, until: DISPUTE_WINDOW + JAIL_ERAS }));
-		assert_eq!(burned(), 360);
-		assert_conserved(before, minted);
-	});
+			let minted = run_to_era_counting_emission(DISPUTE_WINDOW);
+			assert_eq!((held_stake(10), active(10)), (0, 0));
+			assert_eq!(pool_tokens(10), 1_600);
+			// Every share lost the same 1/9: 1,000 -> 888 (rounded down), 800 -> 711.
+			assert_eq!(value_of(11, 10), 888);
+			assert_eq!(value_of(12, 10), 711);
+			assert_eq!(
+				Providers::<Test>::get(10).unwrap().jailed_until,
+				Some(DISPUTE_WINDOW + JAIL_ERAS)
+			);
+			assert!(work_token_events()
+				.contains(&Event::Jailed { provider: 10, until: DISPUTE_WINDOW + JAIL_ERAS }));
+			assert_eq!(burned(), 360);
+			assert_conserved(before, minted);
+		});
 }
 
 #[test]
@@ -404,9 +404,10 @@ fn a_pending_slash_freezes_stake_at_risk_and_joiners_wait_outside_the_pool() {
 		assert_ok!(WorkToken::resolve_dispute(RuntimeOrigin::root(), 0, crate::Verdict::Overturn));
 		assert_ok!(WorkToken::withdraw_unbonded(RuntimeOrigin::signed(10)));
 		assert_ok!(WorkToken::withdraw_delegation(RuntimeOrigin::signed(11), 10));
-		// Settled: joiners are welcome again and pay nothing for the past.
+		// Settled: the joiner enters at the next boundary, whole.
 		assert_ok!(WorkToken::delegate(RuntimeOrigin::signed(13), 10, 100));
-		assert_eq!(value_of(13, 10), 100);
+		run_to_era(2 + UNBONDING_PERIOD);
+		assert_eq!(value_of(13, 10), 200);
 	});
 }
 
