@@ -793,6 +793,27 @@ mod benchmarks {
 		assert!(!Pallet::<T>::is_active(&provider));
 	}
 
+	/// Freeing the seat of a provider below the minimum stake, reading the largest active set.
+	#[benchmark]
+	fn deregister_underfunded() {
+		let provider = provider::<T>();
+		fill_active_set::<T>();
+		let above = Ledgers::<T>::get(&provider).map(|l| l.active).unwrap_or_default();
+		MinProviderStake::<T>::put(above.saturating_add(One::one()));
+		Ledgers::<T>::mutate(&provider, |l| {
+			if let Some(l) = l {
+				l.earning = l.active;
+			}
+		});
+		Pallet::<T>::remove_from_active_set(&provider);
+		let caller = funded::<T>("caller", 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), provider.clone());
+
+		assert!(Providers::<T>::get(&provider).is_some_and(|i| i.leaving));
+	}
+
 	/// Kicking a position of a deregistered provider: waiting tokens paid back, bonded shares
 	/// unbonded (a new unbonding pool and chunk), `c` unlocked chunks paid out.
 	#[benchmark]

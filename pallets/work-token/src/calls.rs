@@ -485,6 +485,23 @@ mod calls {
 			Self::do_deregister(&who)
 		}
 
+		/// Deregister `provider`, which holds a seat it cannot use: its active self-stake is
+		/// below [`MinProviderStake`] and has been since the era began, and it is not in the
+		/// active set. Its stake unbonds as if it had called `deregister` (nothing is slashed).
+		///
+		/// Origin: signed, anyone.
+		///
+		/// Emits [`Event::ProviderDeregistered`].
+		#[pallet::call_index(30)]
+		#[pallet::weight(T::WeightInfo::deregister_underfunded())]
+		pub fn deregister_underfunded(
+			origin: OriginFor<T>,
+			provider: T::AccountId,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_deregister_underfunded(&provider)
+		}
+
 		/// Close what can be closed of `delegator`'s position with `provider`, when the
 		/// provider can no longer serve it: it deregistered, is tombstoned, or its pool was
 		/// slashed to nothing while shares remain. Waiting tokens are paid back, bonded tokens

@@ -356,5 +356,8 @@ mod errors {
 		NotKickable,
 		/// The position has nothing a kick could close yet (only chunks still unbonding).
 		NothingToKick,
+		/// The provider has the minimum stake, or had it when the era began, or is active:
+		/// only it may deregister itself.
+		NotUnderfunded,
 	}
 }

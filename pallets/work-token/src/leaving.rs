@@ -8,6 +8,13 @@
 //! position closed and no claim is open on it, its records are removed; its strikes,
 //! reputation and tombstone stay with the account.
 //!
+//! **`deregister_underfunded`.** So that nobody holds provider seats (`MaxProviders`) with
+//! stake too small to work, anyone may deregister a provider whose active self-stake is below
+//! the minimum and has been since the era began (its earning stake too), and which is not in
+//! the active set. The dynamic minimum rises when there are more eligible providers than the
+//! market needs, so a squatter must keep paying the going price for every seat it holds. The
+//! evicted provider's stake unbonds normally; nothing is slashed.
+//!
 //! **`kick`.** So that no dormant account holds a slot forever (S31), anyone may close the
 //! position of another account with a provider that has deregistered, is tombstoned, or whose
 //! pool was slashed to nothing while shares remain (such a pool cannot take new tokens until
@@ -27,6 +34,17 @@ use sp_runtime::{
 };
 
 impl<T: Config> Pallet<T> {
+	/// `deregister_underfunded`: see the module docs.
+	pub(crate) fn do_deregister_underfunded(provider: &T::AccountId) -> DispatchResult {
+		let ledger = Ledgers::<T>::get(provider).ok_or(Error::<T>::NotProvider)?;
+		let minimum = crate::MinProviderStake::<T>::get();
+		ensure!(
+			ledger.active < minimum && ledger.earning < minimum && !Self::is_active(provider),
+			Error::<T>::NotUnderfunded
+		);
+		Self::do_deregister(provider)
+	}
+
 	/// `deregister`: see the module docs.
 	pub(crate) fn do_deregister(who: &T::AccountId) -> DispatchResult {
 		let mut info = Providers::<T>::get(who).ok_or(Error::<T>::NotProvider)?;

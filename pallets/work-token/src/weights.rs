@@ -115,6 +115,8 @@ pub trait WeightInfo {
 	fn deregister() -> Weight;
 	/// Weight of benchmark `kick`.
 	fn kick(c: u32, ) -> Weight;
+	/// Weight of benchmark `deregister_underfunded`.
+	fn deregister_underfunded() -> Weight;
 }
 
 /// Weights with the runtime's database weights (`frame_system::Config::DbWeight`).
@@ -902,6 +904,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(c.into())))
 	}
+	fn deregister_underfunded() -> Weight {
+		Weight::from_parts(65_000_000, 22_000)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
 }
 
 
@@ -1110,5 +1117,9 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(c.into())))
 	}
-
+	fn deregister_underfunded() -> Weight {
+		Weight::from_parts(65_000_000, 22_000)
+			.saturating_add(ParityDbWeight::get().reads(10_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	}
 }

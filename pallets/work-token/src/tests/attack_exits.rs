@@ -112,6 +112,55 @@ fn after_slashes_and_rounding_every_exit_completes_and_nothing_is_left_behind() 
 }
 
 #[test]
+fn seats_held_with_too_little_stake_can_be_freed_by_anyone() {
+	ExtBuilder::default().build_and_execute(|| {
+		MinStakeCeiling::set(&10_000);
+		// A squatter fills every provider seat at the minimum stake.
+		for who in 10..10 + MAX_PROVIDERS as u64 {
+			assert_ok!(WorkToken::register_provider(
+				RuntimeOrigin::signed(who),
+				100,
+				Perbill::zero()
+			));
+		}
+		assert_noop!(
+			WorkToken::register_provider(RuntimeOrigin::signed(18), 100, Perbill::zero()),
+			Error::<Test>::TooManyProviders
+		);
+		assert_noop!(
+			WorkToken::deregister_underfunded(RuntimeOrigin::signed(1), 10),
+			Error::<Test>::NotUnderfunded
+		);
+		// Eight eligible providers for a market that needs one: the minimum doubles.
+		run_to_era(1);
+		assert_eq!(crate::MinProviderStake::<Test>::get(), 200);
+		// Every squatter is now below it and out of the set: anyone frees a seat.
+		assert_ok!(WorkToken::deregister_underfunded(RuntimeOrigin::signed(1), 10));
+		System::assert_has_event(
+			crate::Event::ProviderDeregistered {
+				provider: 10,
+				unbonded: 100,
+				unlock_era: 1 + UNBONDING_PERIOD,
+			}
+			.into(),
+		);
+		assert_noop!(
+			WorkToken::deregister_underfunded(RuntimeOrigin::signed(1), 10),
+			Error::<Test>::ProviderLeaving
+		);
+		run_to_era(1 + UNBONDING_PERIOD);
+		assert_ok!(WorkToken::withdraw_unbonded(RuntimeOrigin::signed(10)));
+		// The seat is free for a provider that pays the going minimum.
+		let minimum = crate::MinProviderStake::<Test>::get();
+		assert_ok!(WorkToken::register_provider(
+			RuntimeOrigin::signed(10),
+			minimum,
+			Perbill::zero()
+		));
+	});
+}
+
+#[test]
 fn dormant_delegators_of_a_deregistered_provider_cannot_hold_its_slot_forever() {
 	market(|| {
 		assert_ok!(WorkToken::deregister(RuntimeOrigin::signed(10)));
