@@ -13,6 +13,10 @@ use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
 use sp_runtime::{traits::Saturating, Perbill};
 
+/// Most pending slashes of one provider the runtime API lists (it reads storage off-chain,
+/// but a node answering it should not be made to read without bound).
+pub const MAX_PENDING_SLASHES_SHOWN: usize = 256;
+
 /// A provider as polkadot.js users want to see it.
 #[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo)]
 pub struct ProviderSummary<Balance> {
@@ -188,11 +192,13 @@ impl<T: Config> Pallet<T> {
 			.collect()
 	}
 
-	/// The slashes pending against `provider`, oldest first.
+	/// The slashes pending against `provider`, oldest first (at most
+	/// [`MAX_PENDING_SLASHES_SHOWN`]).
 	pub fn pending_slashes_of(
 		provider: &T::AccountId,
 	) -> Vec<SlashSummary<T::AccountId, BalanceOf<T>>> {
-		let mut ids: Vec<SlashId> = Incidents::<T>::iter_prefix_values(provider).collect();
+		let mut ids: Vec<SlashId> =
+			Incidents::<T>::iter_prefix_values(provider).take(MAX_PENDING_SLASHES_SHOWN).collect();
 		ids.sort_unstable();
 		ids.into_iter()
 			.filter_map(|id| {

@@ -70,7 +70,20 @@ fn exposed_provider<T: Config>(index: u32) -> (T::AccountId, EraIndex) {
 
 /// Eras from a report to its dispute timeout.
 fn eras_to_timeout<T: Config>() -> u32 {
-	T::DisputeWindow::get().saturating_add(T::DisputeTimeout::get())
+	T::DisputeWindow::get().saturating_add(T::DisputeTimeout::get()).saturating_mul(2)
+}
+
+/// Makes slash `id` look like a report restored at the latest era it can be: held under a
+/// higher report of its incident until that one's dispute timed out, then overturned. Its
+/// window starts `DisputeWindow + DisputeTimeout` eras after the report, so its reach over
+/// unbonding pools is the widest any slash has.
+fn as_restored<T: Config>(id: SlashId) {
+	let shift = T::DisputeWindow::get().saturating_add(T::DisputeTimeout::get());
+	PendingSlashes::<T>::mutate(id, |slash| {
+		if let Some(slash) = slash {
+			slash.reported_era = slash.reported_era.saturating_add(shift);
+		}
+	});
 }
 
 /// Delegators needed to undelegate once in each era up to a dispute timeout.
@@ -83,8 +96,9 @@ fn spread_index(index: u32, k: u32) -> u32 {
 	index.saturating_mul(64).saturating_add(k)
 }
 
-/// Lets eras pass up to the dispute timeout of a slash reported now, with a delegator of
-/// provider `index` undelegating in each: the most unbonding pools a slash can reach.
+/// Lets eras pass up to the dispute timeout of a slash restored at the latest (see
+/// [`as_restored`]), with a delegator of provider `index` undelegating in each: the most
+/// unbonding pools a slash can reach.
 fn unbond_until_timeout<T: Config>(provider: &T::AccountId, index: u32) {
 	let chunks = T::MaxUnbondingChunks::get().max(1);
 	for step in 0..eras_to_timeout::<T>() {
@@ -153,7 +167,7 @@ fn reported<T: Config>(provider: &T::AccountId, offence_era: EraIndex, n: u32) -
 		Severity::Critical,
 		offence_era,
 		evidence::<T>(n),
-		true,
+		false,
 	)
 	.expect("reportable");
 	id
@@ -442,10 +456,22 @@ mod benchmarks {
 		assert_eq!(CurrentEra::<T>::get(), before.saturating_add(1));
 	}
 
-	/// A bonded Critical report with the most unbonding pools at risk.
+	/// A bonded Critical report with the most unbonding pools at risk, taking the place of a
+	/// pending Major report of the same incident (which it holds under it).
 	#[benchmark]
 	fn report_offence() {
 		let (provider, offence_era) = exposed_provider::<T>(0);
+		let first = funded::<T>("reporter", 1);
+		Pallet::<T>::do_report_offence(
+			Some(first),
+			T::ReportBond::get(),
+			&provider,
+			Severity::Major,
+			offence_era,
+			evidence::<T>(0),
+			false,
+		)
+		.expect("reportable");
 		let reporter = funded::<T>("reporter", 0);
 
 		#[extrinsic_call]
@@ -479,6 +505,7 @@ mod benchmarks {
 		fill_active_set::<T>();
 		let id = reported::<T>(&provider, offence_era, 0);
 		Pallet::<T>::do_dispute_slash(&provider, id).expect("disputes");
+		as_restored::<T>(id);
 		unbond_until_timeout::<T>(&provider, 0);
 		let origin =
 			T::ArbiterOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
@@ -490,11 +517,23 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// Cancelling a disputed slash: two bonds returned.
+	/// Cancelling a disputed slash: two bonds returned, and the report held under it restored.
 	#[benchmark]
 	fn cancel_slash() -> Result<(), BenchmarkError> {
 		let (provider, offence_era) = exposed_provider::<T>(0);
+		let under = funded::<T>("reporter", 1);
+		Pallet::<T>::do_report_offence(
+			Some(under),
+			T::ReportBond::get(),
+			&provider,
+			Severity::Major,
+			offence_era,
+			evidence::<T>(0),
+			false,
+		)
+		.expect("reportable");
 		let id = reported::<T>(&provider, offence_era, 0);
+		assert!(Fallbacks::<T>::contains_key(id));
 		Pallet::<T>::do_dispute_slash(&provider, id).expect("disputes");
 		let origin =
 			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
@@ -506,14 +545,16 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// A Critical slash applied at the latest era that widens its reach: over the most
-	/// unbonding pools (`ReportWindow + DisputeWindow + DisputeTimeout + 1`), paying the
-	/// reporter and tombstoning.
+	/// A Critical slash applied at the latest era that widens its reach: a report restored from
+	/// under an overturned one (see [`as_restored`]), over the most unbonding pools
+	/// (`ReportWindow + 2 × (DisputeWindow + DisputeTimeout) + 1`), paying the reporter,
+	/// tombstoning and leaving the largest active set.
 	#[benchmark]
 	fn apply_slash() {
 		let (provider, offence_era) = exposed_provider::<T>(0);
 		fill_active_set::<T>();
 		let id = reported::<T>(&provider, offence_era, 0);
+		as_restored::<T>(id);
 		unbond_until_timeout::<T>(&provider, 0);
 		let caller = funded::<T>("caller", 0);
 
@@ -533,6 +574,7 @@ mod benchmarks {
 		let (provider, offence_era) = exposed_provider::<T>(0);
 		add_delegators::<T>(&provider, d);
 		let id = reported::<T>(&provider, offence_era, 0);
+		as_restored::<T>(id);
 		unbond_until_timeout::<T>(&provider, 0);
 		let caller = funded::<T>("caller", 0);
 
@@ -803,6 +845,7 @@ mod benchmarks {
 		Ledgers::<T>::mutate(&provider, |l| {
 			if let Some(l) = l {
 				l.earning = l.active;
+				l.underfunded = true;
 			}
 		});
 		Pallet::<T>::remove_from_active_set(&provider);

@@ -241,7 +241,7 @@ mod calls {
 					T::ReportBond::get()
 				}
 			};
-			Self::do_report_offence(signer, bond, &provider, severity, offence_era, evidence, true)
+			Self::do_report_offence(signer, bond, &provider, severity, offence_era, evidence, false)
 				.map(|_| ())
 		}
 
@@ -485,9 +485,9 @@ mod calls {
 			Self::do_deregister(&who)
 		}
 
-		/// Deregister `provider`, which holds a seat it cannot use: its active self-stake is
-		/// below [`MinProviderStake`] and has been since the era began, and it is not in the
-		/// active set. Its stake unbonds as if it had called `deregister` (nothing is slashed).
+		/// Deregister `provider`, which holds a seat it cannot use: it is not in the active set,
+		/// and its self-stake was below [`MinProviderStake`] for the whole last era and still
+		/// is (one era of grace after the minimum rises). Its stake unbonds as if it had called `deregister` (nothing is slashed).
 		///
 		/// Origin: signed, anyone.
 		///

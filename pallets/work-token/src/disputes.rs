@@ -110,6 +110,8 @@ impl<T: Config> Pallet<T> {
 					Self::slash_bond(HoldReason::ReportBond, reporter, slash.report_bond);
 				}
 				Self::finish_slash(id, &slash);
+				// A report held under this one takes its place (see `incidents`).
+				Self::restore_fallback(id);
 				Self::maybe_remove_provider(&provider);
 				return Ok(());
 			}
@@ -133,8 +135,9 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// `cancel_slash`: the admin withdraws slash `id`; both bonds are returned and the
-	/// incident may be reported again.
+	/// `cancel_slash`: the admin withdraws slash `id`; both bonds are returned. A report of the
+	/// same incident held under it takes its place; otherwise the incident may be reported
+	/// again.
 	pub(crate) fn do_cancel_slash(id: SlashId) -> DispatchResult {
 		let slash = PendingSlashes::<T>::get(id).ok_or(Error::<T>::UnknownSlash)?;
 		if let Some(bond) = slash.dispute_bond {
@@ -145,6 +148,7 @@ impl<T: Config> Pallet<T> {
 		}
 		Self::deposit_event(Event::SlashCancelled { id, provider: slash.provider.clone() });
 		Self::finish_slash(id, &slash);
+		Self::restore_fallback(id);
 		Self::maybe_remove_provider(&slash.provider);
 		Ok(())
 	}

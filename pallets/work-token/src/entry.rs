@@ -5,9 +5,11 @@
 //! At the first era boundary at which
 //! - every offence committed before `e` is too old to report (`e + ReportWindow` has
 //!   started, and at least one boundary has passed), and
-//! - no claim of era `e` or older is open on the provider (see [`crate::exposure`]): no
-//!   pending slash whose amounts were locked without these tokens, and no open job whose
-//!   offence could be dated to an era before they were at risk,
+//! - no claim of era `e` or older is open on the provider (see [`crate::exposure`]): no open
+//!   job whose offence could be dated to an era before they were at risk,
+//! - no slash is pending (or held) against the provider at all: its amounts were locked from
+//!   the stake at risk without these tokens, so they must not share its cut, and
+//! - the provider still serves its pool (not deregistered, jailed, suspended or tombstoned),
 //!
 //! the whole cohort buys shares at the pool's rate in one step. From then on the shares are at
 //! risk and earn like every other share: for the whole era that just began, so the era reward
@@ -133,6 +135,11 @@ impl<T: Config> Pallet<T> {
 		now: EraIndex,
 	) -> u32 {
 		let mut converted = 0u32;
+		let settled = crate::Offences::<T>::get(provider)
+			.is_none_or(|record| record.pending == 0 && record.fallbacks == 0);
+		if !settled || !Self::takes_work(provider) {
+			return converted;
+		}
 		while let Some(cohort) = pool.entering.first().cloned() {
 			let may_enter = past_report_window::<T>(cohort.era, now)
 				&& !Self::exposed_up_to(provider, cohort.era);

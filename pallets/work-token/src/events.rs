@@ -117,9 +117,16 @@ mod events {
 		/// The dispute of slash `id` timed out unresolved; the slash applies as reported and
 		/// the dispute bond is slashed.
 		DisputeTimedOut { id: SlashId },
-		/// Slash `id` was superseded by slash `by`, a report of the same incident at a higher
-		/// severity: its reporter got the bond back and no reward.
+		/// Report `id` is held under slash `by`, a report of the same incident at a higher
+		/// severity: it takes `by`'s place if `by` is overturned or cancelled, and is
+		/// discarded (bonds returned, no reward) if `by` applies.
 		SlashSuperseded { id: SlashId, by: SlashId },
+		/// Report `id`, held under slash `by`, was discarded because `by` applied: its bonds
+		/// were returned and its reporter gets no reward.
+		FallbackDiscarded { id: SlashId, by: SlashId },
+		/// Report `was`, held under an overturned or cancelled slash, is pending again as slash
+		/// `id`, with a fresh dispute window.
+		FallbackRestored { id: SlashId, was: SlashId },
 		/// `provider` is suspended by disputed slash `id` (Major or Critical, window over, no
 		/// verdict yet): out of the active set and earning nothing until the verdict.
 		Suspended { id: SlashId, provider: T::AccountId },
@@ -182,7 +189,8 @@ mod events {
 		/// Job `id` was assigned to `provider`; its result is due by block `deadline`.
 		/// Emitted at the start of the block after the submission.
 		JobAssigned { id: JobId, provider: T::AccountId, deadline: BlockNumberFor<T> },
-		/// No provider could take job `id`; `fee` was returned to `client`. Emitted at the
+		/// No provider could take job `id`; `fee` was returned to `client` (the whole fee, or
+		/// less the protocol fee when the drawn provider could not back it). Emitted at the
 		/// start of the block after the submission.
 		JobUnassigned { id: JobId, client: T::AccountId, fee: BalanceOf<T>, reason: Unassigned },
 		/// `provider` submitted `result` for job `id`; the client may challenge it until block
@@ -297,6 +305,9 @@ mod errors {
 		DuplicateReport,
 		/// No stake was at risk for the offence: the slash would be zero.
 		NothingToSlash,
+		/// A bonded report needs some of the provider's own stake at risk in the offence era
+		/// (a provider with none did no work then); `ReporterOrigin` may still report it.
+		NoOwnStakeAtRisk,
 		/// No pending slash has this id.
 		UnknownSlash,
 		/// Only the accused provider may dispute a slash.
@@ -356,8 +367,8 @@ mod errors {
 		NotKickable,
 		/// The position has nothing a kick could close yet (only chunks still unbonding).
 		NothingToKick,
-		/// The provider has the minimum stake, or had it when the era began, or is active:
-		/// only it may deregister itself.
+		/// The provider is active, or has the minimum stake now, or had it at some point of the
+		/// last era or this one: only it may deregister itself.
 		NotUnderfunded,
 	}
 }

@@ -167,7 +167,15 @@ impl<T: Config> Pallet<T> {
 		if !(removable && Providers::<T>::contains_key(provider)) {
 			return;
 		}
-		Self::pay_from_delegation_account(provider, pool.unsplit_fees);
+		if !pool.unsplit_fees.is_zero() {
+			Self::pay_from_delegation_account(provider, pool.unsplit_fees);
+			Self::deposit_event(Event::FeesDistributed {
+				provider: provider.clone(),
+				era: CurrentEra::<T>::get(),
+				to_provider: pool.unsplit_fees,
+				to_pool: Zero::zero(),
+			});
+		}
 		Ledgers::<T>::remove(provider);
 		Pools::<T>::remove(provider);
 		if crate::Reputation::<T>::get(provider) == crate::reputation::NEUTRAL {

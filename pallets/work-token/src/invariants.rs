@@ -44,7 +44,8 @@ impl<T: Config> Pallet<T> {
 	/// offences in that era plus its open jobs assigned in it.
 	fn check_exposures() -> Result<(), sp_runtime::TryRuntimeError> {
 		let mut claims: BTreeMap<(T::AccountId, crate::EraIndex), u32> = BTreeMap::new();
-		for (_, slash) in crate::PendingSlashes::<T>::iter() {
+		let held = crate::Fallbacks::<T>::iter_values().map(|(_, slash)| slash);
+		for slash in crate::PendingSlashes::<T>::iter_values().chain(held) {
 			let n = claims.entry((slash.provider, slash.offence_era)).or_insert(0);
 			*n = n.saturating_add(1);
 		}
@@ -148,8 +149,7 @@ impl<T: Config> Pallet<T> {
 			invariant!(slash.offence_era <= slash.reported_era, "offence after its report");
 			invariant!(slash.reported_era <= now, "slash reported in the future");
 			invariant!(
-				Incidents::<T>::get(&slash.provider, (slash.offence_era, slash.evidence))
-					== Some(id),
+				Incidents::<T>::get(&slash.provider, slash.incident()) == Some(id),
 				"pending slash without its incident"
 			);
 			invariant!(
@@ -172,7 +172,34 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		invariant!(Incidents::<T>::iter().count() == listed, "incident without a pending slash");
+		let mut held: BTreeMap<T::AccountId, u32> = BTreeMap::new();
+		for (above, (_, slash)) in crate::Fallbacks::<T>::iter() {
+			let above_slash = PendingSlashes::<T>::get(above).or_else(|| {
+				crate::Fallbacks::<T>::iter_values().find(|(id, _)| *id == above).map(|(_, s)| s)
+			});
+			invariant!(
+				above_slash.is_some_and(|a| a.incident() == slash.incident()
+					&& a.provider == slash.provider
+					&& a.severity > slash.severity),
+				"a held report is not under a higher report of its incident"
+			);
+			invariant!(!slash.suspends, "a held report suspends");
+			let n = held.entry(slash.provider.clone()).or_insert(0);
+			*n = n.saturating_add(1);
+			if let Some(reporter) = slash.reporter {
+				let bond = report_bonds.entry(reporter).or_insert(Zero::zero());
+				*bond = bond.saturating_add(slash.report_bond);
+			}
+			if let Some(dispute) = slash.dispute_bond {
+				let bond = dispute_bonds.entry(slash.provider).or_insert(Zero::zero());
+				*bond = bond.saturating_add(dispute);
+			}
+		}
 		for (who, record) in Offences::<T>::iter() {
+			invariant!(
+				record.fallbacks == held.remove(&who).unwrap_or(0),
+				"held reports differ from the record"
+			);
 			let t = totals.remove(&who).unwrap_or((0, Zero::zero(), Zero::zero(), 0));
 			invariant!(record.pending == t.0, "pending count differs from pending slashes");
 			invariant!(record.locked_own == t.1, "locked own stake differs from pending slashes");
@@ -180,6 +207,7 @@ impl<T: Config> Pallet<T> {
 			invariant!(record.suspensions == t.3, "suspensions differ from pending slashes");
 		}
 		invariant!(totals.is_empty(), "pending slash of an account without a record");
+		invariant!(held.is_empty(), "held report of an account without a record");
 		for (reason, bonds) in
 			[(HoldReason::ReportBond, report_bonds), (HoldReason::DisputeBond, dispute_bonds)]
 		{
@@ -327,7 +355,7 @@ impl<T: Config> Pallet<T> {
 				pool.shares == shares.saturating_add(waiting),
 				"pool shares differ from its positions and conversions"
 			);
-			invariant!(pool.delegators >= count, "pool counts fewer delegators than positions");
+			invariant!(pool.delegators == count, "pool delegators differ from its positions");
 			invariant!(
 				pool.tokens.is_zero() || !pool.shares.is_zero(),
 				"pool tokens without shares"

@@ -36,7 +36,7 @@
 use crate::{
 	ActiveProvider, BalanceOf, Config, CurrentEra, Error, Event, HashOf, HoldReason, Job, JobId,
 	JobQueueState, JobRequest, JobRequests, JobStatus, Jobs, JobsThisEra, Ledgers, Pallet, Pools,
-	Providers, Severity, Tombstones, WeightInfo, Workloads,
+	Providers, Severity, Tombstones, Unassigned, WeightInfo, Workloads,
 };
 use frame_support::{
 	ensure,
@@ -62,16 +62,21 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Whether `provider` can take a job of `fee` from `client` now.
-	fn can_take(provider: &T::AccountId, client: &T::AccountId, fee: BalanceOf<T>) -> bool {
-		if provider == client || !Self::takes_work(provider) {
-			return false;
-		}
-		let work = Workloads::<T>::get(provider);
+	/// Whether `provider` may be drawn for a job of `client`, whatever its fee: it is not the
+	/// client, takes work and has a free job slot. The draw redraws on these rejections only;
+	/// they do not depend on anything the client chooses, so rejections cannot steer it.
+	fn may_draw(provider: &T::AccountId, client: &T::AccountId) -> bool {
+		provider != client
+			&& Self::takes_work(provider)
+			&& Workloads::<T>::get(provider).open_jobs < T::MaxOpenJobsPerProvider::get()
+	}
+
+	/// Whether `provider`'s self-stake backs one more open job of `fee` (S11).
+	fn backs_fee(provider: &T::AccountId, fee: BalanceOf<T>) -> bool {
 		let active = Ledgers::<T>::get(provider).map(|l| l.active).unwrap_or_default();
 		let ratio: BalanceOf<T> = T::StakeToFeeRatio::get().max(1).into();
 		let capacity = active.checked_div(&ratio).unwrap_or_default();
-		work.open_jobs < T::MaxOpenJobsPerProvider::get()
-			&& work.open_fees.saturating_add(fee) <= capacity
+		Workloads::<T>::get(provider).open_fees.saturating_add(fee) <= capacity
 	}
 
 	/// The self-stake `provider` must keep bonded for its open jobs.
@@ -123,21 +128,17 @@ impl<T: Config> Pallet<T> {
 
 	/// Draws a provider for `request` from `set` and opens the job, or refunds it.
 	fn assign(request: JobRequest<T>, set: &[ActiveProvider<T>]) {
-		let drawn = Self::draw_provider(set, request.id, |p| {
-			Self::can_take(p, &request.client, request.fee)
-		});
+		let drawn = Self::draw_provider(set, request.id, |p| Self::may_draw(p, &request.client))
+			.and_then(|p| {
+				if Self::backs_fee(&p, request.fee) {
+					Ok(p)
+				} else {
+					Err(Unassigned::FeeNotBacked)
+				}
+			});
 		let provider = match drawn {
 			Ok(provider) => provider,
-			Err(reason) => {
-				Self::release_fee(&request.client, request.fee);
-				Self::deposit_event(Event::JobUnassigned {
-					id: request.id,
-					client: request.client,
-					fee: request.fee,
-					reason,
-				});
-				return;
-			}
+			Err(reason) => return Self::refuse(request, reason),
 		};
 		let now = frame_system::Pallet::<T>::block_number();
 		let era = CurrentEra::<T>::get();
@@ -268,6 +269,26 @@ impl<T: Config> Pallet<T> {
 		Self::close_exposure(&job.provider, job.assigned_era);
 	}
 
+	/// Refunds a job no provider took. When the drawn provider could not back its fee, the
+	/// protocol fee is kept: otherwise a client could pick its provider for free by choosing a
+	/// fee that only that provider can back, resubmitting until it is drawn.
+	fn refuse(request: JobRequest<T>, reason: Unassigned) {
+		let mut refund = request.fee;
+		if reason == Unassigned::FeeNotBacked {
+			let cut = T::ProtocolFee::get().mul_floor(request.fee);
+			let (credit, _) = T::Currency::slash(&HoldReason::JobFee.into(), &request.client, cut);
+			refund = refund.saturating_sub(credit.peek());
+			T::OnSlash::on_unbalanced(credit);
+		}
+		Self::release_fee(&request.client, refund);
+		Self::deposit_event(Event::JobUnassigned {
+			id: request.id,
+			client: request.client,
+			fee: refund,
+			reason,
+		});
+	}
+
 	/// Returns a job fee on hold to its client.
 	fn release_fee(client: &T::AccountId, fee: BalanceOf<T>) {
 		let released =
@@ -336,7 +357,7 @@ impl<T: Config> Pallet<T> {
 				severity,
 				offence_era,
 				evidence,
-				false,
+				true,
 			)
 			.is_ok();
 		Self::deposit_event(Event::JobFailed {
@@ -349,7 +370,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Expires jobs past their deadline, accepts results whose window passed in silence and
-	/// pays jobs whose challenge lapsed, looking at no more than `MaxJobsPerBlock` jobs.
+	/// pays jobs whose challenge lapsed. Each of the three cursors looks at no more than
+	/// `MaxJobsPerBlock` jobs per block, as many as a block may submit, so none falls behind
+	/// a sustained load (S42).
 	pub(crate) fn process_jobs() -> Weight {
 		let mut queue = JobQueueState::<T>::get();
 		let idle = queue.expiry_cursor >= queue.next_id
@@ -359,46 +382,78 @@ impl<T: Config> Pallet<T> {
 			return T::WeightInfo::process_jobs(0);
 		}
 		let now = frame_system::Pallet::<T>::block_number();
-		let mut budget = T::MaxJobsPerBlock::get();
-		while budget > 0 && queue.expiry_cursor < queue.next_id {
-			budget = budget.saturating_sub(1);
-			if let Some(job) = Jobs::<T>::get(queue.expiry_cursor) {
-				if now <= job.deadline {
-					break;
-				}
-				if job.status == JobStatus::Assigned {
-					let era = Self::era_of_block(job.deadline);
-					Self::fail_job(queue.expiry_cursor, job, Severity::Minor, era);
-				}
+		let budget = T::MaxJobsPerBlock::get();
+		let mut looked_at = 0u32;
+		let mut expiry = |id: JobId, job: Job<T>| {
+			if now <= job.deadline {
+				return false;
 			}
-			queue.expiry_cursor = queue.expiry_cursor.saturating_add(1);
-		}
-		while budget > 0 && queue.acceptance_cursor < queue.next_id {
-			budget = budget.saturating_sub(1);
-			if let Some(job) = Jobs::<T>::get(queue.acceptance_cursor) {
-				if now <= job.deadline.saturating_add(T::AcceptanceWindow::get()) {
-					break;
-				}
-				if let JobStatus::Submitted { .. } = job.status {
-					Self::complete_job(queue.acceptance_cursor, job);
-				}
+			if job.status == JobStatus::Assigned {
+				let era = Self::era_of_block(job.deadline);
+				Self::fail_job(id, job, Severity::Minor, era);
 			}
-			queue.acceptance_cursor = queue.acceptance_cursor.saturating_add(1);
-		}
-		while budget > 0 && queue.challenge_cursor < queue.next_id {
-			budget = budget.saturating_sub(1);
-			if let Some(job) = Jobs::<T>::get(queue.challenge_cursor) {
-				if now <= Self::challenge_end(&job) {
-					break;
-				}
-				if let JobStatus::Challenged { .. } = job.status {
-					Self::deposit_event(Event::ChallengeLapsed { id: queue.challenge_cursor });
-					Self::complete_job(queue.challenge_cursor, job);
-				}
+			true
+		};
+		looked_at = looked_at.saturating_add(Self::walk(
+			&mut queue.expiry_cursor,
+			queue.next_id,
+			budget,
+			&mut expiry,
+		));
+		let mut acceptance = |id: JobId, job: Job<T>| {
+			if now <= job.deadline.saturating_add(T::AcceptanceWindow::get()) {
+				return false;
 			}
-			queue.challenge_cursor = queue.challenge_cursor.saturating_add(1);
-		}
+			if let JobStatus::Submitted { .. } = job.status {
+				Self::complete_job(id, job);
+			}
+			true
+		};
+		looked_at = looked_at.saturating_add(Self::walk(
+			&mut queue.acceptance_cursor,
+			queue.next_id,
+			budget,
+			&mut acceptance,
+		));
+		let mut lapse = |id: JobId, job: Job<T>| {
+			if now <= Self::challenge_end(&job) {
+				return false;
+			}
+			if let JobStatus::Challenged { .. } = job.status {
+				Self::deposit_event(Event::ChallengeLapsed { id });
+				Self::complete_job(id, job);
+			}
+			true
+		};
+		looked_at = looked_at.saturating_add(Self::walk(
+			&mut queue.challenge_cursor,
+			queue.next_id,
+			budget,
+			&mut lapse,
+		));
 		JobQueueState::<T>::put(queue);
-		T::WeightInfo::process_jobs(T::MaxJobsPerBlock::get().saturating_sub(budget))
+		T::WeightInfo::process_jobs(looked_at)
+	}
+
+	/// Moves `cursor` over at most `budget` job ids below `next_id`, handing each open job to
+	/// `handle`, which returns false when the job is not due yet (the cursor stops there).
+	/// Returns the number of ids looked at.
+	fn walk(
+		cursor: &mut JobId,
+		next_id: JobId,
+		budget: u32,
+		handle: &mut impl FnMut(JobId, Job<T>) -> bool,
+	) -> u32 {
+		let mut looked_at = 0u32;
+		while looked_at < budget && *cursor < next_id {
+			looked_at = looked_at.saturating_add(1);
+			if let Some(job) = Jobs::<T>::get(*cursor) {
+				if !handle(*cursor, job) {
+					break;
+				}
+			}
+			*cursor = cursor.saturating_add(1);
+		}
+		looked_at
 	}
 }

@@ -9,9 +9,9 @@
 //! reputation and tombstone stay with the account.
 //!
 //! **`deregister_underfunded`.** So that nobody holds provider seats (`MaxProviders`) with
-//! stake too small to work, anyone may deregister a provider whose active self-stake is below
-//! the minimum and has been since the era began (its earning stake too), and which is not in
-//! the active set. The dynamic minimum rises when there are more eligible providers than the
+//! stake too small to work, anyone may deregister a provider that is not in the active set and
+//! whose self-stake was below the minimum for the whole of the last era and still is (its
+//! active and earning stake): after the minimum rises, a provider has one full era to top up. The dynamic minimum rises when there are more eligible providers than the
 //! market needs, so a squatter must keep paying the going price for every seat it holds. The
 //! evicted provider's stake unbonds normally; nothing is slashed.
 //!
@@ -25,11 +25,11 @@
 
 use crate::{
 	BalanceOf, Config, CurrentEra, Delegations, Error, Event, Ledgers, Pallet, Pools, Providers,
-	ShareBook, Tombstones,
+	Tombstones,
 };
 use frame_support::{ensure, traits::Get};
 use sp_runtime::{
-	traits::{Saturating, Zero},
+	traits::{Bounded, Zero},
 	DispatchResult,
 };
 
@@ -38,10 +38,8 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_deregister_underfunded(provider: &T::AccountId) -> DispatchResult {
 		let ledger = Ledgers::<T>::get(provider).ok_or(Error::<T>::NotProvider)?;
 		let minimum = crate::MinProviderStake::<T>::get();
-		ensure!(
-			ledger.active < minimum && ledger.earning < minimum && !Self::is_active(provider),
-			Error::<T>::NotUnderfunded
-		);
+		let underfunded = ledger.underfunded && ledger.active < minimum && ledger.earning < minimum;
+		ensure!(underfunded && !Self::is_active(provider), Error::<T>::NotUnderfunded);
 		Self::do_deregister(provider)
 	}
 
@@ -88,14 +86,10 @@ impl<T: Config> Pallet<T> {
 		let delegation =
 			Delegations::<T>::get(delegator, provider).ok_or(Error::<T>::NotDelegator)?;
 		ensure!(Self::kickable(provider), Error::<T>::NotKickable);
-		let pool = Pools::<T>::get(provider).ok_or(Error::<T>::NotProvider)?;
-		let everything: BalanceOf<T> = pool
-			.value_of(delegation.shares)
-			.saturating_add(Self::entering_tokens(&delegation))
-			.max(1u32.into());
 		let bonded = !delegation.shares.is_zero() || !delegation.entering.is_empty();
 		if bonded {
-			Self::do_undelegate(delegator, provider, everything)?;
+			// At least the position's value: everything, worthless shares included.
+			Self::do_undelegate(delegator, provider, <BalanceOf<T> as Bounded>::max_value())?;
 		}
 		let withdrawn = match Self::do_withdraw_delegation(delegator, provider) {
 			Ok(chunks) => chunks,

@@ -15,7 +15,7 @@ pub(crate) fn respects_minimum<B: Zero + PartialOrd>(active: &B, minimum: &B) ->
 impl<T: Config> StakeLedger<T> {
 	/// A ledger with `active` bonded and nothing unbonding.
 	pub fn new(active: BalanceOf<T>) -> Self {
-		Self { active, unlocking: BoundedVec::new(), earning: Zero::zero() }
+		Self { active, unlocking: BoundedVec::new(), earning: Zero::zero(), underfunded: false }
 	}
 
 	/// Sum of all unbonding chunks.

@@ -41,6 +41,7 @@ mod era;
 mod events;
 pub mod exposure;
 mod impls;
+pub mod incidents;
 #[cfg(any(feature = "std", feature = "try-runtime", test))]
 mod invariants;
 mod jobs;
@@ -448,11 +449,24 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Offences<T: Config> = StorageMap<_, Twox64Concat, T::AccountId, OffenceRecord<T>>;
 
-	/// `(provider, (offence era, evidence)) -> slash`: the pending slash of each reported
-	/// incident. A report of the same incident at a higher severity supersedes it (S28).
+	/// `(provider, incident) -> slash`: the pending slash of each reported incident, the top
+	/// of its stack (see [`incidents`]).
 	#[pallet::storage]
-	pub type Incidents<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, T::AccountId, Twox64Concat, (EraIndex, T::Hash), SlashId>;
+	pub type Incidents<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		T::AccountId,
+		Twox64Concat,
+		incidents::IncidentKey<T::Hash>,
+		SlashId,
+	>;
+
+	/// `slash -> (id, report)`: the report of the same incident held under slash `slash`, at
+	/// a lower severity; it takes its place if `slash` is overturned or cancelled, and is
+	/// discarded if `slash` applies (see [`incidents`]).
+	#[pallet::storage]
+	pub type Fallbacks<T: Config> =
+		StorageMap<_, Twox64Concat, SlashId, (SlashId, PendingSlash<T>)>;
 
 	/// `(provider, era) -> open claims`: pending slashes of offences in that era and open jobs
 	/// assigned in it (see [`exposure`]). The era key is big-endian under `Identity`, so a
@@ -585,9 +599,10 @@ pub mod pallet {
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			// Slashes before assignment: a provider jailed in this block takes none of its jobs.
 			Self::maybe_start_era(now)
-				.saturating_add(Self::assign_requested_jobs())
 				.saturating_add(Self::apply_due_slashes())
+				.saturating_add(Self::assign_requested_jobs())
 				.saturating_add(Self::process_jobs())
 		}
 

@@ -329,6 +329,10 @@ impl<T: Config> Pallet<T> {
 				.saturating_add(Self::pay_emission(&provider, &mut pool, ended, reward, stake));
 			Self::split_fees(&provider, &mut pool, ended, stake);
 			Self::convert_entry_cohorts(&provider, &mut pool, next);
+			// Below the era's minimum at its end and for all of it (a provider that registered
+			// during the era had the minimum when it did, so it is not).
+			let minimum = MinProviderStake::<T>::get();
+			ledger.underfunded = ledger.active < minimum && ledger.earning < minimum;
 			ledger.earning = ledger.active;
 			Ledgers::<T>::insert(&provider, ledger);
 			Pools::<T>::insert(&provider, pool);

@@ -100,8 +100,10 @@ impl<T: Config> Pallet<T> {
 
 	/// Unlock eras of the provider's unbonding pools at risk for an offence in `offence_era`
 	/// reported in `reported_era`, with their tokens: those created from the offence until
-	/// now, but no later than the dispute timeout, so that the reads are bounded by
-	/// `ReportWindow + DisputeWindow + DisputeTimeout + 1` however late a slash is applied.
+	/// now, but no later than the dispute timeout, so that the reads are bounded however late a
+	/// slash is applied: by `ReportWindow + DisputeWindow + DisputeTimeout + 1` for a report,
+	/// `ReportWindow + 2 × (DisputeWindow + DisputeTimeout) + 1` for one restored from under an
+	/// overturned report, and by the lifetime of a job in eras for an offence the market found.
 	pub(crate) fn unbonding_at_risk(
 		provider: &T::AccountId,
 		offence_era: u32,
@@ -128,12 +130,12 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// `report_offence`: validates the report, computes and locks the amounts, holds the
-	/// bond and queues the slash. `reporter` is `None` for an unsigned trusted origin; `bond`
-	/// is zero for a trusted origin and for the market. A report of an incident that is
-	/// already pending at a lower severity supersedes it (S28); at the same or a lower
-	/// severity it is a duplicate. `in_window` is false only for offences the market found
-	/// itself (a missed deadline, an upheld challenge): those are dated to the era of the work
-	/// (S30), which the job's open exposure kept at risk however long ago it was.
+	/// bond and stacks the report on its incident (see [`crate::incidents`]). `reporter` is
+	/// `None` for an unsigned trusted origin; `bond` is zero for a trusted origin and for the
+	/// market. `by_market` is true only for offences the market found itself (a missed
+	/// deadline, an upheld challenge): those are dated to the era of the work (S30), which the
+	/// job's open claim kept at risk however long ago it was, so the report window does not
+	/// apply to them.
 	pub(crate) fn do_report_offence(
 		reporter: Option<T::AccountId>,
 		bond: BalanceOf<T>,
@@ -141,7 +143,7 @@ impl<T: Config> Pallet<T> {
 		severity: Severity,
 		offence_era: u32,
 		evidence: HashOf<T>,
-		in_window: bool,
+		by_market: bool,
 	) -> Result<SlashId, DispatchError> {
 		let now = CurrentEra::<T>::get();
 		let info = Providers::<T>::get(provider).ok_or(Error::<T>::NotProvider)?;
@@ -149,11 +151,11 @@ impl<T: Config> Pallet<T> {
 		ensure!(reporter.as_ref() != Some(provider), Error::<T>::CannotReportSelf);
 		ensure!(offence_era <= now, Error::<T>::OffenceInFuture);
 		ensure!(
-			!in_window || offence_era.saturating_add(T::ReportWindow::get()) >= now,
+			by_market || offence_era.saturating_add(T::ReportWindow::get()) >= now,
 			Error::<T>::OffenceTooOld
 		);
 		ensure!(offence_era >= info.registered_era, Error::<T>::OffenceBeforeRegistration);
-		let superseded = Self::superseded_by(provider, offence_era, evidence, severity)?;
+		let placement = Self::place(provider, (offence_era, evidence, by_market), severity)?;
 
 		let mut record = Self::offence_record(provider);
 		let strikes =
@@ -161,6 +163,9 @@ impl<T: Config> Pallet<T> {
 		let base = SlashFractionsOf::<T>::get().of(severity);
 		let fraction = escalated_fraction(base, T::StrikeEscalation::get(), strikes);
 		let own_risk = to_u128::<T>(Self::own_at_risk(&ledger, offence_era));
+		// A provider with no own stake in the offence era did no work in it; a bonded report
+		// of it could only hurt its delegators (the reporter's reward comes from own stake).
+		ensure!(bond.is_zero() || own_risk > 0, Error::<T>::NoOwnStakeAtRisk);
 		let pool_risk = to_u128::<T>(Self::pool_at_risk(provider, offence_era, now));
 		let (own, pool) = waterfall(severity, fraction, own_risk, pool_risk);
 		ensure!(own.saturating_add(pool) > 0, Error::<T>::NothingToSlash);
@@ -171,10 +176,6 @@ impl<T: Config> Pallet<T> {
 		if let Some(who) = reporter.as_ref().filter(|_| !bond.is_zero()) {
 			Self::hold_bond(HoldReason::ReportBond, who, bond)?;
 		}
-		if let Some((old_id, old)) = superseded {
-			Self::supersede(old_id, old, id, &mut record);
-		}
-
 		let slash = PendingSlash::<T> {
 			provider: provider.clone(),
 			reporter: reporter.clone(),
@@ -189,14 +190,8 @@ impl<T: Config> Pallet<T> {
 			dispute_bond: None,
 			decided: None,
 			suspends: false,
+			by_market,
 		};
-		record.pending = record.pending.saturating_add(1);
-		record.locked_own = record.locked_own.saturating_add(slash.own);
-		record.locked_pool = record.locked_pool.saturating_add(slash.pool);
-		Offences::<T>::insert(provider, record);
-		Incidents::<T>::insert(provider, (offence_era, evidence), id);
-		Self::open_exposure(provider, offence_era);
-		PendingSlashes::<T>::insert(id, slash);
 		SlashQueueState::<T>::put(queue);
 		Self::deposit_event(Event::OffenceReported {
 			id,
@@ -209,52 +204,16 @@ impl<T: Config> Pallet<T> {
 			pool: from_u128::<T>(pool),
 			dispute_until: Self::dispute_end(now),
 		});
+		Self::stack_report(id, slash, placement, &mut record);
+		Offences::<T>::insert(provider, record);
 		Ok(id)
-	}
-
-	/// The pending slash a report of `severity` for incident `(offence_era, evidence)` would
-	/// supersede, if the incident is pending at a lower severity. A duplicate otherwise.
-	fn superseded_by(
-		provider: &T::AccountId,
-		offence_era: u32,
-		evidence: HashOf<T>,
-		severity: Severity,
-	) -> Result<Option<(SlashId, PendingSlash<T>)>, DispatchError> {
-		let Some(old_id) = Incidents::<T>::get(provider, (offence_era, evidence)) else {
-			return Ok(None);
-		};
-		let Some(old) = PendingSlashes::<T>::get(old_id) else {
-			frame_support::defensive!("an incident points at a finished slash");
-			return Ok(None);
-		};
-		ensure!(severity > old.severity, Error::<T>::DuplicateReport);
-		Ok(Some((old_id, old)))
-	}
-
-	/// Drops slash `old_id`, superseded by the higher-severity report `by` of the same
-	/// incident: its reporter gets the bond back and no reward, a dispute of it ends with the
-	/// bond returned (the new report may be disputed on its own).
-	fn supersede(
-		old_id: SlashId,
-		old: PendingSlash<T>,
-		by: SlashId,
-		record: &mut OffenceRecord<T>,
-	) {
-		if let Some(reporter) = old.reporter.as_ref() {
-			Self::release_bond(HoldReason::ReportBond, reporter, old.report_bond);
-		}
-		if let Some(bond) = old.dispute_bond {
-			Self::release_bond(HoldReason::DisputeBond, &old.provider, bond);
-		}
-		Self::deposit_event(Event::SlashSuperseded { id: old_id, by });
-		Self::forget_slash(old_id, &old, record);
 	}
 
 	/// Removes slash `id` from storage and from `record`'s totals (the caller saves the
 	/// record), and closes its exposure.
 	fn forget_slash(id: SlashId, slash: &PendingSlash<T>, record: &mut OffenceRecord<T>) {
 		PendingSlashes::<T>::remove(id);
-		Incidents::<T>::remove(&slash.provider, (slash.offence_era, slash.evidence));
+		Incidents::<T>::remove(&slash.provider, slash.incident());
 		Self::close_exposure(&slash.provider, slash.offence_era);
 		record.pending = record.pending.saturating_sub(1);
 		record.locked_own = record.locked_own.saturating_sub(slash.own);
@@ -275,7 +234,8 @@ impl<T: Config> Pallet<T> {
 		let now = CurrentEra::<T>::get();
 		let standing =
 			decayed_strikes(record.strikes, record.last_strike_era, now, T::StrikeDecayEras::get());
-		if record.pending == 0 && record.suspensions == 0 && standing == 0 {
+		if record.pending == 0 && record.suspensions == 0 && record.fallbacks == 0 && standing == 0
+		{
 			Offences::<T>::remove(provider);
 		} else {
 			Offences::<T>::insert(provider, record);
@@ -291,6 +251,7 @@ impl<T: Config> Pallet<T> {
 			locked_own: Zero::zero(),
 			locked_pool: Zero::zero(),
 			suspensions: 0,
+			fallbacks: 0,
 		}
 	}
 
@@ -398,10 +359,13 @@ impl<T: Config> Pallet<T> {
 		let now = CurrentEra::<T>::get();
 		Self::deposit_event(Event::SlashApplied { id, provider: provider.clone(), own, pool });
 
+		// The reporter's reward comes from the provider's own stake only: a provider reporting
+		// itself through a puppet can never win back more than it lost, and never at its
+		// delegators' expense.
 		if let Some(reporter) =
 			slash.reporter.as_ref().filter(|r| Self::may_be_rewarded(r, &provider))
 		{
-			let reward = T::SlashRewardFraction::get().mul_floor(credit.peek());
+			let reward = T::SlashRewardFraction::get().mul_floor(own);
 			let (paid, rest) = credit.split(reward);
 			credit = rest;
 			let amount = paid.peek();
@@ -424,6 +388,7 @@ impl<T: Config> Pallet<T> {
 			Self::release_bond(HoldReason::ReportBond, reporter, slash.report_bond);
 		}
 		Self::finish_slash(id, &slash);
+		Self::discard_fallbacks(id);
 		Self::record_strike(&provider, slash.severity, now);
 		Self::maybe_remove_provider(&provider);
 	}

@@ -72,6 +72,10 @@ pub struct StakeLedger<T: Config> {
 	/// Self-stake that earns rewards for the current era: the lowest active stake since the
 	/// era began (stake bonded during an era starts earning in the next one).
 	pub earning: BalanceOf<T>,
+	/// Whether the earning stake was below the minimum stake in the era that ended: a
+	/// provider underfunded for that whole era and still now may be deregistered by anyone
+	/// (one era of grace after the minimum rises).
+	pub underfunded: bool,
 }
 
 /// Most entry cohorts a pool (and a position) holds at once; see [`EntryCohort`].
@@ -313,6 +317,9 @@ pub struct PendingSlash<T: Config> {
 	/// Whether this disputed Major or Critical slash suspends the provider (S33): from the
 	/// end of the dispute window until it is settled, as if jailed.
 	pub suspends: bool,
+	/// Whether the market found the offence (a missed deadline, an upheld challenge): such
+	/// incidents have a key space of their own (see [`crate::incidents`]).
+	pub by_market: bool,
 }
 
 /// An account's offence standing (S17, S32, S33): its strikes, which outlive its registration
@@ -336,6 +343,8 @@ pub struct OffenceRecord<T: Config> {
 	/// Pending slashes that suspend it (disputed Major or Critical slashes past their dispute
 	/// window): while any does, it is treated as jailed.
 	pub suspensions: u32,
+	/// Reports held under a pending slash of the same incident (see [`crate::incidents`]).
+	pub fallbacks: u32,
 }
 
 /// Where the slash-application cursors stand (S18): one walks undisputed slashes to their
@@ -602,7 +611,10 @@ pub struct JobRequest<T: Config> {
 pub enum Unassigned {
 	/// The active set was empty: no provider was eligible.
 	NoActiveProvider,
-	/// Every provider drawn was the client itself, no longer taking work, or had no capacity
-	/// left for the fee (open jobs or self-stake).
+	/// Every provider drawn was the client itself, no longer taking work, or had all of its
+	/// job slots taken.
 	NoCapacity,
+	/// The provider drawn could not back the fee with its self-stake; the fee was returned
+	/// less the protocol fee (so that a fee cannot pick the provider).
+	FeeNotBacked,
 }

@@ -134,13 +134,24 @@ fn seats_held_with_too_little_stake_can_be_freed_by_anyone() {
 		// Eight eligible providers for a market that needs one: the minimum doubles.
 		run_to_era(1);
 		assert_eq!(crate::MinProviderStake::<Test>::get(), 200);
-		// Every squatter is now below it and out of the set: anyone frees a seat.
+		// Every squatter is below it and out of the set, but gets one era to top up.
+		assert_noop!(
+			WorkToken::deregister_underfunded(RuntimeOrigin::signed(1), 10),
+			Error::<Test>::NotUnderfunded
+		);
+		// 11 tops up in time; 10 does not.
+		assert_ok!(WorkToken::bond_extra(RuntimeOrigin::signed(11), 200));
+		run_to_era(2);
+		assert_noop!(
+			WorkToken::deregister_underfunded(RuntimeOrigin::signed(1), 11),
+			Error::<Test>::NotUnderfunded
+		);
 		assert_ok!(WorkToken::deregister_underfunded(RuntimeOrigin::signed(1), 10));
 		System::assert_has_event(
 			crate::Event::ProviderDeregistered {
 				provider: 10,
 				unbonded: 100,
-				unlock_era: 1 + UNBONDING_PERIOD,
+				unlock_era: 2 + UNBONDING_PERIOD,
 			}
 			.into(),
 		);
@@ -148,7 +159,7 @@ fn seats_held_with_too_little_stake_can_be_freed_by_anyone() {
 			WorkToken::deregister_underfunded(RuntimeOrigin::signed(1), 10),
 			Error::<Test>::ProviderLeaving
 		);
-		run_to_era(1 + UNBONDING_PERIOD);
+		run_to_era(2 + UNBONDING_PERIOD);
 		assert_ok!(WorkToken::withdraw_unbonded(RuntimeOrigin::signed(10)));
 		// The seat is free for a provider that pays the going minimum.
 		let minimum = crate::MinProviderStake::<Test>::get();

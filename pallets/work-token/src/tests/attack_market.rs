@@ -108,3 +108,39 @@ fn farming_reputation_with_ones_own_jobs_pays_the_other_providers() {
 			assert_eq!(u128::from(30 - own_jobs) * 10, paid_to_others);
 		});
 }
+
+#[test]
+fn a_fee_only_the_clients_provider_can_back_does_not_steer_the_draw() {
+	// Provider 10 (the attacker's, 2,000 own) can back fees up to 200; 11 and 12 (1,000 own
+	// each) only up to 100, but their delegators make them weigh 4,000 each in the draw.
+	ExtBuilder::default()
+		.provider(10, 2_000, Perbill::zero())
+		.provider(11, 1_000, Perbill::zero())
+		.provider(12, 1_000, Perbill::zero())
+		.delegation(15, 11, 3_000)
+		.delegation(16, 12, 3_000)
+		.build_and_execute(|| {
+			set_random_seed(11);
+			let client_free = free_balance(13);
+			let (mut sent, mut to_puppet) = (0u32, 0u32);
+			for _ in 0..200 {
+				// A fee of 150 that only 10 can back, hoping the draw skips 11 and 12.
+				assert_ok!(WorkToken::submit_job(RuntimeOrigin::signed(13), evidence(1), 150));
+				let id = crate::JobQueueState::<Test>::get().next_id - 1;
+				next_block();
+				sent += 1;
+				if let Some(job) = Jobs::<Test>::get(id) {
+					assert_eq!(job.provider, 10);
+					to_puppet += 1;
+					complete(id);
+				}
+			}
+			// 10 gets the job about as often as its share of the draw (1/5), not nearly always
+			// (which redrawing on the fee would give: 1 - 0.8^8 = 83%) ...
+			let share = f64::from(to_puppet) / f64::from(sent);
+			assert!(share < 0.35, "the fee steered {share:.2} of the jobs");
+			// ... and every miss cost the client the protocol fee (7 of 150).
+			let misses = u128::from(sent - to_puppet);
+			assert!(free_balance(13) <= client_free - misses * 7);
+		});
+}

@@ -5,6 +5,7 @@
 use super::slashing::{evidence, market, oracle_reports, pool_tokens};
 use crate::{mock::*, Error, Event, HoldReason, PendingSlashes, Severity, Tombstones, Verdict};
 use frame_support::traits::fungible::InspectHold;
+use sp_runtime::traits::Hash;
 
 /// Puppet `who` files a bonded report of `provider`.
 fn puppet_reports(who: AccountId, provider: AccountId, severity: Severity, era: u32, n: u8) {
@@ -65,15 +66,16 @@ fn a_self_report_at_minor_cannot_pre_empt_the_trusted_critical() {
 		oracle_reports(10, Severity::Critical, 0, 1);
 		System::assert_has_event(Event::SlashSuperseded { id: 0, by: 1 }.into());
 		assert!(!PendingSlashes::<Test>::contains_key(0));
-		// The puppet got its bond back; it will get no reward for the superseded report.
-		assert_eq!(Balances::balance_on_hold(&HoldReason::ReportBond.into(), &13), 0);
-		assert_eq!(free_balance(13), puppet_free);
-		// A later attempt to downgrade it is a duplicate.
+		// The puppet's report is held under the oracle's: it will get no reward for it.
+		// A lower report cannot downgrade it: it is only held under it, and a severity already
+		// in the incident's stack is a duplicate.
+		puppet_reports(14, 10, Severity::Major, 0, 1);
+		System::assert_last_event(Event::SlashSuperseded { id: 2, by: 1 }.into());
 		assert_noop!(
 			WorkToken::report_offence(
-				RuntimeOrigin::signed(14),
+				RuntimeOrigin::signed(15),
 				10,
-				Severity::Major,
+				Severity::Minor,
 				0,
 				evidence(1)
 			),
@@ -84,7 +86,8 @@ fn a_self_report_at_minor_cannot_pre_empt_the_trusted_critical() {
 		assert_eq!((held_stake(10), pool_tokens(10)), (500, 500));
 		assert!(Tombstones::<Test>::contains_key(10));
 		assert_eq!(rewarded(13), 0);
-		assert_eq!(rewarded(ORACLE), 100);
+		// The reward comes from the provider's own stake only: 10% of 500.
+		assert_eq!(rewarded(ORACLE), 50);
 		assert_eq!(free_balance(13), puppet_free);
 	});
 }
@@ -98,18 +101,22 @@ fn a_disputed_self_report_is_superseded_and_the_stronger_report_still_applies() 
 		run_to_era(1);
 		oracle_reports(10, Severity::Major, 0, 1);
 		System::assert_has_event(Event::SlashSuperseded { id: 0, by: 1 }.into());
-		// The dispute of the weaker claim ends with its bond returned; the new slash is
+		// The weaker claim is held under the new one, still disputed; the new slash is
 		// undisputed and has a window of its own.
-		assert_eq!(Balances::balance_on_hold(&HoldReason::DisputeBond.into(), &10), 0);
+		assert!(!PendingSlashes::<Test>::contains_key(0));
 		let slash = PendingSlashes::<Test>::get(1).unwrap();
 		assert_eq!(
 			(slash.severity, slash.dispute_bond, slash.reported_era),
 			(Severity::Major, None, 1)
 		);
 		apply_everything();
-		// Major: 20% of 2,000 = 400, all of it from the provider's own 1,000.
+		// Major: 20% of 2,000 = 400, all of it from the provider's own 1,000; the held Minor
+		// report is discarded with both of its bonds returned.
 		assert_eq!(held_stake(10), 600);
 		assert!(crate::Pallet::<Test>::is_jailed(&10));
+		System::assert_has_event(Event::FallbackDiscarded { id: 0, by: 1 }.into());
+		assert_eq!(Balances::balance_on_hold(&HoldReason::DisputeBond.into(), &10), 0);
+		assert_eq!(Balances::balance_on_hold(&HoldReason::ReportBond.into(), &13), 0);
 	});
 }
 
@@ -124,7 +131,7 @@ fn escalating_reports_of_one_incident_punish_it_once_at_the_severity_finally_uph
 		assert_eq!(crate::Offences::<Test>::get(10).unwrap().strikes, 1);
 		assert_eq!((held_stake(10), pool_tokens(10)), (500, 500));
 		// Only the reporter of the report that stood is rewarded.
-		assert_eq!((rewarded(ORACLE), rewarded(13), rewarded(14)), (0, 0, 100));
+		assert_eq!((rewarded(ORACLE), rewarded(13), rewarded(14)), (0, 0, 50));
 	});
 }
 
@@ -165,5 +172,109 @@ fn an_early_verdict_never_lets_an_incident_be_punished_twice() {
 			),
 			Error::<Test>::OffenceTooOld
 		);
+	});
+}
+
+#[test]
+fn a_provider_cannot_drain_its_delegators_through_a_puppet_reporter() {
+	market(|| {
+		// The provider takes all of its own stake out, keeping its delegators' pool.
+		assert_ok!(WorkToken::unbond(RuntimeOrigin::signed(10), 1_000));
+		run_to_era(1);
+		// Its puppet's bonded reports would only cut the delegators: refused.
+		assert_noop!(
+			WorkToken::report_offence(
+				RuntimeOrigin::signed(13),
+				10,
+				Severity::Major,
+				1,
+				evidence(1)
+			),
+			Error::<Test>::NoOwnStakeAtRisk
+		);
+		// The oracle may still report it.
+		oracle_reports(10, Severity::Major, 1, 1);
+	});
+}
+
+#[test]
+fn a_puppets_reward_never_exceeds_what_its_provider_loses() {
+	ExtBuilder::default()
+		.provider(10, 100, Perbill::zero())
+		.delegation(11, 10, 1_000)
+		.build_and_execute(|| {
+			// A Critical self-report through puppet 13: own 50, pool 500.
+			puppet_reports(13, 10, Severity::Critical, 0, 1);
+			apply_everything();
+			System::assert_has_event(
+				Event::SlashApplied { id: 0, provider: 10, own: 50, pool: 500 }.into(),
+			);
+			// The reward is 10% of the 50 taken from own stake, not of the delegators' 500:
+			// the provider's side loses 45 net, and gains nothing from its delegators' loss.
+			assert_eq!(rewarded(13), 5);
+		});
+}
+
+#[test]
+fn a_fake_higher_report_that_is_overturned_restores_the_true_one() {
+	market(|| {
+		oracle_reports(10, Severity::Major, 0, 1);
+		// A puppet supersedes the true Major with a made-up Critical; the provider disputes it,
+		// hoping the arbiter's overturn wipes the incident out.
+		puppet_reports(13, 10, Severity::Critical, 0, 1);
+		assert_ok!(WorkToken::dispute_slash(RuntimeOrigin::signed(10), 1));
+		run_to_era(1);
+		assert_ok!(WorkToken::resolve_dispute(RuntimeOrigin::root(), 1, Verdict::Overturn));
+		// The puppet lost its bond; the oracle's Major is pending again, with a fresh window.
+		System::assert_has_event(Event::FallbackRestored { id: 2, was: 0 }.into());
+		let restored = PendingSlashes::<Test>::get(2).unwrap();
+		assert_eq!((restored.severity, restored.reported_era), (Severity::Major, 1));
+		apply_everything();
+		// Major: 400, all from own stake; jailed, not tombstoned.
+		assert_eq!(held_stake(10), 600);
+		assert!(!Tombstones::<Test>::contains_key(10));
+		assert!(crate::Pallet::<Test>::is_jailed(&10));
+	});
+}
+
+#[test]
+fn a_fake_pending_report_cannot_make_the_true_one_a_duplicate() {
+	market(|| {
+		// A puppet reports first, at a severity it hopes to get overturned.
+		puppet_reports(13, 10, Severity::Critical, 0, 1);
+		// The oracle's true Major is held under it, not refused.
+		oracle_reports(10, Severity::Major, 0, 1);
+		System::assert_last_event(Event::SlashSuperseded { id: 1, by: 0 }.into());
+		assert_ok!(WorkToken::dispute_slash(RuntimeOrigin::signed(10), 0));
+		assert_ok!(WorkToken::resolve_dispute(RuntimeOrigin::root(), 0, Verdict::Overturn));
+		// Long after the report window, the true report still applies.
+		apply_everything();
+		assert_eq!(held_stake(10), 600);
+		assert_eq!(rewarded(ORACLE), 40);
+	});
+}
+
+#[test]
+fn a_puppet_cannot_pre_empt_the_markets_own_report() {
+	ExtBuilder::default().provider(10, 1_000, Perbill::zero()).build_and_execute(|| {
+		let id = super::jobs::assigned(14, 10);
+		// The market's evidence for job `id` is predictable; a puppet reports it first.
+		let market_evidence =
+			<Test as frame_system::Config>::Hashing::hash_of(&(b"work-token/job", id));
+		assert_ok!(WorkToken::report_offence(
+			RuntimeOrigin::signed(13),
+			10,
+			Severity::Minor,
+			0,
+			market_evidence
+		));
+		// The deadline passes: the market still reports its own incident.
+		let deadline = crate::Jobs::<Test>::get(id).unwrap().deadline;
+		run_to_block(deadline + 1);
+		System::assert_has_event(
+			Event::JobFailed { id, client: 14, provider: 10, refund: 10, offence_reported: true }
+				.into(),
+		);
+		assert_eq!(PendingSlashes::<Test>::iter().count(), 2);
 	});
 }

@@ -164,3 +164,23 @@ fn an_overturn_lifts_a_suspension() {
 		assert!(Pallet::<Test>::is_active(&10));
 	});
 }
+
+#[test]
+fn a_provider_jailed_in_a_block_takes_none_of_that_blocks_jobs() {
+	ExtBuilder::default()
+		.provider(10, 1_000, Perbill::zero())
+		.provider(11, 1_000, Perbill::zero())
+		.build_and_execute(|| {
+			oracle_reports(10, Severity::Major, 0, 1);
+			// The slash applies in the first block of era DISPUTE_WINDOW; a job submitted in the
+			// block before is assigned in that same block, after the slash.
+			run_to_block(u64::from(DISPUTE_WINDOW) * ERA_LENGTH - 1);
+			for _ in 0..MAX_JOBS_PER_BLOCK {
+				assert_ok!(WorkToken::submit_job(RuntimeOrigin::signed(13), evidence(1), 10));
+			}
+			next_block();
+			assert!(Pallet::<Test>::is_jailed(&10));
+			assert!(crate::Jobs::<Test>::iter_values().all(|job| job.provider == 11));
+			assert_eq!(crate::Jobs::<Test>::iter().count() as u32, MAX_OPEN_JOBS);
+		});
+}

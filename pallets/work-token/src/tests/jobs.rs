@@ -229,15 +229,19 @@ fn unmet_demand_is_refunded_in_the_next_block_and_still_counts() {
 		assert_eq!(JobsThisEra::<Test>::get(), 1);
 	});
 	one_provider(|| {
-		// 2,000 of stake backs at most 200 of open fees.
+		// 2,000 of stake backs at most 200 of open fees: refunded less the protocol fee, so
+		// that a fee cannot pick the provider for free.
+		let client_free = free_balance(13);
 		let id = submit(13, 201);
 		next_block();
-		assert_eq!(unassigned_reason(id), Some(Unassigned::NoCapacity));
+		assert_eq!(unassigned_reason(id), Some(Unassigned::FeeNotBacked));
+		assert_eq!(free_balance(13), client_free - 10);
 		// A provider is never assigned its own job.
 		let id = submit(10, 10);
 		next_block();
 		assert_eq!(unassigned_reason(id), Some(Unassigned::NoCapacity));
 		assert_eq!(fee_held(10) + fee_held(13), 0);
+		// (Job slots, not fees, decide the redraws; see `attack_market.rs`.)
 		assert_eq!(JobsThisEra::<Test>::get(), 2);
 	});
 }
@@ -316,5 +320,48 @@ fn open_jobs_are_bounded_and_their_collateral_cannot_be_unbonded() {
 			Error::<Test>::StakeBacksOpenJobs
 		);
 		assert_ok!(WorkToken::unbond(RuntimeOrigin::signed(10), 500));
+	});
+}
+
+#[test]
+fn the_job_hook_keeps_up_with_the_largest_submission_rate() {
+	let mut builder = ExtBuilder::default();
+	for who in 10..10 + MAX_PROVIDERS as u64 {
+		builder = builder.provider(who, 1_000, Perbill::zero());
+	}
+	builder.build_and_execute(|| {
+		// Every block takes the most jobs it can; every provider delivers at once, no client
+		// ever accepts: the hook must settle them all, at the rate they come.
+		for _ in 0..80 {
+			for _ in 0..MAX_JOBS_PER_BLOCK {
+				assert_ok!(WorkToken::submit_job(RuntimeOrigin::signed(18), evidence(1), 10));
+			}
+			next_block();
+			let assigned: Vec<_> = Jobs::<Test>::iter()
+				.filter(|(_, j)| j.status == JobStatus::Assigned)
+				.map(|(id, j)| (id, j.provider))
+				.collect();
+			for (id, provider) in assigned {
+				assert_ok!(WorkToken::submit_result(
+					RuntimeOrigin::signed(provider),
+					id,
+					evidence(8)
+				));
+			}
+			// The cursors stay within a fixed distance of the newest job.
+			let queue = crate::JobQueueState::<Test>::get();
+			let per_block = u64::from(MAX_JOBS_PER_BLOCK);
+			assert!(queue.next_id - queue.expiry_cursor <= per_block * (JOB_DEADLINE + 2));
+			let acceptance = JOB_DEADLINE + ACCEPTANCE_WINDOW + 2;
+			assert!(queue.next_id - queue.acceptance_cursor <= per_block * acceptance);
+			let lapse = acceptance + CHALLENGE_TIMEOUT;
+			assert!(queue.next_id - queue.challenge_cursor <= per_block * lapse);
+		}
+		// Once submissions stop, everything is settled within the longest wait.
+		run_to_block(
+			System::block_number() + JOB_DEADLINE + ACCEPTANCE_WINDOW + CHALLENGE_TIMEOUT + 2,
+		);
+		assert_eq!(Jobs::<Test>::iter().count(), 0);
+		assert_eq!(fee_held(18), 0);
 	});
 }
