@@ -173,11 +173,11 @@ fn reported<T: Config>(provider: &T::AccountId, offence_era: EraIndex, n: u32) -
 	id
 }
 
-/// Fills the active set up to `MaxProviders` with providers of ten times the minimum stake
-/// (account indices from 1,000): the set that jail, suspension and deregistration rewrite,
-/// and draws search.
+/// Fills the active set up to `MaxProviders` with providers of a hundred times the minimum
+/// stake (account indices from 1,000; enough to back every job a block can assign): the set
+/// that jail, suspension and deregistration rewrite, and draws search.
 fn fill_active_set<T: Config>() {
-	let stake = MinProviderStake::<T>::get().saturating_mul(10u32.into());
+	let stake = MinProviderStake::<T>::get().saturating_mul(100u32.into());
 	let room = T::MaxProviders::get().saturating_sub(ProviderCount::<T>::get());
 	for i in 0..room {
 		let who = funded::<T>("member", 1_000u32.saturating_add(i));
