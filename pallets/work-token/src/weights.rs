@@ -3,7 +3,7 @@
 //! pallet` subcommand (frame-benchmarking-cli 64.0.0). Do not edit by hand: rerun the
 //! script. Figures are from the machine below; docs/PERFORMANCE.md reads the same run.
 //!
-//! DATE: 2026-11-21, STEPS: `50`, REPEAT: `20`
+//! DATE: 2026-12-01, STEPS: `50`, REPEAT: `20`
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 //!
@@ -30,9 +30,7 @@
 //! --template
 //! scripts/weight-template.hbs
 //! --output
-//! /tmp/tmp.0yvwePaaZf
-//! --json-file
-//! /tmp/tmp.0yvwePaaZf/raw.json
+//! /tmp/tmp.xSxqhbjOB4
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -91,6 +89,8 @@ pub trait WeightInfo {
 	fn apply_due_slashes(n: u32, ) -> Weight;
 	/// Weight of benchmark `submit_job`.
 	fn submit_job() -> Weight;
+	/// Weight of benchmark `assign_jobs`.
+	fn assign_jobs(n: u32, ) -> Weight;
 	/// Weight of benchmark `submit_result`.
 	fn submit_result() -> Weight;
 	/// Weight of benchmark `accept_result`.
@@ -109,21 +109,19 @@ pub trait WeightInfo {
 	fn unchill() -> Weight;
 	/// Weight of benchmark `process_jobs`.
 	fn process_jobs(n: u32, ) -> Weight;
-	/// Weight of benchmark `assign_jobs`.
-	fn assign_jobs(n: u32, ) -> Weight;
 	/// Weight of benchmark `deregister`.
 	fn deregister() -> Weight;
-	/// Weight of benchmark `kick`.
-	fn kick(c: u32, ) -> Weight;
 	/// Weight of benchmark `deregister_underfunded`.
 	fn deregister_underfunded() -> Weight;
+	/// Weight of benchmark `kick`.
+	fn kick(c: u32, ) -> Weight;
 }
 
 /// Weights with the runtime's database weights (`frame_system::Config::DbWeight`).
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `WorkToken::Providers` (r:1 w:1)
-	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(63), added: 2538, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Tombstones` (r:1 w:0)
 	/// Proof: `WorkToken::Tombstones` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::MinProviderStake` (r:1 w:0)
@@ -139,18 +137,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
 	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Pools` (r:0 w:1)
-	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Ledgers` (r:0 w:1)
-	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(393), added: 2868, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
 	fn register_provider() -> Weight {
 		// Proof size (bytes): measured `52`, estimated `3593`.
-		// Minimum execution time: 64_566_000 picoseconds.
-		Weight::from_parts(67_821_000, 3593)
+		// Minimum execution time: 64_486_000 picoseconds.
+		Weight::from_parts(93_418_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
+	/// Storage: `WorkToken::Providers` (r:1 w:0)
+	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Ledgers` (r:1 w:1)
-	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(393), added: 2868, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::MinProviderStake` (r:1 w:0)
 	/// Proof: `WorkToken::MinProviderStake` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -160,14 +160,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `WorkToken::TotalStaked` (r:1 w:1)
 	/// Proof: `WorkToken::TotalStaked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn bond_extra() -> Weight {
-		// Proof size (bytes): measured `321`, estimated `3858`.
-		// Minimum execution time: 65_487_000 picoseconds.
-		Weight::from_parts(68_843_000, 3858)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Proof size (bytes): measured `362`, estimated `3859`.
+		// Minimum execution time: 68_281_000 picoseconds.
+		Weight::from_parts(81_260_000, 3859)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `WorkToken::Ledgers` (r:1 w:1)
-	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(393), added: 2868, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
 	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::MinProviderStake` (r:1 w:0)
@@ -175,32 +175,34 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `WorkToken::Workloads` (r:1 w:0)
 	/// Proof: `WorkToken::Workloads` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn unbond() -> Weight {
-		// Proof size (bytes): measured `538`, estimated `3858`.
-		// Minimum execution time: 18_788_000 picoseconds.
-		Weight::from_parts(21_692_000, 3858)
+		// Proof size (bytes): measured `539`, estimated `3859`.
+		// Minimum execution time: 18_768_000 picoseconds.
+		Weight::from_parts(32_759_000, 3859)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Storage: `WorkToken::Providers` (r:1 w:0)
+	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Ledgers` (r:1 w:1)
-	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(393), added: 2868, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::MinProviderStake` (r:1 w:0)
 	/// Proof: `WorkToken::MinProviderStake` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 16]`.
 	fn rebond(c: u32, ) -> Weight {
-		// Proof size (bytes): measured `211 + c * (20 ±0)`, estimated `3858`.
-		// Minimum execution time: 14_381_000 picoseconds.
-		Weight::from_parts(16_804_399, 3858)
-			// Standard error: 4_251
-			.saturating_add(Weight::from_parts(78_328, 0).saturating_mul(c.into()))
-			.saturating_add(T::DbWeight::get().reads(2_u64))
+		// Proof size (bytes): measured `279 + c * (20 ±0)`, estimated `3859`.
+		// Minimum execution time: 18_687_000 picoseconds.
+		Weight::from_parts(27_588_529, 3859)
+			// Standard error: 9_074
+			.saturating_add(Weight::from_parts(192_545, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `WorkToken::Ledgers` (r:1 w:1)
-	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(393), added: 2868, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
 	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Offences` (r:1 w:1)
-	/// Proof: `WorkToken::Offences` (`max_values`: None, `max_size`: Some(754), added: 3229, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Exposures` (r:1 w:0)
+	/// Proof: `WorkToken::Exposures` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -208,77 +210,85 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `WorkToken::TotalStaked` (r:1 w:1)
 	/// Proof: `WorkToken::TotalStaked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Pools` (r:1 w:1)
-	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Workloads` (r:1 w:0)
 	/// Proof: `WorkToken::Workloads` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Offences` (r:1 w:0)
+	/// Proof: `WorkToken::Offences` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Providers` (r:1 w:1)
-	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(63), added: 2538, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Reputation` (r:1 w:1)
+	/// Proof: `WorkToken::Reputation` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::ActiveSet` (r:1 w:0)
+	/// Proof: `WorkToken::ActiveSet` (`max_values`: Some(1), `max_size`: Some(16898), added: 17393, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::ProviderCount` (r:1 w:1)
 	/// Proof: `WorkToken::ProviderCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Reputation` (r:0 w:1)
-	/// Proof: `WorkToken::Reputation` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 16]`.
 	fn withdraw_unbonded(c: u32, ) -> Weight {
-		// Proof size (bytes): measured `510 + c * (20 ±0)`, estimated `4219`.
-		// Minimum execution time: 83_464_000 picoseconds.
-		Weight::from_parts(90_584_902, 4219)
-			// Standard error: 9_168
-			.saturating_add(Weight::from_parts(4_307, 0).saturating_mul(c.into()))
-			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(9_u64))
+		// Proof size (bytes): measured `509 + c * (20 ±0)`, estimated `18383`.
+		// Minimum execution time: 94_641_000 picoseconds.
+		Weight::from_parts(119_274_546, 18383)
+			// Standard error: 42_391
+			.saturating_add(Weight::from_parts(386_170, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(13_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `WorkToken::Providers` (r:1 w:0)
-	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(63), added: 2538, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Ledgers` (r:1 w:0)
-	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(393), added: 2868, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Tombstones` (r:1 w:0)
 	/// Proof: `WorkToken::Tombstones` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Offences` (r:1 w:0)
-	/// Proof: `WorkToken::Offences` (`max_values`: None, `max_size`: Some(754), added: 3229, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Offences` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Pools` (r:1 w:1)
-	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Delegations` (r:1 w:1)
-	/// Proof: `WorkToken::Delegations` (`max_values`: None, `max_size`: Some(470), added: 2945, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
-	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Delegations` (`max_values`: None, `max_size`: Some(491), added: 2966, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::DelegationCount` (r:1 w:1)
 	/// Proof: `WorkToken::DelegationCount` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
+	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::TotalDelegated` (r:1 w:1)
 	/// Proof: `WorkToken::TotalDelegated` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn delegate() -> Weight {
-		// Proof size (bytes): measured `881`, estimated `6196`.
-		// Minimum execution time: 92_458_000 picoseconds.
-		Weight::from_parts(97_385_000, 6196)
+		// Proof size (bytes): measured `908`, estimated `6196`.
+		// Minimum execution time: 92_347_000 picoseconds.
+		Weight::from_parts(97_785_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `WorkToken::Delegations` (r:1 w:1)
-	/// Proof: `WorkToken::Delegations` (`max_values`: None, `max_size`: Some(470), added: 2945, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Delegations` (`max_values`: None, `max_size`: Some(491), added: 2966, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Pools` (r:1 w:1)
-	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
 	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::UnbondingPools` (r:1 w:1)
 	/// Proof: `WorkToken::UnbondingPools` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::TotalDelegated` (r:1 w:1)
+	/// Proof: `WorkToken::TotalDelegated` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn undelegate() -> Weight {
-		// Proof size (bytes): measured `1257`, estimated `3935`.
-		// Minimum execution time: 31_898_000 picoseconds.
-		Weight::from_parts(34_812_000, 3935)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		// Proof size (bytes): measured `1491`, estimated `6196`.
+		// Minimum execution time: 83_483_000 picoseconds.
+		Weight::from_parts(118_706_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `WorkToken::Delegations` (r:1 w:1)
-	/// Proof: `WorkToken::Delegations` (`max_values`: None, `max_size`: Some(470), added: 2945, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Delegations` (`max_values`: None, `max_size`: Some(491), added: 2966, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Pools` (r:1 w:1)
+	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
 	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Offences` (r:1 w:0)
-	/// Proof: `WorkToken::Offences` (`max_values`: None, `max_size`: Some(754), added: 3229, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Exposures` (r:1 w:0)
+	/// Proof: `WorkToken::Exposures` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::UnbondingPools` (r:16 w:16)
 	/// Proof: `WorkToken::UnbondingPools` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Pools` (r:1 w:1)
-	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::TotalDelegated` (r:1 w:1)
@@ -286,147 +296,159 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `WorkToken::DelegationCount` (r:1 w:1)
 	/// Proof: `WorkToken::DelegationCount` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Ledgers` (r:1 w:0)
-	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(393), added: 2868, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Workloads` (r:1 w:0)
-	/// Proof: `WorkToken::Workloads` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 16]`.
 	fn withdraw_delegation(c: u32, ) -> Weight {
-		// Proof size (bytes): measured `934 + c * (69 ±0)`, estimated `6196 + c * (2559 ±0)`.
-		// Minimum execution time: 99_398_000 picoseconds.
-		Weight::from_parts(97_764_344, 6196)
-			// Standard error: 5_575
-			.saturating_add(Weight::from_parts(6_404_405, 0).saturating_mul(c.into()))
-			.saturating_add(T::DbWeight::get().reads(10_u64))
+		// Proof size (bytes): measured `913 + c * (69 ±0)`, estimated `6196 + c * (2559 ±0)`.
+		// Minimum execution time: 97_635_000 picoseconds.
+		Weight::from_parts(134_964_670, 6196)
+			// Standard error: 77_067
+			.saturating_add(Weight::from_parts(5_964_292, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(c.into())))
 			.saturating_add(Weight::from_parts(0, 2559).saturating_mul(c.into()))
 	}
 	/// Storage: `WorkToken::Pools` (r:1 w:1)
-	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
 	fn set_min_delegation() -> Weight {
-		// Proof size (bytes): measured `244`, estimated `3597`.
-		// Minimum execution time: 10_726_000 picoseconds.
-		Weight::from_parts(11_847_000, 3597)
+		// Proof size (bytes): measured `241`, estimated `3650`.
+		// Minimum execution time: 11_047_000 picoseconds.
+		Weight::from_parts(17_465_000, 3650)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `WorkToken::Providers` (r:1 w:1)
-	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(63), added: 2538, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
 	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::CommissionSchedule` (r:2 w:2)
 	/// Proof: `WorkToken::CommissionSchedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn set_commission() -> Weight {
-		// Proof size (bytes): measured `262`, estimated `22352`.
-		// Minimum execution time: 20_130_000 picoseconds.
-		Weight::from_parts(21_912_000, 22352)
+		// Proof size (bytes): measured `263`, estimated `22352`.
+		// Minimum execution time: 20_350_000 picoseconds.
+		Weight::from_parts(36_715_000, 22352)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `WorkToken::Delegations` (r:1 w:1)
-	/// Proof: `WorkToken::Delegations` (`max_values`: None, `max_size`: Some(470), added: 2945, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Delegations` (`max_values`: None, `max_size`: Some(491), added: 2966, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Pools` (r:1 w:1)
-	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
-	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::CohortRewardPerShare` (r:1 w:1)
-	/// Proof: `WorkToken::CohortRewardPerShare` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Conversions` (r:1 w:1)
+	/// Proof: `WorkToken::Conversions` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Providers` (r:1 w:0)
+	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Ledgers` (r:1 w:0)
+	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Tombstones` (r:1 w:0)
+	/// Proof: `WorkToken::Tombstones` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Offences` (r:1 w:0)
-	/// Proof: `WorkToken::Offences` (`max_values`: None, `max_size`: Some(754), added: 3229, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Offences` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::RewardsUnclaimed` (r:1 w:1)
 	/// Proof: `WorkToken::RewardsUnclaimed` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn claim_rewards() -> Weight {
-		// Proof size (bytes): measured `909`, estimated `6196`.
-		// Minimum execution time: 82_383_000 picoseconds.
-		Weight::from_parts(86_670_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+		// Proof size (bytes): measured `1178`, estimated `6196`.
+		// Minimum execution time: 98_346_000 picoseconds.
+		Weight::from_parts(158_224_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `WorkToken::Delegations` (r:1 w:1)
-	/// Proof: `WorkToken::Delegations` (`max_values`: None, `max_size`: Some(470), added: 2945, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Delegations` (`max_values`: None, `max_size`: Some(491), added: 2966, mode: `MaxEncodedLen`)
 	fn set_auto_compound() -> Weight {
-		// Proof size (bytes): measured `362`, estimated `3935`.
-		// Minimum execution time: 12_719_000 picoseconds.
-		Weight::from_parts(13_820_000, 3935)
+		// Proof size (bytes): measured `363`, estimated `3956`.
+		// Minimum execution time: 13_110_000 picoseconds.
+		Weight::from_parts(24_746_000, 3956)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `WorkToken::CurrentEra` (r:1 w:1)
 	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::ActiveSet` (r:1 w:1)
-	/// Proof: `WorkToken::ActiveSet` (`max_values`: Some(1), `max_size`: Some(16386), added: 16881, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::ActiveSet` (`max_values`: Some(1), `max_size`: Some(16898), added: 17393, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Ledgers` (r:257 w:256)
-	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(393), added: 2868, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Pools` (r:256 w:256)
-	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Offences` (r:256 w:0)
+	/// Proof: `WorkToken::Offences` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::MinProviderStake` (r:1 w:1)
 	/// Proof: `WorkToken::MinProviderStake` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Tombstones` (r:256 w:0)
 	/// Proof: `WorkToken::Tombstones` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Providers` (r:257 w:0)
-	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(63), added: 2538, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::InflationRate` (r:1 w:1)
+	/// Proof: `WorkToken::InflationRate` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:257 w:257)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::RewardsUnclaimed` (r:1 w:1)
+	/// Proof: `WorkToken::RewardsUnclaimed` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Exposures` (r:256 w:0)
+	/// Proof: `WorkToken::Exposures` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::TotalMinted` (r:1 w:1)
+	/// Proof: `WorkToken::TotalMinted` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::TotalStaked` (r:1 w:0)
+	/// Proof: `WorkToken::TotalStaked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::TotalDelegated` (r:1 w:0)
+	/// Proof: `WorkToken::TotalDelegated` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::CommissionSchedule` (r:1 w:0)
+	/// Proof: `WorkToken::CommissionSchedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::JobsThisEra` (r:1 w:0)
+	/// Proof: `WorkToken::JobsThisEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::ActiveSetModeOf` (r:1 w:0)
+	/// Proof: `WorkToken::ActiveSetModeOf` (`max_values`: Some(1), `max_size`: Some(13), added: 508, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::ReputationTiersOf` (r:1 w:0)
 	/// Proof: `WorkToken::ReputationTiersOf` (`max_values`: Some(1), `max_size`: Some(14), added: 509, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Reputation` (r:256 w:0)
 	/// Proof: `WorkToken::Reputation` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::InflationRate` (r:1 w:1)
-	/// Proof: `WorkToken::InflationRate` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::TotalMinted` (r:1 w:1)
-	/// Proof: `WorkToken::TotalMinted` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::TotalStaked` (r:1 w:0)
-	/// Proof: `WorkToken::TotalStaked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::TotalDelegated` (r:1 w:0)
-	/// Proof: `WorkToken::TotalDelegated` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::CommissionSchedule` (r:1 w:0)
-	/// Proof: `WorkToken::CommissionSchedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::JobsThisEra` (r:1 w:0)
-	/// Proof: `WorkToken::JobsThisEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::ActiveSetModeOf` (r:1 w:0)
-	/// Proof: `WorkToken::ActiveSetModeOf` (`max_values`: Some(1), `max_size`: Some(13), added: 508, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::SlashQueueState` (r:1 w:0)
 	/// Proof: `WorkToken::SlashQueueState` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::JobRequests` (r:1 w:0)
+	/// Proof: `WorkToken::JobRequests` (`max_values`: Some(1), `max_size`: Some(1409), added: 1904, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::JobQueueState` (r:1 w:0)
-	/// Proof: `WorkToken::JobQueueState` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::CohortRewardPerShare` (r:0 w:256)
-	/// Proof: `WorkToken::CohortRewardPerShare` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::JobQueueState` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Conversions` (r:0 w:256)
+	/// Proof: `WorkToken::Conversions` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::EraStartBlock` (r:0 w:1)
 	/// Proof: `WorkToken::EraStartBlock` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// The range of component `p` is `[1, 256]`.
 	fn new_era(p: u32, ) -> Weight {
-		// Proof size (bytes): measured `325 + p * (211 ±0)`, estimated `17871 + p * (2868 ±0)`.
-		// Minimum execution time: 87_450_000 picoseconds.
-		Weight::from_parts(88_391_000, 17871)
-			// Standard error: 148_348
-			.saturating_add(Weight::from_parts(51_638_964, 0).saturating_mul(p.into()))
-			.saturating_add(T::DbWeight::get().reads(15_u64))
-			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(p.into())))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
-			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(p.into())))
-			.saturating_add(Weight::from_parts(0, 2868).saturating_mul(p.into()))
+		// Proof size (bytes): measured `0 + p * (414 ±0)`, estimated `18383 + p * (2869 ±0)`.
+		// Minimum execution time: 283_140_000 picoseconds.
+		Weight::from_parts(1_302_250_375, 18383)
+			// Standard error: 1_798_844
+			.saturating_add(Weight::from_parts(182_978_729, 0).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(18_u64))
+			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(p.into())))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
+			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(p.into())))
+			.saturating_add(Weight::from_parts(0, 2869).saturating_mul(p.into()))
 	}
 	/// Storage: `WorkToken::CurrentEra` (r:1 w:1)
 	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::ActiveSet` (r:1 w:1)
-	/// Proof: `WorkToken::ActiveSet` (`max_values`: Some(1), `max_size`: Some(16386), added: 16881, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::ActiveSet` (`max_values`: Some(1), `max_size`: Some(16898), added: 17393, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Ledgers` (r:2 w:1)
-	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(393), added: 2868, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Pools` (r:1 w:1)
-	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::MinProviderStake` (r:1 w:0)
-	/// Proof: `WorkToken::MinProviderStake` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Tombstones` (r:1 w:0)
-	/// Proof: `WorkToken::Tombstones` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Providers` (r:2 w:0)
-	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(63), added: 2538, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::ReputationTiersOf` (r:1 w:0)
-	/// Proof: `WorkToken::ReputationTiersOf` (`max_values`: Some(1), `max_size`: Some(14), added: 509, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Reputation` (r:1 w:0)
-	/// Proof: `WorkToken::Reputation` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Offences` (r:1 w:0)
+	/// Proof: `WorkToken::Offences` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::InflationRate` (r:1 w:1)
 	/// Proof: `WorkToken::InflationRate` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Providers` (r:2 w:0)
+	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Tombstones` (r:1 w:0)
+	/// Proof: `WorkToken::Tombstones` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Exposures` (r:1 w:0)
+	/// Proof: `WorkToken::Exposures` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::MinProviderStake` (r:1 w:0)
+	/// Proof: `WorkToken::MinProviderStake` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::TotalMinted` (r:1 w:1)
 	/// Proof: `WorkToken::TotalMinted` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::TotalStaked` (r:1 w:0)
@@ -439,36 +461,48 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkToken::JobsThisEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::ActiveSetModeOf` (r:1 w:0)
 	/// Proof: `WorkToken::ActiveSetModeOf` (`max_values`: Some(1), `max_size`: Some(13), added: 508, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::ReputationTiersOf` (r:1 w:0)
+	/// Proof: `WorkToken::ReputationTiersOf` (`max_values`: Some(1), `max_size`: Some(14), added: 509, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Reputation` (r:1 w:0)
+	/// Proof: `WorkToken::Reputation` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::SlashQueueState` (r:1 w:0)
 	/// Proof: `WorkToken::SlashQueueState` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::JobRequests` (r:1 w:0)
+	/// Proof: `WorkToken::JobRequests` (`max_values`: Some(1), `max_size`: Some(1409), added: 1904, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::JobQueueState` (r:1 w:0)
-	/// Proof: `WorkToken::JobQueueState` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::CohortRewardPerShare` (r:0 w:1)
-	/// Proof: `WorkToken::CohortRewardPerShare` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::JobQueueState` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Conversions` (r:0 w:1)
+	/// Proof: `WorkToken::Conversions` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::EraStartBlock` (r:0 w:1)
 	/// Proof: `WorkToken::EraStartBlock` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// The range of component `d` is `[0, 1000]`.
 	fn new_era_with_delegators(d: u32, ) -> Weight {
-		// Proof size (bytes): measured `537`, estimated `17871`.
-		// Minimum execution time: 82_483_000 picoseconds.
-		Weight::from_parts(111_060_721, 17871)
-			// Standard error: 1_239
-			.saturating_add(Weight::from_parts(58_935, 0).saturating_mul(d.into()))
-			.saturating_add(T::DbWeight::get().reads(20_u64))
+		// Proof size (bytes): measured `564`, estimated `18383`.
+		// Minimum execution time: 91_355_000 picoseconds.
+		Weight::from_parts(158_417_800, 18383)
+			// Standard error: 4_194
+			.saturating_add(Weight::from_parts(55_793, 0).saturating_mul(d.into()))
+			.saturating_add(T::DbWeight::get().reads(23_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
 	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Providers` (r:1 w:0)
-	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(63), added: 2538, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Ledgers` (r:1 w:0)
-	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(393), added: 2868, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Incidents` (r:1 w:1)
+	/// Proof: `WorkToken::Incidents` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::PendingSlashes` (r:1 w:2)
+	/// Proof: `WorkToken::PendingSlashes` (`max_values`: None, `max_size`: Some(194), added: 2669, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Fallbacks` (r:1 w:1)
+	/// Proof: `WorkToken::Fallbacks` (`max_values`: None, `max_size`: Some(198), added: 2673, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Offences` (r:1 w:1)
-	/// Proof: `WorkToken::Offences` (`max_values`: None, `max_size`: Some(754), added: 3229, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Offences` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::SlashFractionsOf` (r:1 w:0)
 	/// Proof: `WorkToken::SlashFractionsOf` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Pools` (r:1 w:0)
-	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::UnbondingPools` (r:2 w:0)
 	/// Proof: `WorkToken::UnbondingPools` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::SlashQueueState` (r:1 w:1)
@@ -477,17 +511,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::PendingSlashes` (r:0 w:1)
-	/// Proof: `WorkToken::PendingSlashes` (`max_values`: None, `max_size`: Some(187), added: 2662, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Exposures` (r:1 w:1)
+	/// Proof: `WorkToken::Exposures` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn report_offence() -> Weight {
-		// Proof size (bytes): measured `855`, estimated `6108`.
-		// Minimum execution time: 97_556_000 picoseconds.
-		Weight::from_parts(102_242_000, 6108)
-			.saturating_add(T::DbWeight::get().reads(11_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		// Proof size (bytes): measured `1377`, estimated `6108`.
+		// Minimum execution time: 124_324_000 picoseconds.
+		Weight::from_parts(135_590_000, 6108)
+			.saturating_add(T::DbWeight::get().reads(15_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `WorkToken::PendingSlashes` (r:1 w:1)
-	/// Proof: `WorkToken::PendingSlashes` (`max_values`: None, `max_size`: Some(187), added: 2662, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::PendingSlashes` (`max_values`: None, `max_size`: Some(194), added: 2669, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
 	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -495,74 +529,88 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	fn dispute_slash() -> Weight {
-		// Proof size (bytes): measured `698`, estimated `3652`.
-		// Minimum execution time: 72_859_000 picoseconds.
-		Weight::from_parts(76_394_000, 3652)
+		// Proof size (bytes): measured `767`, estimated `3659`.
+		// Minimum execution time: 73_108_000 picoseconds.
+		Weight::from_parts(97_644_000, 3659)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `WorkToken::PendingSlashes` (r:1 w:1)
-	/// Proof: `WorkToken::PendingSlashes` (`max_values`: None, `max_size`: Some(187), added: 2662, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::PendingSlashes` (`max_values`: None, `max_size`: Some(194), added: 2669, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
+	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Ledgers` (r:1 w:1)
-	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(393), added: 2868, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::TotalStaked` (r:1 w:1)
 	/// Proof: `WorkToken::TotalStaked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Pools` (r:1 w:1)
-	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
-	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::UnbondingPools` (r:8 w:8)
+	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::UnbondingPools` (r:14 w:14)
 	/// Proof: `WorkToken::UnbondingPools` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::TotalDelegated` (r:1 w:1)
 	/// Proof: `WorkToken::TotalDelegated` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Delegations` (r:1 w:0)
-	/// Proof: `WorkToken::Delegations` (`max_values`: None, `max_size`: Some(470), added: 2945, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Delegations` (`max_values`: None, `max_size`: Some(491), added: 2966, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Offences` (r:1 w:1)
-	/// Proof: `WorkToken::Offences` (`max_values`: None, `max_size`: Some(754), added: 3229, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Offences` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Exposures` (r:1 w:1)
+	/// Proof: `WorkToken::Exposures` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Fallbacks` (r:1 w:0)
+	/// Proof: `WorkToken::Fallbacks` (`max_values`: None, `max_size`: Some(198), added: 2673, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Providers` (r:1 w:1)
-	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(63), added: 2538, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::ActiveSet` (r:1 w:1)
+	/// Proof: `WorkToken::ActiveSet` (`max_values`: Some(1), `max_size`: Some(16898), added: 17393, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Tombstones` (r:1 w:1)
 	/// Proof: `WorkToken::Tombstones` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Workloads` (r:1 w:0)
-	/// Proof: `WorkToken::Workloads` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Incidents` (r:0 w:1)
+	/// Proof: `WorkToken::Incidents` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	fn resolve_dispute() -> Weight {
-		// Proof size (bytes): measured `1865`, estimated `21462`.
-		// Minimum execution time: 261_820_000 picoseconds.
-		Weight::from_parts(270_804_000, 21462)
-			.saturating_add(T::DbWeight::get().reads(24_u64))
-			.saturating_add(T::DbWeight::get().writes(21_u64))
+		// Proof size (bytes): measured `24005`, estimated `36816`.
+		// Minimum execution time: 420_894_000 picoseconds.
+		Weight::from_parts(593_409_000, 36816)
+			.saturating_add(T::DbWeight::get().reads(32_u64))
+			.saturating_add(T::DbWeight::get().writes(30_u64))
 	}
-	/// Storage: `WorkToken::PendingSlashes` (r:1 w:1)
-	/// Proof: `WorkToken::PendingSlashes` (`max_values`: None, `max_size`: Some(187), added: 2662, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::PendingSlashes` (r:1 w:2)
+	/// Proof: `WorkToken::PendingSlashes` (`max_values`: None, `max_size`: Some(194), added: 2669, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Offences` (r:1 w:1)
-	/// Proof: `WorkToken::Offences` (`max_values`: None, `max_size`: Some(754), added: 3229, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Offences` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Exposures` (r:1 w:1)
+	/// Proof: `WorkToken::Exposures` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
+	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Fallbacks` (r:2 w:1)
+	/// Proof: `WorkToken::Fallbacks` (`max_values`: None, `max_size`: Some(198), added: 2673, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::SlashQueueState` (r:1 w:1)
+	/// Proof: `WorkToken::SlashQueueState` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Ledgers` (r:1 w:0)
-	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(393), added: 2868, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Pools` (r:1 w:0)
-	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Workloads` (r:1 w:0)
-	/// Proof: `WorkToken::Workloads` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Incidents` (r:0 w:1)
+	/// Proof: `WorkToken::Incidents` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	fn cancel_slash() -> Weight {
-		// Proof size (bytes): measured `1154`, estimated `6196`.
-		// Minimum execution time: 117_315_000 picoseconds.
-		Weight::from_parts(122_663_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(9_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+		// Proof size (bytes): measured `1585`, estimated `6336`.
+		// Minimum execution time: 151_695_000 picoseconds.
+		Weight::from_parts(236_841_000, 6336)
+			.saturating_add(T::DbWeight::get().reads(13_u64))
+			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
 	/// Storage: `WorkToken::PendingSlashes` (r:1 w:1)
-	/// Proof: `WorkToken::PendingSlashes` (`max_values`: None, `max_size`: Some(187), added: 2662, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::PendingSlashes` (`max_values`: None, `max_size`: Some(194), added: 2669, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
 	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Ledgers` (r:1 w:1)
-	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(393), added: 2868, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:3 w:3)
@@ -570,34 +618,40 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `WorkToken::TotalStaked` (r:1 w:1)
 	/// Proof: `WorkToken::TotalStaked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Pools` (r:1 w:1)
-	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::UnbondingPools` (r:8 w:8)
+	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::UnbondingPools` (r:14 w:14)
 	/// Proof: `WorkToken::UnbondingPools` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::TotalDelegated` (r:1 w:1)
 	/// Proof: `WorkToken::TotalDelegated` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Delegations` (r:1 w:0)
-	/// Proof: `WorkToken::Delegations` (`max_values`: None, `max_size`: Some(470), added: 2945, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Delegations` (`max_values`: None, `max_size`: Some(491), added: 2966, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Offences` (r:1 w:1)
-	/// Proof: `WorkToken::Offences` (`max_values`: None, `max_size`: Some(754), added: 3229, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Offences` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Exposures` (r:1 w:1)
+	/// Proof: `WorkToken::Exposures` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Fallbacks` (r:1 w:0)
+	/// Proof: `WorkToken::Fallbacks` (`max_values`: None, `max_size`: Some(198), added: 2673, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Providers` (r:1 w:1)
-	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(63), added: 2538, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::ActiveSet` (r:1 w:1)
+	/// Proof: `WorkToken::ActiveSet` (`max_values`: Some(1), `max_size`: Some(16898), added: 17393, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Tombstones` (r:1 w:1)
 	/// Proof: `WorkToken::Tombstones` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Workloads` (r:1 w:0)
-	/// Proof: `WorkToken::Workloads` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Incidents` (r:0 w:1)
+	/// Proof: `WorkToken::Incidents` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	fn apply_slash() -> Weight {
-		// Proof size (bytes): measured `1830`, estimated `21462`.
-		// Minimum execution time: 239_036_000 picoseconds.
-		Weight::from_parts(248_770_000, 21462)
-			.saturating_add(T::DbWeight::get().reads(24_u64))
-			.saturating_add(T::DbWeight::get().writes(21_u64))
+		// Proof size (bytes): measured `23970`, estimated `36816`.
+		// Minimum execution time: 396_136_000 picoseconds.
+		Weight::from_parts(606_489_000, 36816)
+			.saturating_add(T::DbWeight::get().reads(32_u64))
+			.saturating_add(T::DbWeight::get().writes(30_u64))
 	}
 	/// Storage: `WorkToken::PendingSlashes` (r:1 w:1)
-	/// Proof: `WorkToken::PendingSlashes` (`max_values`: None, `max_size`: Some(187), added: 2662, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::PendingSlashes` (`max_values`: None, `max_size`: Some(194), added: 2669, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
 	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Ledgers` (r:1 w:1)
-	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(393), added: 2868, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:3 w:3)
@@ -605,41 +659,47 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `WorkToken::TotalStaked` (r:1 w:1)
 	/// Proof: `WorkToken::TotalStaked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Pools` (r:1 w:1)
-	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::UnbondingPools` (r:8 w:8)
+	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::UnbondingPools` (r:14 w:14)
 	/// Proof: `WorkToken::UnbondingPools` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::TotalDelegated` (r:1 w:1)
 	/// Proof: `WorkToken::TotalDelegated` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Delegations` (r:1 w:0)
-	/// Proof: `WorkToken::Delegations` (`max_values`: None, `max_size`: Some(470), added: 2945, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Delegations` (`max_values`: None, `max_size`: Some(491), added: 2966, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Offences` (r:1 w:1)
-	/// Proof: `WorkToken::Offences` (`max_values`: None, `max_size`: Some(754), added: 3229, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Offences` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Exposures` (r:1 w:1)
+	/// Proof: `WorkToken::Exposures` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Fallbacks` (r:1 w:0)
+	/// Proof: `WorkToken::Fallbacks` (`max_values`: None, `max_size`: Some(198), added: 2673, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Providers` (r:1 w:1)
-	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(63), added: 2538, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::ActiveSet` (r:1 w:0)
+	/// Proof: `WorkToken::ActiveSet` (`max_values`: Some(1), `max_size`: Some(16898), added: 17393, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Tombstones` (r:1 w:1)
 	/// Proof: `WorkToken::Tombstones` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Workloads` (r:1 w:0)
-	/// Proof: `WorkToken::Workloads` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Incidents` (r:0 w:1)
+	/// Proof: `WorkToken::Incidents` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// The range of component `d` is `[0, 1000]`.
 	fn apply_slash_with_delegators(d: u32, ) -> Weight {
-		// Proof size (bytes): measured `2958 + d * (2 ±0)`, estimated `21462`.
-		// Minimum execution time: 245_135_000 picoseconds.
-		Weight::from_parts(286_257_716, 21462)
-			// Standard error: 2_477
-			.saturating_add(Weight::from_parts(85_635, 0).saturating_mul(d.into()))
-			.saturating_add(T::DbWeight::get().reads(24_u64))
-			.saturating_add(T::DbWeight::get().writes(21_u64))
+		// Proof size (bytes): measured `3384 + d * (2 ±0)`, estimated `36816`.
+		// Minimum execution time: 293_284_000 picoseconds.
+		Weight::from_parts(448_367_954, 36816)
+			// Standard error: 11_908
+			.saturating_add(Weight::from_parts(74_582, 0).saturating_mul(d.into()))
+			.saturating_add(T::DbWeight::get().reads(32_u64))
+			.saturating_add(T::DbWeight::get().writes(29_u64))
 	}
 	/// Storage: `WorkToken::Tombstones` (r:1 w:0)
 	/// Proof: `WorkToken::Tombstones` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Providers` (r:1 w:1)
-	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(63), added: 2538, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
 	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn unjail() -> Weight {
-		// Proof size (bytes): measured `165`, estimated `3528`.
-		// Minimum execution time: 12_609_000 picoseconds.
-		Weight::from_parts(13_781_000, 3528)
+		// Proof size (bytes): measured `166`, estimated `3529`.
+		// Minimum execution time: 12_909_000 picoseconds.
+		Weight::from_parts(21_772_000, 3529)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -647,8 +707,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkToken::SlashFractionsOf` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	fn set_slash_fractions() -> Weight {
 		// Proof size (bytes): measured `0`, estimated `0`.
-		// Minimum execution time: 4_767_000 picoseconds.
-		Weight::from_parts(5_277_000, 0)
+		// Minimum execution time: 4_897_000 picoseconds.
+		Weight::from_parts(8_282_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `WorkToken::SlashQueueState` (r:1 w:1)
@@ -656,9 +716,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
 	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::PendingSlashes` (r:8 w:8)
-	/// Proof: `WorkToken::PendingSlashes` (`max_values`: None, `max_size`: Some(187), added: 2662, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::PendingSlashes` (`max_values`: None, `max_size`: Some(194), added: 2669, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Ledgers` (r:8 w:8)
-	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(393), added: 2868, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:16 w:16)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:17 w:17)
@@ -666,460 +726,535 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `WorkToken::TotalStaked` (r:1 w:1)
 	/// Proof: `WorkToken::TotalStaked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Pools` (r:8 w:8)
-	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::UnbondingPools` (r:32 w:16)
 	/// Proof: `WorkToken::UnbondingPools` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::TotalDelegated` (r:1 w:1)
 	/// Proof: `WorkToken::TotalDelegated` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Delegations` (r:8 w:0)
-	/// Proof: `WorkToken::Delegations` (`max_values`: None, `max_size`: Some(470), added: 2945, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Delegations` (`max_values`: None, `max_size`: Some(491), added: 2966, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Offences` (r:8 w:8)
-	/// Proof: `WorkToken::Offences` (`max_values`: None, `max_size`: Some(754), added: 3229, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Offences` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Exposures` (r:8 w:8)
+	/// Proof: `WorkToken::Exposures` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Fallbacks` (r:8 w:0)
+	/// Proof: `WorkToken::Fallbacks` (`max_values`: None, `max_size`: Some(198), added: 2673, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Providers` (r:8 w:8)
-	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(63), added: 2538, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::ActiveSet` (r:1 w:1)
+	/// Proof: `WorkToken::ActiveSet` (`max_values`: Some(1), `max_size`: Some(16898), added: 17393, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Tombstones` (r:8 w:8)
 	/// Proof: `WorkToken::Tombstones` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Workloads` (r:8 w:0)
-	/// Proof: `WorkToken::Workloads` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Incidents` (r:0 w:8)
+	/// Proof: `WorkToken::Incidents` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 8]`.
 	fn apply_due_slashes(n: u32, ) -> Weight {
-		// Proof size (bytes): measured `434 + n * (1053 ±0)`, estimated `3593 + n * (10236 ±0)`.
-		// Minimum execution time: 1_732_000 picoseconds.
-		Weight::from_parts(10_466_433, 3593)
-			// Standard error: 139_282
-			.saturating_add(Weight::from_parts(187_112_858, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().reads((16_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
-			.saturating_add(T::DbWeight::get().writes((12_u64).saturating_mul(n.into())))
+		// Proof size (bytes): measured `19272 + n * (3023 ±0)`, estimated `18383 + n * (10236 ±0)`.
+		// Minimum execution time: 6_270_000 picoseconds.
+		Weight::from_parts(84_609_324, 18383)
+			// Standard error: 1_544_263
+			.saturating_add(Weight::from_parts(236_757_924, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().reads((17_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes((14_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 10236).saturating_mul(n.into()))
 	}
-	/// Storage: `WorkToken::JobQueueState` (r:1 w:1)
-	/// Proof: `WorkToken::JobQueueState` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::ActiveSet` (r:1 w:0)
-	/// Proof: `WorkToken::ActiveSet` (`max_values`: Some(1), `max_size`: Some(16386), added: 16881, mode: `MaxEncodedLen`)
-	/// Storage: `RandomnessCollectiveFlip::RandomMaterial` (r:1 w:0)
-	/// Proof: `RandomnessCollectiveFlip::RandomMaterial` (`max_values`: Some(1), `max_size`: Some(2594), added: 3089, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Tombstones` (r:1 w:0)
-	/// Proof: `WorkToken::Tombstones` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Providers` (r:1 w:0)
-	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(63), added: 2538, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Workloads` (r:1 w:1)
-	/// Proof: `WorkToken::Workloads` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Ledgers` (r:1 w:0)
-	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(393), added: 2868, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::JobQueueState` (r:1 w:1)
+	/// Proof: `WorkToken::JobQueueState` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::JobRequests` (r:1 w:1)
+	/// Proof: `WorkToken::JobRequests` (`max_values`: Some(1), `max_size`: Some(1409), added: 1904, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::JobsThisEra` (r:1 w:1)
 	/// Proof: `WorkToken::JobsThisEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Jobs` (r:0 w:1)
-	/// Proof: `WorkToken::Jobs` (`max_values`: None, `max_size`: Some(173), added: 2648, mode: `MaxEncodedLen`)
 	fn submit_job() -> Weight {
-		// Proof size (bytes): measured `20106`, estimated `17871`.
-		// Minimum execution time: 139_328_000 picoseconds.
-		Weight::from_parts(157_194_000, 17871)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+		// Proof size (bytes): measured `2008`, estimated `3593`.
+		// Minimum execution time: 70_685_000 picoseconds.
+		Weight::from_parts(104_545_000, 3593)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
+	/// Storage: `WorkToken::JobRequests` (r:1 w:1)
+	/// Proof: `WorkToken::JobRequests` (`max_values`: Some(1), `max_size`: Some(1409), added: 1904, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::ActiveSet` (r:1 w:0)
+	/// Proof: `WorkToken::ActiveSet` (`max_values`: Some(1), `max_size`: Some(16898), added: 17393, mode: `MaxEncodedLen`)
+	/// Storage: `RandomnessCollectiveFlip::RandomMaterial` (r:1 w:0)
+	/// Proof: `RandomnessCollectiveFlip::RandomMaterial` (`max_values`: Some(1), `max_size`: Some(2594), added: 3089, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Providers` (r:1 w:0)
+	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Tombstones` (r:1 w:0)
+	/// Proof: `WorkToken::Tombstones` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Offences` (r:1 w:0)
+	/// Proof: `WorkToken::Offences` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Workloads` (r:1 w:1)
+	/// Proof: `WorkToken::Workloads` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Ledgers` (r:1 w:0)
+	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
+	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Exposures` (r:1 w:1)
+	/// Proof: `WorkToken::Exposures` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Jobs` (r:0 w:16)
+	/// Proof: `WorkToken::Jobs` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 16]`.
+	fn assign_jobs(n: u32, ) -> Weight {
+		// Proof size (bytes): measured `18781 + n * (88 ±0)`, estimated `18383`.
+		// Minimum execution time: 5_928_000 picoseconds.
+		Weight::from_parts(68_401_509, 18383)
+			// Standard error: 438_025
+			.saturating_add(Weight::from_parts(30_888_842, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
 	/// Storage: `WorkToken::Jobs` (r:1 w:1)
-	/// Proof: `WorkToken::Jobs` (`max_values`: None, `max_size`: Some(173), added: 2648, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Jobs` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
+	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn submit_result() -> Weight {
-		// Proof size (bytes): measured `480`, estimated `3638`.
-		// Minimum execution time: 14_521_000 picoseconds.
-		Weight::from_parts(16_405_000, 3638)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
+		// Proof size (bytes): measured `525`, estimated `3646`.
+		// Minimum execution time: 16_605_000 picoseconds.
+		Weight::from_parts(21_602_000, 3646)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `WorkToken::Jobs` (r:1 w:1)
-	/// Proof: `WorkToken::Jobs` (`max_values`: None, `max_size`: Some(173), added: 2648, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Jobs` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:3 w:3)
+	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Providers` (r:1 w:0)
-	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(63), added: 2538, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Ledgers` (r:1 w:0)
-	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(393), added: 2868, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Pools` (r:1 w:1)
-	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
-	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::RewardsUnclaimed` (r:1 w:1)
-	/// Proof: `WorkToken::RewardsUnclaimed` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Workloads` (r:1 w:1)
 	/// Proof: `WorkToken::Workloads` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Exposures` (r:1 w:1)
+	/// Proof: `WorkToken::Exposures` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Reputation` (r:1 w:1)
 	/// Proof: `WorkToken::Reputation` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn accept_result() -> Weight {
-		// Proof size (bytes): measured `1278`, estimated `8799`.
-		// Minimum execution time: 155_522_000 picoseconds.
-		Weight::from_parts(165_807_000, 8799)
-			.saturating_add(T::DbWeight::get().reads(12_u64))
-			.saturating_add(T::DbWeight::get().writes(9_u64))
+		// Proof size (bytes): measured `1066`, estimated `6196`.
+		// Minimum execution time: 102_963_000 picoseconds.
+		Weight::from_parts(108_791_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `WorkToken::Jobs` (r:1 w:1)
-	/// Proof: `WorkToken::Jobs` (`max_values`: None, `max_size`: Some(173), added: 2648, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Jobs` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
 	fn challenge_result() -> Weight {
-		// Proof size (bytes): measured `516`, estimated `3638`.
-		// Minimum execution time: 13_931_000 picoseconds.
-		Weight::from_parts(15_473_000, 3638)
+		// Proof size (bytes): measured `524`, estimated `3646`.
+		// Minimum execution time: 14_241_000 picoseconds.
+		Weight::from_parts(17_576_000, 3646)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `WorkToken::Jobs` (r:1 w:1)
-	/// Proof: `WorkToken::Jobs` (`max_values`: None, `max_size`: Some(173), added: 2648, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Jobs` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Workloads` (r:1 w:1)
 	/// Proof: `WorkToken::Workloads` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Exposures` (r:1 w:1)
+	/// Proof: `WorkToken::Exposures` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Reputation` (r:1 w:1)
 	/// Proof: `WorkToken::Reputation` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
-	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Tombstones` (r:1 w:0)
 	/// Proof: `WorkToken::Tombstones` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
+	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Providers` (r:1 w:0)
-	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(63), added: 2538, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Ledgers` (r:1 w:0)
-	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(393), added: 2868, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Incidents` (r:1 w:1)
+	/// Proof: `WorkToken::Incidents` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Offences` (r:1 w:1)
-	/// Proof: `WorkToken::Offences` (`max_values`: None, `max_size`: Some(754), added: 3229, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Offences` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::SlashFractionsOf` (r:1 w:0)
 	/// Proof: `WorkToken::SlashFractionsOf` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Pools` (r:1 w:0)
-	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::UnbondingPools` (r:1 w:0)
 	/// Proof: `WorkToken::UnbondingPools` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::SlashQueueState` (r:1 w:1)
 	/// Proof: `WorkToken::SlashQueueState` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::PendingSlashes` (r:0 w:1)
-	/// Proof: `WorkToken::PendingSlashes` (`max_values`: None, `max_size`: Some(187), added: 2662, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::PendingSlashes` (`max_values`: None, `max_size`: Some(194), added: 2669, mode: `MaxEncodedLen`)
 	fn resolve_challenge() -> Weight {
-		// Proof size (bytes): measured `1049`, estimated `4219`.
-		// Minimum execution time: 100_650_000 picoseconds.
-		Weight::from_parts(106_078_000, 4219)
-			.saturating_add(T::DbWeight::get().reads(14_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+		// Proof size (bytes): measured `1130`, estimated `3859`.
+		// Minimum execution time: 115_201_000 picoseconds.
+		Weight::from_parts(167_458_000, 3859)
+			.saturating_add(T::DbWeight::get().reads(16_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	/// Storage: `WorkToken::ActiveSetModeOf` (r:0 w:1)
 	/// Proof: `WorkToken::ActiveSetModeOf` (`max_values`: Some(1), `max_size`: Some(13), added: 508, mode: `MaxEncodedLen`)
 	fn set_active_set_mode() -> Weight {
 		// Proof size (bytes): measured `0`, estimated `0`.
-		// Minimum execution time: 4_797_000 picoseconds.
-		Weight::from_parts(5_318_000, 0)
+		// Minimum execution time: 4_917_000 picoseconds.
+		Weight::from_parts(5_889_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `WorkToken::ReputationTiersOf` (r:0 w:1)
 	/// Proof: `WorkToken::ReputationTiersOf` (`max_values`: Some(1), `max_size`: Some(14), added: 509, mode: `MaxEncodedLen`)
 	fn set_reputation_tiers() -> Weight {
 		// Proof size (bytes): measured `0`, estimated `0`.
-		// Minimum execution time: 4_797_000 picoseconds.
-		Weight::from_parts(5_348_000, 0)
+		// Minimum execution time: 4_917_000 picoseconds.
+		Weight::from_parts(6_800_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `WorkToken::Providers` (r:1 w:1)
-	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(63), added: 2538, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn chill() -> Weight {
-		// Proof size (bytes): measured `161`, estimated `3528`.
-		// Minimum execution time: 10_105_000 picoseconds.
-		Weight::from_parts(11_347_000, 3528)
+		// Proof size (bytes): measured `162`, estimated `3529`.
+		// Minimum execution time: 10_145_000 picoseconds.
+		Weight::from_parts(11_306_000, 3529)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `WorkToken::Providers` (r:1 w:1)
-	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(63), added: 2538, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn unchill() -> Weight {
-		// Proof size (bytes): measured `161`, estimated `3528`.
-		// Minimum execution time: 9_985_000 picoseconds.
-		Weight::from_parts(11_597_000, 3528)
+		// Proof size (bytes): measured `162`, estimated `3529`.
+		// Minimum execution time: 10_145_000 picoseconds.
+		Weight::from_parts(11_126_000, 3529)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `WorkToken::JobQueueState` (r:1 w:1)
-	/// Proof: `WorkToken::JobQueueState` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::JobQueueState` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Jobs` (r:16 w:16)
-	/// Proof: `WorkToken::Jobs` (`max_values`: None, `max_size`: Some(173), added: 2648, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Jobs` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:16 w:16)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:16 w:16)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Workloads` (r:1 w:1)
+	/// Storage: `WorkToken::Workloads` (r:16 w:16)
 	/// Proof: `WorkToken::Workloads` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Reputation` (r:1 w:1)
+	/// Storage: `WorkToken::Exposures` (r:19 w:19)
+	/// Proof: `WorkToken::Exposures` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Reputation` (r:16 w:16)
 	/// Proof: `WorkToken::Reputation` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Tombstones` (r:16 w:0)
+	/// Proof: `WorkToken::Tombstones` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
 	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Tombstones` (r:1 w:0)
-	/// Proof: `WorkToken::Tombstones` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Providers` (r:1 w:0)
-	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(63), added: 2538, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Ledgers` (r:1 w:0)
-	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(393), added: 2868, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Offences` (r:1 w:1)
-	/// Proof: `WorkToken::Offences` (`max_values`: None, `max_size`: Some(754), added: 3229, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Providers` (r:16 w:0)
+	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Ledgers` (r:16 w:0)
+	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Incidents` (r:3 w:3)
+	/// Proof: `WorkToken::Incidents` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Offences` (r:3 w:3)
+	/// Proof: `WorkToken::Offences` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::SlashFractionsOf` (r:1 w:0)
 	/// Proof: `WorkToken::SlashFractionsOf` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Pools` (r:1 w:0)
-	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::UnbondingPools` (r:1 w:0)
+	/// Storage: `WorkToken::Pools` (r:3 w:0)
+	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::UnbondingPools` (r:48 w:0)
 	/// Proof: `WorkToken::UnbondingPools` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::SlashQueueState` (r:1 w:1)
 	/// Proof: `WorkToken::SlashQueueState` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::PendingSlashes` (r:0 w:16)
-	/// Proof: `WorkToken::PendingSlashes` (`max_values`: None, `max_size`: Some(187), added: 2662, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::PendingSlashes` (r:0 w:3)
+	/// Proof: `WorkToken::PendingSlashes` (`max_values`: None, `max_size`: Some(194), added: 2669, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 16]`.
 	fn process_jobs(n: u32, ) -> Weight {
-		// Proof size (bytes): measured `583 + n * (286 ±0)`, estimated `4219 + n * (2648 ±0)`.
-		// Minimum execution time: 1_943_000 picoseconds.
-		Weight::from_parts(11_171_108, 4219)
-			// Standard error: 105_226
-			.saturating_add(Weight::from_parts(81_956_616, 0).saturating_mul(n.into()))
+		// Proof size (bytes): measured `710 + n * (686 ±0)`, estimated `6988 + n * (7426 ±51)`.
+		// Minimum execution time: 2_503_000 picoseconds.
+		Weight::from_parts(79_300_472, 6988)
+			// Standard error: 374_104
+			.saturating_add(Weight::from_parts(92_468_137, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
-			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
-			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2648).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads((13_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
+			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 7426).saturating_mul(n.into()))
 	}
-	fn assign_jobs(n: u32, ) -> Weight {
-		Weight::from_parts(5_000_000, 1_000)
-			.saturating_add(Weight::from_parts(160_000_000, 18_000).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().reads((10_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(n.into())))
-	}
+	/// Storage: `WorkToken::Providers` (r:1 w:1)
+	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Workloads` (r:1 w:0)
+	/// Proof: `WorkToken::Workloads` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Ledgers` (r:1 w:1)
+	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
+	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::ActiveSet` (r:1 w:1)
+	/// Proof: `WorkToken::ActiveSet` (`max_values`: Some(1), `max_size`: Some(16898), added: 17393, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Pools` (r:1 w:0)
+	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
 	fn deregister() -> Weight {
-		Weight::from_parts(60_000_000, 22_000)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		// Proof size (bytes): measured `19717`, estimated `18383`.
+		// Minimum execution time: 80_559_000 picoseconds.
+		Weight::from_parts(106_348_000, 18383)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
-	fn kick(c: u32, ) -> Weight {
-		Weight::from_parts(200_000_000, 8_000)
-			.saturating_add(Weight::from_parts(6_500_000, 2_600).saturating_mul(c.into()))
-			.saturating_add(T::DbWeight::get().reads(16_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(c.into())))
-	}
+	/// Storage: `WorkToken::Ledgers` (r:1 w:1)
+	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::MinProviderStake` (r:1 w:0)
+	/// Proof: `WorkToken::MinProviderStake` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::ActiveSet` (r:1 w:0)
+	/// Proof: `WorkToken::ActiveSet` (`max_values`: Some(1), `max_size`: Some(16898), added: 17393, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Providers` (r:1 w:1)
+	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Workloads` (r:1 w:0)
+	/// Proof: `WorkToken::Workloads` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
+	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Pools` (r:1 w:0)
+	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
 	fn deregister_underfunded() -> Weight {
-		Weight::from_parts(65_000_000, 22_000)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		// Proof size (bytes): measured `19687`, estimated `18383`.
+		// Minimum execution time: 94_930_000 picoseconds.
+		Weight::from_parts(114_419_000, 18383)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `WorkToken::Delegations` (r:1 w:1)
+	/// Proof: `WorkToken::Delegations` (`max_values`: None, `max_size`: Some(491), added: 2966, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Providers` (r:1 w:0)
+	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Pools` (r:1 w:1)
+	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
+	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::UnbondingPools` (r:16 w:16)
+	/// Proof: `WorkToken::UnbondingPools` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::TotalDelegated` (r:1 w:1)
+	/// Proof: `WorkToken::TotalDelegated` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::Exposures` (r:1 w:0)
+	/// Proof: `WorkToken::Exposures` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// The range of component `c` is `[1, 15]`.
+	fn kick(c: u32, ) -> Weight {
+		// Proof size (bytes): measured `848 + c * (69 ±0)`, estimated `6196 + c * (2559 ±0)`.
+		// Minimum execution time: 147_408_000 picoseconds.
+		Weight::from_parts(147_157_148, 6196)
+			// Standard error: 17_695
+			.saturating_add(Weight::from_parts(6_623_827, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(c.into())))
+			.saturating_add(Weight::from_parts(0, 2559).saturating_mul(c.into()))
 	}
 }
-
 
 /// The same weights with ParityDB's database weights, for tests and runtimes without their
 /// own `DbWeight`.
 impl WeightInfo for () {
 	fn register_provider() -> Weight {
-		Weight::from_parts(67_821_000, 3593)
+		Weight::from_parts(93_418_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn bond_extra() -> Weight {
-		Weight::from_parts(68_843_000, 3858)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
+		Weight::from_parts(81_260_000, 3859)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn unbond() -> Weight {
-		Weight::from_parts(21_692_000, 3858)
+		Weight::from_parts(32_759_000, 3859)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn rebond(c: u32, ) -> Weight {
-		Weight::from_parts(16_804_399, 3858)
-			.saturating_add(Weight::from_parts(78_328, 0).saturating_mul(c.into()))
-			.saturating_add(ParityDbWeight::get().reads(2_u64))
+		Weight::from_parts(27_588_529, 3859)
+			.saturating_add(Weight::from_parts(192_545, 0).saturating_mul(c.into()))
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn withdraw_unbonded(c: u32, ) -> Weight {
-		Weight::from_parts(90_584_902, 4219)
-			.saturating_add(Weight::from_parts(4_307, 0).saturating_mul(c.into()))
-			.saturating_add(ParityDbWeight::get().reads(10_u64))
-			.saturating_add(ParityDbWeight::get().writes(9_u64))
+		Weight::from_parts(119_274_546, 18383)
+			.saturating_add(Weight::from_parts(386_170, 0).saturating_mul(c.into()))
+			.saturating_add(ParityDbWeight::get().reads(13_u64))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn delegate() -> Weight {
-		Weight::from_parts(97_385_000, 6196)
+		Weight::from_parts(97_785_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn undelegate() -> Weight {
-		Weight::from_parts(34_812_000, 3935)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
+		Weight::from_parts(118_706_000, 6196)
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
+			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn withdraw_delegation(c: u32, ) -> Weight {
-		Weight::from_parts(97_764_344, 6196)
-			.saturating_add(Weight::from_parts(6_404_405, 0).saturating_mul(c.into()))
-			.saturating_add(ParityDbWeight::get().reads(10_u64))
+		Weight::from_parts(134_964_670, 6196)
+			.saturating_add(Weight::from_parts(5_964_292, 0).saturating_mul(c.into()))
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(c.into())))
 			.saturating_add(Weight::from_parts(0, 2559).saturating_mul(c.into()))
 	}
 	fn set_min_delegation() -> Weight {
-		Weight::from_parts(11_847_000, 3597)
+		Weight::from_parts(17_465_000, 3650)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_commission() -> Weight {
-		Weight::from_parts(21_912_000, 22352)
+		Weight::from_parts(36_715_000, 22352)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn claim_rewards() -> Weight {
-		Weight::from_parts(86_670_000, 6196)
-			.saturating_add(ParityDbWeight::get().reads(8_u64))
+		Weight::from_parts(158_224_000, 6196)
+			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn set_auto_compound() -> Weight {
-		Weight::from_parts(13_820_000, 3935)
+		Weight::from_parts(24_746_000, 3956)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn new_era(p: u32, ) -> Weight {
-		Weight::from_parts(88_391_000, 17871)
-			.saturating_add(Weight::from_parts(51_638_964, 0).saturating_mul(p.into()))
-			.saturating_add(ParityDbWeight::get().reads(15_u64))
-			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(p.into())))
-			.saturating_add(ParityDbWeight::get().writes(6_u64))
-			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(p.into())))
-			.saturating_add(Weight::from_parts(0, 2868).saturating_mul(p.into()))
+		Weight::from_parts(1_302_250_375, 18383)
+			.saturating_add(Weight::from_parts(182_978_729, 0).saturating_mul(p.into()))
+			.saturating_add(ParityDbWeight::get().reads(18_u64))
+			.saturating_add(ParityDbWeight::get().reads((8_u64).saturating_mul(p.into())))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
+			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(p.into())))
+			.saturating_add(Weight::from_parts(0, 2869).saturating_mul(p.into()))
 	}
 	fn new_era_with_delegators(d: u32, ) -> Weight {
-		Weight::from_parts(111_060_721, 17871)
-			.saturating_add(Weight::from_parts(58_935, 0).saturating_mul(d.into()))
-			.saturating_add(ParityDbWeight::get().reads(20_u64))
+		Weight::from_parts(158_417_800, 18383)
+			.saturating_add(Weight::from_parts(55_793, 0).saturating_mul(d.into()))
+			.saturating_add(ParityDbWeight::get().reads(23_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn report_offence() -> Weight {
-		Weight::from_parts(102_242_000, 6108)
-			.saturating_add(ParityDbWeight::get().reads(11_u64))
-			.saturating_add(ParityDbWeight::get().writes(5_u64))
+		Weight::from_parts(135_590_000, 6108)
+			.saturating_add(ParityDbWeight::get().reads(15_u64))
+			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn dispute_slash() -> Weight {
-		Weight::from_parts(76_394_000, 3652)
+		Weight::from_parts(97_644_000, 3659)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn resolve_dispute() -> Weight {
-		Weight::from_parts(270_804_000, 21462)
-			.saturating_add(ParityDbWeight::get().reads(24_u64))
-			.saturating_add(ParityDbWeight::get().writes(21_u64))
+		Weight::from_parts(593_409_000, 36816)
+			.saturating_add(ParityDbWeight::get().reads(32_u64))
+			.saturating_add(ParityDbWeight::get().writes(30_u64))
 	}
 	fn cancel_slash() -> Weight {
-		Weight::from_parts(122_663_000, 6196)
-			.saturating_add(ParityDbWeight::get().reads(9_u64))
-			.saturating_add(ParityDbWeight::get().writes(6_u64))
+		Weight::from_parts(236_841_000, 6336)
+			.saturating_add(ParityDbWeight::get().reads(13_u64))
+			.saturating_add(ParityDbWeight::get().writes(11_u64))
 	}
 	fn apply_slash() -> Weight {
-		Weight::from_parts(248_770_000, 21462)
-			.saturating_add(ParityDbWeight::get().reads(24_u64))
-			.saturating_add(ParityDbWeight::get().writes(21_u64))
+		Weight::from_parts(606_489_000, 36816)
+			.saturating_add(ParityDbWeight::get().reads(32_u64))
+			.saturating_add(ParityDbWeight::get().writes(30_u64))
 	}
 	fn apply_slash_with_delegators(d: u32, ) -> Weight {
-		Weight::from_parts(286_257_716, 21462)
-			.saturating_add(Weight::from_parts(85_635, 0).saturating_mul(d.into()))
-			.saturating_add(ParityDbWeight::get().reads(24_u64))
-			.saturating_add(ParityDbWeight::get().writes(21_u64))
+		Weight::from_parts(448_367_954, 36816)
+			.saturating_add(Weight::from_parts(74_582, 0).saturating_mul(d.into()))
+			.saturating_add(ParityDbWeight::get().reads(32_u64))
+			.saturating_add(ParityDbWeight::get().writes(29_u64))
 	}
 	fn unjail() -> Weight {
-		Weight::from_parts(13_781_000, 3528)
+		Weight::from_parts(21_772_000, 3529)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_slash_fractions() -> Weight {
-		Weight::from_parts(5_277_000, 0)
+		Weight::from_parts(8_282_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn apply_due_slashes(n: u32, ) -> Weight {
-		Weight::from_parts(10_466_433, 3593)
-			.saturating_add(Weight::from_parts(187_112_858, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
-			.saturating_add(ParityDbWeight::get().reads((16_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().writes(2_u64))
-			.saturating_add(ParityDbWeight::get().writes((12_u64).saturating_mul(n.into())))
+		Weight::from_parts(84_609_324, 18383)
+			.saturating_add(Weight::from_parts(236_757_924, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().reads((17_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+			.saturating_add(ParityDbWeight::get().writes((14_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 10236).saturating_mul(n.into()))
 	}
 	fn submit_job() -> Weight {
-		Weight::from_parts(157_194_000, 17871)
-			.saturating_add(ParityDbWeight::get().reads(10_u64))
-			.saturating_add(ParityDbWeight::get().writes(6_u64))
+		Weight::from_parts(104_545_000, 3593)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
+	}
+	fn assign_jobs(n: u32, ) -> Weight {
+		Weight::from_parts(68_401_509, 18383)
+			.saturating_add(Weight::from_parts(30_888_842, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
 	fn submit_result() -> Weight {
-		Weight::from_parts(16_405_000, 3638)
-			.saturating_add(ParityDbWeight::get().reads(1_u64))
+		Weight::from_parts(21_602_000, 3646)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn accept_result() -> Weight {
-		Weight::from_parts(165_807_000, 8799)
-			.saturating_add(ParityDbWeight::get().reads(12_u64))
-			.saturating_add(ParityDbWeight::get().writes(9_u64))
+		Weight::from_parts(108_791_000, 6196)
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn challenge_result() -> Weight {
-		Weight::from_parts(15_473_000, 3638)
+		Weight::from_parts(17_576_000, 3646)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn resolve_challenge() -> Weight {
-		Weight::from_parts(106_078_000, 4219)
-			.saturating_add(ParityDbWeight::get().reads(14_u64))
-			.saturating_add(ParityDbWeight::get().writes(8_u64))
+		Weight::from_parts(167_458_000, 3859)
+			.saturating_add(ParityDbWeight::get().reads(16_u64))
+			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	fn set_active_set_mode() -> Weight {
-		Weight::from_parts(5_318_000, 0)
+		Weight::from_parts(5_889_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_reputation_tiers() -> Weight {
-		Weight::from_parts(5_348_000, 0)
+		Weight::from_parts(6_800_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn chill() -> Weight {
-		Weight::from_parts(11_347_000, 3528)
+		Weight::from_parts(11_306_000, 3529)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn unchill() -> Weight {
-		Weight::from_parts(11_597_000, 3528)
+		Weight::from_parts(11_126_000, 3529)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn process_jobs(n: u32, ) -> Weight {
-		Weight::from_parts(11_171_108, 4219)
-			.saturating_add(Weight::from_parts(81_956_616, 0).saturating_mul(n.into()))
+		Weight::from_parts(79_300_472, 6988)
+			.saturating_add(Weight::from_parts(92_468_137, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
-			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
-			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2648).saturating_mul(n.into()))
-	}
-	fn assign_jobs(n: u32, ) -> Weight {
-		Weight::from_parts(5_000_000, 1_000)
-			.saturating_add(Weight::from_parts(160_000_000, 18_000).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(2_u64))
-			.saturating_add(ParityDbWeight::get().reads((10_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().writes((6_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().reads((13_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
+			.saturating_add(ParityDbWeight::get().writes((7_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 7426).saturating_mul(n.into()))
 	}
 	fn deregister() -> Weight {
-		Weight::from_parts(60_000_000, 22_000)
-			.saturating_add(ParityDbWeight::get().reads(8_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
-	}
-	fn kick(c: u32, ) -> Weight {
-		Weight::from_parts(200_000_000, 8_000)
-			.saturating_add(Weight::from_parts(6_500_000, 2_600).saturating_mul(c.into()))
-			.saturating_add(ParityDbWeight::get().reads(16_u64))
-			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
-			.saturating_add(ParityDbWeight::get().writes(10_u64))
-			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(c.into())))
+		Weight::from_parts(106_348_000, 18383)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn deregister_underfunded() -> Weight {
-		Weight::from_parts(65_000_000, 22_000)
-			.saturating_add(ParityDbWeight::get().reads(10_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+		Weight::from_parts(114_419_000, 18383)
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn kick(c: u32, ) -> Weight {
+		Weight::from_parts(147_157_148, 6196)
+			.saturating_add(Weight::from_parts(6_623_827, 0).saturating_mul(c.into()))
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
+			.saturating_add(ParityDbWeight::get().writes(6_u64))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(c.into())))
+			.saturating_add(Weight::from_parts(0, 2559).saturating_mul(c.into()))
 	}
 }
