@@ -37,18 +37,12 @@
 
 use crate::{
 	ActiveProvider, ActiveSet, ActiveSetMode, ActiveSetModeOf, Config, Error, Event, Ledgers,
-	MinProviderStake, Pallet, Pools, Providers, Unassigned,
+	MinProviderStake, Pallet, Pools, Providers,
 };
 use alloc::vec::Vec;
-use codec::Encode;
-use frame_support::{
-	traits::{Get, Randomness},
-	BoundedVec,
-};
+use frame_support::{traits::Get, BoundedVec};
+use work_token_primitives::MarketSignals;
 use sp_runtime::traits::{UniqueSaturatedFrom, UniqueSaturatedInto, Zero};
-
-/// Draws a job may make before it gives up.
-pub const MAX_DRAWS: u32 = 8;
 
 /// The active-set size of `mode` for `demand` jobs and `eligible` providers.
 pub fn set_size(mode: ActiveSetMode, demand: u32, eligible: u32) -> u32 {
@@ -106,7 +100,7 @@ impl<T: Config> Pallet<T> {
 		let delegated = Pools::<T>::get(who).map(|p| p.tokens).unwrap_or_default();
 		let stake: u128 = ledger.active.unique_saturated_into();
 		let stake = stake.saturating_add(delegated.unique_saturated_into());
-		let multiplier = Self::reputation_multiplier(who);
+		let multiplier = T::Market::multiplier(who);
 		Some((
 			stake.saturating_mul(u128::from(multiplier)).checked_div(100).unwrap_or(0),
 			multiplier,
@@ -175,31 +169,6 @@ impl<T: Config> Pallet<T> {
 		});
 	}
 
-	/// Draws a provider for job `job` with probability proportional to effective stake,
-	/// rejecting those `accepts` refuses (see the module docs).
-	pub(crate) fn draw_provider(
-		set: &[ActiveProvider<T>],
-		job: crate::JobId,
-		accepts: impl Fn(&T::AccountId) -> bool,
-	) -> Result<T::AccountId, Unassigned> {
-		let total = set.last().map(|p| p.cumulative).unwrap_or(0);
-		if total == 0 {
-			return Err(Unassigned::NoActiveProvider);
-		}
-		for attempt in 0..MAX_DRAWS {
-			let subject = (b"work-token/job", job, attempt).encode();
-			let (seed, _) = T::Randomness::random(&subject);
-			let r = seed_to_u128(seed.as_ref()).checked_rem(total).unwrap_or(0);
-			let index = set.partition_point(|p| p.cumulative <= r);
-			if let Some(candidate) = set.get(index) {
-				if accepts(&candidate.who) {
-					return Ok(candidate.who.clone());
-				}
-			}
-		}
-		Err(Unassigned::NoCapacity)
-	}
-
 	/// The active set with each provider's probability of being drawn.
 	pub fn selection_probabilities() -> Vec<(T::AccountId, sp_runtime::Perbill, u128)> {
 		let set = ActiveSet::<T>::get();
@@ -249,13 +218,4 @@ pub fn is_live_mode(mode: ActiveSetMode) -> bool {
 			min > 0 && min <= max && jobs_per_provider > 0
 		}
 	}
-}
-
-/// The first 16 bytes of a random seed as a number (zero-padded if shorter).
-fn seed_to_u128(seed: &[u8]) -> u128 {
-	let mut bytes = [0u8; 16];
-	for (slot, byte) in bytes.iter_mut().zip(seed.iter()) {
-		*slot = *byte;
-	}
-	u128::from_le_bytes(bytes)
 }

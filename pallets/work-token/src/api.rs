@@ -12,6 +12,7 @@ use codec::{Decode, Encode};
 use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
 use sp_runtime::{traits::Saturating, Perbill};
+use work_token_primitives::MarketSignals;
 
 /// Most pending slashes of one provider the runtime API lists (it reads storage off-chain,
 /// but a node answering it should not be made to read without bound).
@@ -54,12 +55,9 @@ pub struct ProviderSummary<Balance> {
 	pub tombstoned: bool,
 	/// Slashes pending against the provider.
 	pub pending_slashes: u32,
-	/// Reputation score (S13).
-	pub reputation: sp_runtime::Permill,
-	/// Reputation multiplier of effective stake, in percent.
-	pub reputation_multiplier: u16,
-	/// Open jobs and their fees.
-	pub open_jobs: u32,
+	/// Performance multiplier of effective stake, in percent, as the market reports it (100
+	/// without a market).
+	pub multiplier: u16,
 	/// Whether it is in the current active set (false from the block it is jailed,
 	/// suspended, tombstoned or deregistered in).
 	pub active: bool,
@@ -172,9 +170,7 @@ impl<T: Config> Pallet<T> {
 			entering: Self::pool_entering_tokens(&pool),
 			tombstoned: Tombstones::<T>::contains_key(provider),
 			pending_slashes: record.map(|r| r.pending).unwrap_or(0),
-			reputation: crate::Reputation::<T>::get(provider),
-			reputation_multiplier: Self::reputation_multiplier(provider),
-			open_jobs: crate::Workloads::<T>::get(provider).open_jobs,
+			multiplier: T::Market::multiplier(provider),
 			active: Self::is_active(provider),
 			chilled: info.chilled,
 		})

@@ -40,7 +40,7 @@ fn fill_chunks<T: Config>(who: &T::AccountId, n: u32) {
 /// A provider (account `index`) exposed as much as a report can see: a delegator, and an
 /// unbonding pool for every era inside the report window. Returns the provider and the
 /// oldest reportable offence era (the one with the most unbonding pools at risk).
-fn exposed_provider<T: Config>(index: u32) -> (T::AccountId, EraIndex) {
+pub(crate) fn exposed_provider<T: Config>(index: u32) -> (T::AccountId, EraIndex) {
 	let who = funded::<T>("provider", index);
 	let stake = MinProviderStake::<T>::get().saturating_mul(10u32.into());
 	Pallet::<T>::do_register(&who, stake, Perbill::from_percent(5)).expect("registers");
@@ -109,31 +109,6 @@ fn unbond_until_timeout<T: Config>(provider: &T::AccountId, index: u32) {
 	}
 }
 
-/// A provider in the active set, a delegator earning in its pool, and a client with job `0`
-/// assigned to it. Returns `(provider, client, job id)`.
-fn job_assigned<T: Config>() -> (T::AccountId, T::AccountId, JobId) {
-	let provider = provider::<T>();
-	let delegator = funded::<T>("delegator", 0);
-	let amount = T::MinDelegation::get().saturating_mul(10u32.into());
-	Pallet::<T>::do_delegate(&delegator, &provider, amount).expect("delegates");
-	Pallet::<T>::enter_genesis_delegations();
-	Pallet::<T>::rebuild_active_set(CurrentEra::<T>::get(), 0);
-	let client = funded::<T>("client", 0);
-	let id = JobQueueState::<T>::get().next_id;
-	Pallet::<T>::do_submit_job(&client, evidence::<T>(0), job_fee::<T>()).expect("queued");
-	Pallet::<T>::assign_requested_jobs();
-	assert!(Jobs::<T>::contains_key(id), "assigned");
-	(provider, client, id)
-}
-
-/// A job fee the benchmark provider's stake can back.
-fn job_fee<T: Config>() -> BalanceOf<T> {
-	MinProviderStake::<T>::get()
-		.checked_div(&T::StakeToFeeRatio::get().into())
-		.unwrap_or_default()
-		.max(One::one())
-}
-
 /// Most delegators the scaling witnesses put in one pool: enough for a slope to show.
 const WITNESS_DELEGATORS: u32 = 1_000;
 
@@ -176,7 +151,7 @@ fn reported<T: Config>(provider: &T::AccountId, offence_era: EraIndex, n: u32) -
 /// Fills the active set up to `MaxProviders` with providers of a hundred times the minimum
 /// stake (account indices from 1,000; enough to back every job a block can assign): the set
 /// that jail, suspension and deregistration rewrite, and draws search.
-fn fill_active_set<T: Config>() {
+pub(crate) fn fill_active_set<T: Config>() {
 	let stake = MinProviderStake::<T>::get().saturating_mul(100u32.into());
 	let room = T::MaxProviders::get().saturating_sub(ProviderCount::<T>::get());
 	for i in 0..room {
@@ -639,92 +614,6 @@ mod benchmarks {
 		assert_eq!(PendingSlashes::<T>::iter().count(), 0);
 	}
 
-	/// Queued as the last job the block takes.
-	#[benchmark]
-	fn submit_job() {
-		for i in 1..T::MaxJobsPerBlock::get() {
-			let client = funded::<T>("client", i);
-			Pallet::<T>::do_submit_job(&client, evidence::<T>(i), job_fee::<T>()).expect("queued");
-		}
-		let client = funded::<T>("client", 0);
-
-		#[extrinsic_call]
-		_(RawOrigin::Signed(client), evidence::<T>(0), job_fee::<T>());
-
-		assert_eq!(JobRequests::<T>::get().len() as u32, T::MaxJobsPerBlock::get());
-	}
-
-	/// The next block assigning `n` queued jobs, each drawn from the largest active set
-	/// (`MaxProviders` providers, read once).
-	#[benchmark]
-	fn assign_jobs(n: Linear<0, { T::MaxJobsPerBlock::get() }>) {
-		fill_active_set::<T>();
-		assert_eq!(ActiveSet::<T>::get().len() as u32, T::MaxProviders::get());
-		for i in 0..n {
-			let client = funded::<T>("client", i);
-			Pallet::<T>::do_submit_job(&client, evidence::<T>(i), job_fee::<T>()).expect("queued");
-		}
-
-		#[block]
-		{
-			Pallet::<T>::assign_requested_jobs();
-		}
-
-		assert_eq!(Jobs::<T>::iter().count() as u32, n);
-	}
-
-	#[benchmark]
-	fn submit_result() {
-		let (provider, _, id) = job_assigned::<T>();
-
-		#[extrinsic_call]
-		_(RawOrigin::Signed(provider), id, evidence::<T>(1));
-
-		assert!(Jobs::<T>::get(id).is_some_and(|j| j.status != JobStatus::Assigned));
-	}
-
-	/// Paying commission, self-stake part and the pool's accumulator.
-	#[benchmark]
-	fn accept_result() {
-		let (provider, client, id) = job_assigned::<T>();
-		CurrentEra::<T>::mutate(|era| *era = era.saturating_add(1));
-		Pallet::<T>::do_submit_result(&provider, id, evidence::<T>(1)).expect("delivered");
-
-		#[extrinsic_call]
-		_(RawOrigin::Signed(client), id);
-
-		assert!(!Jobs::<T>::contains_key(id));
-	}
-
-	#[benchmark]
-	fn challenge_result() {
-		let (provider, client, id) = job_assigned::<T>();
-		Pallet::<T>::do_submit_result(&provider, id, evidence::<T>(1)).expect("delivered");
-
-		#[extrinsic_call]
-		_(RawOrigin::Signed(client), id);
-
-		assert!(
-			Jobs::<T>::get(id).is_some_and(|j| matches!(j.status, JobStatus::Challenged { .. }))
-		);
-	}
-
-	/// Upheld: refund, reputation and a Major offence report.
-	#[benchmark]
-	fn resolve_challenge() -> Result<(), BenchmarkError> {
-		let (provider, client, id) = job_assigned::<T>();
-		Pallet::<T>::do_submit_result(&provider, id, evidence::<T>(1)).expect("delivered");
-		Pallet::<T>::do_challenge_result(&client, id).expect("challenged");
-		let origin =
-			T::ArbiterOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-
-		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, id, true);
-
-		assert!(Pallet::<T>::has_pending_slash(&provider));
-		Ok(())
-	}
-
 	#[benchmark]
 	fn set_active_set_mode() -> Result<(), BenchmarkError> {
 		let origin =
@@ -735,25 +624,6 @@ mod benchmarks {
 		_(origin as T::RuntimeOrigin, mode);
 
 		assert_eq!(ActiveSetModeOf::<T>::get(), mode);
-		Ok(())
-	}
-
-	#[benchmark]
-	fn set_reputation_tiers() -> Result<(), BenchmarkError> {
-		let origin =
-			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		let tiers = ReputationTiers {
-			low_below: sp_runtime::Permill::from_percent(40),
-			high_from: sp_runtime::Permill::from_percent(80),
-			low: 50,
-			mid: 100,
-			high: 130,
-		};
-
-		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, tiers);
-
-		assert_eq!(ReputationTiersOf::<T>::get(), tiers);
 		Ok(())
 	}
 
@@ -776,48 +646,6 @@ mod benchmarks {
 		_(RawOrigin::Signed(provider.clone()));
 
 		assert!(Providers::<T>::get(&provider).is_some_and(|i| !i.chilled));
-	}
-
-	/// The job hook expiring `n` jobs past their deadline (refund and Minor report each),
-	/// each of a provider with delegators and unbonding pools at risk, the hook running a
-	/// report window late (the widest reach a late expiry reads).
-	#[benchmark]
-	fn process_jobs(n: Linear<0, { T::MaxJobsPerBlock::get() }>) {
-		let mut providers = alloc::vec::Vec::new();
-		for i in 0..n {
-			let (provider, _) = exposed_provider::<T>(i);
-			providers.push(provider);
-		}
-		Pallet::<T>::rebuild_active_set(CurrentEra::<T>::get(), 0);
-		let full_set = ActiveSet::<T>::get();
-		let fee = One::one();
-		for (i, provider) in providers.iter().enumerate() {
-			let i = i as u32;
-			let client = funded::<T>("client", i);
-			Pallet::<T>::do_submit_job(&client, evidence::<T>(i), fee).expect("queued");
-			// Assign each job to its own exposed provider.
-			let set: alloc::vec::Vec<_> =
-				full_set.iter().filter(|p| p.who == *provider).cloned().collect();
-			let mut set = set;
-			if let Some(first) = set.first_mut() {
-				first.cumulative = first.effective_stake;
-			}
-			ActiveSet::<T>::put(BoundedVec::truncate_from(set));
-			Pallet::<T>::assign_requested_jobs();
-		}
-		assert_eq!(Jobs::<T>::iter().count() as u32, n);
-		let now = frame_system::Pallet::<T>::block_number();
-		frame_system::Pallet::<T>::set_block_number(
-			now.saturating_add(T::JobDeadline::get()).saturating_add(One::one()),
-		);
-		CurrentEra::<T>::mutate(|era| *era = era.saturating_add(T::ReportWindow::get()));
-
-		#[block]
-		{
-			Pallet::<T>::process_jobs();
-		}
-
-		assert_eq!(Jobs::<T>::iter().count(), 0);
 	}
 
 	/// Leaving from the largest active set (rewritten without the provider), with a chunk

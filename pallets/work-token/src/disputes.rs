@@ -36,6 +36,7 @@ use frame_support::{
 	weights::Weight,
 };
 use sp_runtime::{traits::Zero, DispatchResult, Perbill};
+use work_token_primitives::{DisputeCase, DisputeResolver, DisputeVerdicts};
 
 impl<T: Config> Pallet<T> {
 	/// Puts `amount` of `who`'s free balance on hold as a bond.
@@ -91,10 +92,24 @@ impl<T: Config> Pallet<T> {
 		);
 		let bond = T::DisputeBond::get();
 		Self::hold_bond(HoldReason::DisputeBond, who, bond)?;
+		T::Disputes::open(Self::case_of(id, &slash))?;
 		slash.dispute_bond = Some(bond);
 		PendingSlashes::<T>::insert(id, slash);
 		Self::deposit_event(Event::SlashDisputed { id, provider: who.clone(), bond });
 		Ok(())
+	}
+
+	/// Slash `id` as a dispute resolver sees it.
+	pub(crate) fn case_of(id: SlashId, slash: &PendingSlash<T>) -> DisputeCase<T::AccountId, BalanceOf<T>> {
+		DisputeCase {
+			id,
+			provider: slash.provider.clone(),
+			reporter: slash.reporter.clone(),
+			severity: slash.severity,
+			offence_era: slash.offence_era,
+			own: slash.own,
+			pool: slash.pool,
+		}
 	}
 
 	/// `resolve_dispute`: the arbiter's verdict on disputed slash `id`.
@@ -102,6 +117,7 @@ impl<T: Config> Pallet<T> {
 		let mut slash = PendingSlashes::<T>::get(id).ok_or(Error::<T>::UnknownSlash)?;
 		let bond = slash.dispute_bond.ok_or(Error::<T>::NotDisputed)?;
 		Self::deposit_event(Event::DisputeResolved { id, verdict });
+		T::Disputes::close(id);
 		let provider = slash.provider.clone();
 		let keep = match verdict {
 			Verdict::Overturn => {
@@ -142,6 +158,7 @@ impl<T: Config> Pallet<T> {
 		let slash = PendingSlashes::<T>::get(id).ok_or(Error::<T>::UnknownSlash)?;
 		if let Some(bond) = slash.dispute_bond {
 			Self::release_bond(HoldReason::DisputeBond, &slash.provider, bond);
+			T::Disputes::close(id);
 		}
 		if let Some(reporter) = slash.reporter.as_ref() {
 			Self::release_bond(HoldReason::ReportBond, reporter, slash.report_bond);
@@ -169,6 +186,7 @@ impl<T: Config> Pallet<T> {
 					Error::<T>::DisputeUnresolved
 				);
 				Self::deposit_event(Event::DisputeTimedOut { id });
+				T::Disputes::close(id);
 				Self::slash_bond(HoldReason::DisputeBond, &slash.provider, bond);
 			}
 		}
@@ -236,5 +254,12 @@ impl<T: Config> Pallet<T> {
 		// Every slash looked at is charged as an application: the declared bound.
 		let looked_at = T::MaxSlashesPerBlock::get().saturating_sub(budget);
 		T::WeightInfo::apply_due_slashes(looked_at)
+	}
+}
+
+/// A resolver (a court) decides a disputed slash through the work token.
+impl<T: Config> DisputeVerdicts for Pallet<T> {
+	fn decide(id: SlashId, verdict: Verdict) -> DispatchResult {
+		Self::do_resolve_dispute(id, verdict)
 	}
 }

@@ -4,6 +4,7 @@ use crate::{Config, CurrentEra, EraStartBlock, Event, Pallet};
 use frame_support::{traits::Get, weights::Weight};
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_arithmetic::traits::{CheckedRem, Zero};
+use work_token_primitives::MarketSignals;
 
 impl<T: Config> Pallet<T> {
 	/// Starts a new era when `now` is a multiple of `EraLength`. Idle blocks read no storage.
@@ -21,7 +22,7 @@ impl<T: Config> Pallet<T> {
 		let rewards = Self::distribute_era_rewards(era.saturating_sub(1));
 		let commissions = Self::apply_scheduled_commissions(era);
 		// Demand of the era that ended sets the minimum stake and the set for the new one.
-		let demand = crate::JobsThisEra::<T>::take();
+		let demand = T::Market::take_demand();
 		Self::rotate_active_set(era, demand);
 		rewards.saturating_add(commissions)
 	}

@@ -152,14 +152,6 @@ mod events {
 		Tombstoned { provider: T::AccountId },
 		/// The base slash fractions are now `fractions`.
 		SlashFractionsSet { fractions: SlashFractions },
-		/// `provider`'s reputation moved from `old` to `new` after a job outcome.
-		ReputationUpdated {
-			provider: T::AccountId,
-			old: sp_runtime::Permill,
-			new: sp_runtime::Permill,
-		},
-		/// The reputation tiers are now `tiers`.
-		ReputationTiersSet { tiers: ReputationTiers },
 		/// The minimum provider stake moved from `old` to `new` (S5).
 		MinStakeUpdated { old: BalanceOf<T>, new: BalanceOf<T> },
 		/// The active set of era `era`, highest effective stake first.
@@ -183,55 +175,6 @@ mod events {
 		/// `by` closed what it could of `delegator`'s position with `provider`, which can no
 		/// longer serve it.
 		Kicked { by: T::AccountId, delegator: T::AccountId, provider: T::AccountId },
-		/// Job `id` of `client` with `fee` on hold was submitted; it is assigned in the next
-		/// block.
-		JobSubmitted { id: JobId, client: T::AccountId, fee: BalanceOf<T> },
-		/// Job `id` was assigned to `provider`; its result is due by block `deadline`.
-		/// Emitted at the start of the block after the submission.
-		JobAssigned { id: JobId, provider: T::AccountId, deadline: BlockNumberFor<T> },
-		/// No provider could take job `id`; `fee` was returned to `client` (the whole fee, or
-		/// less the protocol fee when the drawn provider could not back it). Emitted at the
-		/// start of the block after the submission.
-		JobUnassigned { id: JobId, client: T::AccountId, fee: BalanceOf<T>, reason: Unassigned },
-		/// `provider` submitted `result` for job `id`; the client may challenge it until block
-		/// `accept_by`.
-		JobResultSubmitted {
-			id: JobId,
-			provider: T::AccountId,
-			result: T::Hash,
-			accept_by: BlockNumberFor<T>,
-		},
-		/// `client` challenged the result of job `id` by `provider`; unless resolved by block
-		/// `decide_by`, the challenge lapses and the job is paid.
-		JobChallenged {
-			id: JobId,
-			client: T::AccountId,
-			provider: T::AccountId,
-			decide_by: BlockNumberFor<T>,
-		},
-		/// Nobody resolved the challenge of job `id` in time: the result stands.
-		ChallengeLapsed { id: JobId },
-		/// The arbiter resolved the challenge of job `id`: `upheld` or rejected.
-		ChallengeResolved { id: JobId, upheld: bool },
-		/// Job `id` of `client` was paid: `paid` into `provider`'s fees of this era (split at
-		/// the era's end by whole-era stake, see [`Event::FeesDistributed`]), `protocol_fee` to
-		/// `OnSlash`.
-		JobCompleted {
-			id: JobId,
-			client: T::AccountId,
-			provider: T::AccountId,
-			paid: BalanceOf<T>,
-			protocol_fee: BalanceOf<T>,
-		},
-		/// Job `id` failed (missed deadline or upheld challenge): `refund` returned to
-		/// `client`; whether an offence of `provider` was reported.
-		JobFailed {
-			id: JobId,
-			client: T::AccountId,
-			provider: T::AccountId,
-			refund: BalanceOf<T>,
-			offence_reported: bool,
-		},
 	}
 }
 
@@ -331,24 +274,6 @@ mod errors {
 		StillJailed,
 		/// Slash fractions must grow with severity.
 		UnorderedFractions,
-		/// Reputation thresholds must be ordered and multipliers grow with the score.
-		InvalidTiers,
-		/// `MaxJobsPerBlock` jobs were already submitted in this block; submit in the next one.
-		MarketBusy,
-		/// No open job has this id.
-		UnknownJob,
-		/// Only the provider assigned to the job may submit its result.
-		NotAssignedProvider,
-		/// The job is not in the state this call needs.
-		WrongJobState,
-		/// The job's deadline has passed.
-		DeadlinePassed,
-		/// Only the client may accept before the acceptance window has passed.
-		AcceptanceWindowOpen,
-		/// Only the job's client may do this.
-		NotClient,
-		/// The acceptance window has passed; the result counts as accepted.
-		AcceptanceWindowClosed,
 		/// The mode could leave the active set empty: `Static(0)`, or a dynamic mode without
 		/// `0 < min <= max` and `jobs_per_provider > 0`.
 		InvalidActiveSetMode,
@@ -356,10 +281,6 @@ mod errors {
 		AlreadyInThatState,
 		/// The self-stake left would not back the provider's open jobs' fees.
 		StakeBacksOpenJobs,
-		/// The challenge is still open: only the arbiter may decide it before its end.
-		ChallengeOpen,
-		/// The challenge's time is over: it lapsed and the job is to be paid.
-		ChallengeLapsed,
 		/// The provider has open jobs; it may deregister once they are done.
 		HasOpenJobs,
 		/// The provider still serves its delegators (not deregistered, not tombstoned, its pool

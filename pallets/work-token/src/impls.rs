@@ -12,6 +12,7 @@ use frame_support::{
 		Get,
 	},
 };
+use work_token_primitives::MarketSignals;
 use sp_runtime::{
 	traits::{Saturating, Zero},
 	DispatchError, DispatchResult, Perbill,
@@ -107,7 +108,10 @@ impl<T: Config> Pallet<T> {
 		let mut ledger = Self::ledger_of(who)?;
 		let unlock_era = CurrentEra::<T>::get().saturating_add(T::UnbondingPeriod::get());
 		ledger.unbond(amount, unlock_era, MinProviderStake::<T>::get())?;
-		ensure!(ledger.active >= Self::stake_backing_jobs(who), Error::<T>::StakeBacksOpenJobs);
+		ensure!(
+			ledger.active >= T::Market::collateral_in_use(who),
+			Error::<T>::StakeBacksOpenJobs
+		);
 
 		Ledgers::<T>::insert(who, ledger);
 		Self::deposit_event(Event::Unbonded { provider: who.clone(), amount, unlock_era });
@@ -161,7 +165,6 @@ impl<T: Config> Pallet<T> {
 		let Some(pool) = Pools::<T>::get(provider) else { return };
 		let removable = ledger_empty
 			&& pool.delegators == 0
-			&& crate::Workloads::<T>::get(provider).open_jobs == 0
 			&& Self::oldest_exposed_era(provider).is_none()
 			&& !Self::has_pending_slash(provider);
 		if !(removable && Providers::<T>::contains_key(provider)) {

@@ -28,6 +28,7 @@ use crate::{
 };
 use alloc::vec::Vec;
 use frame_support::ensure;
+use work_token_primitives::DisputeResolver;
 use sp_runtime::{traits::Saturating, DispatchError};
 
 /// The key of an incident under its provider: offence era, evidence, found by the market.
@@ -122,7 +123,8 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Holds the pending top `old_id` under the new top `by`.
+	/// Holds the pending top `old_id` under the new top `by`. A dispute of it rests with it: the
+	/// resolver drops the case, and gets it again if the report is restored.
 	fn demote(
 		old_id: SlashId,
 		mut old: PendingSlash<T>,
@@ -130,6 +132,9 @@ impl<T: Config> Pallet<T> {
 		record: &mut OffenceRecord<T>,
 	) {
 		PendingSlashes::<T>::remove(old_id);
+		if old.dispute_bond.is_some() {
+			T::Disputes::close(old_id);
+		}
 		record.pending = record.pending.saturating_sub(1);
 		record.locked_own = record.locked_own.saturating_sub(old.own);
 		record.locked_pool = record.locked_pool.saturating_sub(old.pool);
@@ -184,6 +189,11 @@ impl<T: Config> Pallet<T> {
 		record.locked_pool = record.locked_pool.saturating_add(below.pool);
 		Offences::<T>::insert(&provider, record);
 		Incidents::<T>::insert(&provider, below.incident(), fresh);
+		if below.dispute_bond.is_some() && T::Disputes::open(Self::case_of(fresh, &below)).is_err()
+		{
+			// The resolver takes no case: the dispute waits for the origin or its timeout.
+			frame_support::defensive!("a restored dispute could not be reopened");
+		}
 		PendingSlashes::<T>::insert(fresh, below);
 		Self::deposit_event(Event::FallbackRestored { id: fresh, was: below_id });
 	}

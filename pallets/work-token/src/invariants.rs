@@ -36,21 +36,17 @@ impl<T: Config> Pallet<T> {
 		Self::check_rewards()?;
 		Self::check_slashes()?;
 		Self::check_exposures()?;
-		Self::check_active_set()?;
-		Self::check_jobs()
+		Self::check_active_set()
 	}
 
-	/// Exposure invariants: each provider's open claims per era equal its pending slashes of
-	/// offences in that era plus its open jobs assigned in it.
+	/// Exposure invariants: each provider's slash claims per era equal its pending and held
+	/// slashes of offences in that era; work claims are positive and of registered providers
+	/// (a market checks them against its open work).
 	fn check_exposures() -> Result<(), sp_runtime::TryRuntimeError> {
 		let mut claims: BTreeMap<(T::AccountId, crate::EraIndex), u32> = BTreeMap::new();
 		let held = crate::Fallbacks::<T>::iter_values().map(|(_, slash)| slash);
 		for slash in crate::PendingSlashes::<T>::iter_values().chain(held) {
 			let n = claims.entry((slash.provider, slash.offence_era)).or_insert(0);
-			*n = n.saturating_add(1);
-		}
-		for (_, job) in crate::Jobs::<T>::iter() {
-			let n = claims.entry((job.provider, job.assigned_era)).or_insert(0);
 			*n = n.saturating_add(1);
 		}
 		for (provider, key, count) in crate::Exposures::<T>::iter() {
@@ -59,6 +55,10 @@ impl<T: Config> Pallet<T> {
 			invariant!(count > 0 && count == counted, "exposure count differs from open claims");
 		}
 		invariant!(claims.is_empty(), "open claim without an exposure");
+		for (provider, _, count) in crate::WorkExposures::<T>::iter() {
+			invariant!(count > 0, "empty work exposure stored");
+			invariant!(Providers::<T>::contains_key(&provider), "work claim on a missing provider");
+		}
 		Ok(())
 	}
 
@@ -81,42 +81,6 @@ impl<T: Config> Pallet<T> {
 				invariant!(ordered, "active set out of order");
 			}
 		}
-		Ok(())
-	}
-
-	/// Job invariants: ids issued and cursors within them; each client's held fees equal its
-	/// open jobs' and queued requests' fees; each provider's workload equals its open jobs.
-	fn check_jobs() -> Result<(), sp_runtime::TryRuntimeError> {
-		let queue = crate::JobQueueState::<T>::get();
-		invariant!(queue.expiry_cursor <= queue.next_id, "expiry cursor past the next id");
-		invariant!(queue.acceptance_cursor <= queue.next_id, "acceptance cursor past next id");
-		invariant!(queue.challenge_cursor <= queue.next_id, "challenge cursor past next id");
-		let mut fees: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
-		for request in crate::JobRequests::<T>::get() {
-			invariant!(request.id < queue.next_id, "job request id not yet issued");
-			invariant!(!crate::Jobs::<T>::contains_key(request.id), "request of an open job");
-			let fee = fees.entry(request.client).or_insert(Zero::zero());
-			*fee = fee.saturating_add(request.fee);
-		}
-		let mut work: BTreeMap<T::AccountId, (u32, BalanceOf<T>)> = BTreeMap::new();
-		for (id, job) in crate::Jobs::<T>::iter() {
-			invariant!(id < queue.next_id, "job id not yet issued");
-			let fee = fees.entry(job.client).or_insert(Zero::zero());
-			*fee = fee.saturating_add(job.fee);
-			let load = work.entry(job.provider).or_insert((0, Zero::zero()));
-			*load = (load.0.saturating_add(1), load.1.saturating_add(job.fee));
-		}
-		for (client, fee) in fees {
-			invariant!(
-				T::Currency::balance_on_hold(&HoldReason::JobFee.into(), &client) == fee,
-				"held job fees differ from open jobs"
-			);
-		}
-		for (provider, load) in crate::Workloads::<T>::iter() {
-			let counted = work.remove(&provider).unwrap_or((0, Zero::zero()));
-			invariant!((load.open_jobs, load.open_fees) == counted, "workload differs from jobs");
-		}
-		invariant!(work.is_empty(), "open jobs missing from workloads");
 		Ok(())
 	}
 

@@ -28,6 +28,7 @@ use crate::{
 	Tombstones,
 };
 use frame_support::{ensure, traits::Get};
+use work_token_primitives::MarketSignals;
 use sp_runtime::{
 	traits::{Bounded, Zero},
 	DispatchResult,
@@ -47,7 +48,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_deregister(who: &T::AccountId) -> DispatchResult {
 		let mut info = Providers::<T>::get(who).ok_or(Error::<T>::NotProvider)?;
 		ensure!(!info.leaving, Error::<T>::ProviderLeaving);
-		ensure!(crate::Workloads::<T>::get(who).open_jobs == 0, Error::<T>::HasOpenJobs);
+		ensure!(T::Market::open_work(who) == 0, Error::<T>::HasOpenJobs);
 		let mut ledger = Ledgers::<T>::get(who).ok_or(Error::<T>::NotProvider)?;
 		let unbonded = ledger.active;
 		let unlock_era = CurrentEra::<T>::get().saturating_add(T::UnbondingPeriod::get());

@@ -44,17 +44,16 @@ mod impls;
 pub mod incidents;
 #[cfg(any(feature = "std", feature = "try-runtime", test))]
 mod invariants;
-mod jobs;
 mod leaving;
 mod ledger;
 pub mod migrations;
 mod offences;
-pub mod reputation;
 pub mod rewards;
 pub mod shares;
 pub mod slashing;
 mod types;
 pub mod weights;
+mod work_providers;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
@@ -62,6 +61,8 @@ mod benchmarking;
 mod mock;
 #[cfg(test)]
 mod tests;
+#[cfg(any(test, feature = "test-utils"))]
+pub mod testing;
 
 pub use delegation::ShareBook;
 use frame_support::pallet_macros::import_section;
@@ -93,6 +94,85 @@ pub mod pallet {
 		Perbill,
 	};
 
+	/// Default configurations: a runtime derives them with
+	/// `#[derive_impl(pallet_work_token::config_preludes::TestDefaultConfig)]` and sets only
+	/// what depends on it (currency, origins, where slashes go).
+	pub mod config_preludes {
+		use super::*;
+		use frame_support::{
+			derive_impl,
+			traits::{ConstU128, ConstU32, ConstU64},
+		};
+
+		parameter_types! {
+			/// The id of the delegation account.
+			pub const DefaultPalletId: PalletId = PalletId(*b"wrk/tokn");
+			/// Minor 10%, Major 20%, Critical 50%.
+			pub const TestSlashFractions: SlashFractions = SlashFractions {
+				minor: Perbill::from_percent(10),
+				major: Perbill::from_percent(20),
+				critical: Perbill::from_percent(50),
+			};
+			/// Half of the base fraction more per standing strike; a tenth of the own-stake
+			/// part to the reporter; half of the issuance bonded is the target.
+			pub const Half: Perbill = Perbill::from_percent(50);
+			pub const Tenth: Perbill = Perbill::from_percent(10);
+			pub const TwoPercent: Perbill = Perbill::from_percent(2);
+			pub const TwentyPercent: Perbill = Perbill::from_percent(20);
+			pub const OnePercent: Perbill = Perbill::from_percent(1);
+			/// Every eligible provider is active.
+			pub const Unbounded: ActiveSetMode = ActiveSetMode::Unbounded;
+		}
+
+		/// Small numbers for unit tests: ten-block eras, windows of one to three eras, a
+		/// minimum stake of 100 and bonds of 50 and 100 (balances `u128`, blocks `u64`).
+		pub struct TestDefaultConfig;
+
+		#[derive_impl(frame_system::config_preludes::TestDefaultConfig, no_aggregated_types)]
+		impl frame_system::DefaultConfig for TestDefaultConfig {}
+
+		#[frame_support::register_default_impl(TestDefaultConfig)]
+		impl DefaultConfig for TestDefaultConfig {
+			#[inject_runtime_type]
+			type RuntimeHoldReason = ();
+			type EraLength = ConstU64<10>;
+			type UnbondingPeriod = ConstU32<3>;
+			type MaxUnbondingChunks = ConstU32<4>;
+			type MaxProviders = ConstU32<8>;
+			type MinStakeFloor = ConstU128<100>;
+			type MinDelegation = ConstU128<10>;
+			type MaxDelegatorsPerProvider = ConstU32<4>;
+			type MaxDelegationsPerDelegator = ConstU32<3>;
+			type CommissionChangeDelay = ConstU32<2>;
+			type MaxCommissionIncrease = Tenth;
+			type ErasPerYear = ConstU32<100>;
+			type TargetStakingRatio = Half;
+			type MinInflation = TwoPercent;
+			type MaxInflation = TwentyPercent;
+			type MaxInflationChange = OnePercent;
+			type PalletId = DefaultPalletId;
+			type ReportBond = ConstU128<50>;
+			type DisputeBond = ConstU128<100>;
+			type ReportWindow = ConstU32<1>;
+			type DisputeWindow = ConstU32<2>;
+			type DisputeTimeout = ConstU32<2>;
+			type JailEras = ConstU32<2>;
+			type DefaultSlashFractions = TestSlashFractions;
+			type StrikeEscalation = Half;
+			type StrikeDecayEras = ConstU32<5>;
+			type MaxStrikes = ConstU32<5>;
+			type SlashRewardFraction = Tenth;
+			type OnSlash = ();
+			type MaxSlashesPerBlock = ConstU32<2>;
+			type MinStakeCeiling = ConstU128<100>;
+			type TargetJobsPerProvider = ConstU32<10>;
+			type DefaultActiveSetMode = Unbounded;
+			type Market = ();
+			type Disputes = work_token_primitives::ResolvedByOrigin;
+			type WeightInfo = ();
+		}
+	}
+
 	/// The in-code storage version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
@@ -101,19 +181,22 @@ pub mod pallet {
 	pub struct Pallet<T>(_);
 
 	/// Configuration of the pallet.
-	#[pallet::config]
+	#[pallet::config(with_default)]
 	pub trait Config: frame_system::Config {
 		/// The currency stake is held in (fungible holds; never locks or reserves).
+		#[pallet::no_default]
 		type Currency: Inspect<Self::AccountId>
 			+ Mutate<Self::AccountId>
 			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
 			+ BalancedHold<Self::AccountId>;
 
 		/// The runtime's hold reason, which includes this pallet's [`HoldReason`].
+		#[pallet::no_default_bounds]
 		type RuntimeHoldReason: From<HoldReason>;
 
 		/// Blocks per era. Must be non-zero.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type EraLength: Get<BlockNumberFor<Self>>;
 
 		/// Eras between `unbond` and the era in which the stake can be withdrawn.
@@ -130,10 +213,12 @@ pub mod pallet {
 
 		/// Lowest value [`MinProviderStake`] may take. At least the existential deposit.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type MinStakeFloor: Get<BalanceOf<Self>>;
 
 		/// Global minimum of a delegation position; providers may set a higher one.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type MinDelegation: Get<BalanceOf<Self>>;
 
 		/// Maximum delegators (positions) per provider pool.
@@ -178,21 +263,26 @@ pub mod pallet {
 
 		/// Origin that reports offences without a bond (an oracle or governance). Any other
 		/// signed account may report by posting `ReportBond`.
+		#[pallet::no_default]
 		type ReporterOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// Origin that resolves disputed slashes.
+		#[pallet::no_default]
 		type ArbiterOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// Origin that cancels slashes and sets slash fractions.
+		#[pallet::no_default]
 		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// Bond a signed reporter without `ReporterOrigin` posts; slashed if the report is
 		/// overturned.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type ReportBond: Get<BalanceOf<Self>>;
 
 		/// Bond the accused posts to dispute a slash; slashed if the slash is upheld.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type DisputeBond: Get<BalanceOf<Self>>;
 
 		/// How many eras back an offence may be reported (S15).
@@ -234,17 +324,16 @@ pub mod pallet {
 		type SlashRewardFraction: Get<Perbill>;
 
 		/// Where slashed tokens and losing bonds go (S19): a treasury, or `()` to burn them.
+		#[pallet::no_default_bounds]
 		type OnSlash: OnUnbalanced<CreditOf<Self>>;
 
 		/// Most slashes `on_initialize` looks at per block; the rest wait for the next block.
 		#[pallet::constant]
 		type MaxSlashesPerBlock: Get<u32>;
 
-		/// Source of randomness for drawing job providers (S11).
-		type Randomness: frame_support::traits::Randomness<Self::Hash, BlockNumberFor<Self>>;
-
 		/// Highest value [`MinProviderStake`] may take (S5).
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type MinStakeCeiling: Get<BalanceOf<Self>>;
 
 		/// Jobs one provider is expected to serve per era: sizes the market's target number
@@ -256,49 +345,17 @@ pub mod pallet {
 		#[pallet::constant]
 		type DefaultActiveSetMode: Get<ActiveSetMode>;
 
-		/// Most open jobs per provider (S11).
-		#[pallet::constant]
-		type MaxOpenJobsPerProvider: Get<u32>;
+		/// What a work market says about the providers: performance multipliers, demand, stake
+		/// backing open work. `()` for a chain without a market (neutral multipliers, no
+		/// demand).
+		#[pallet::no_default_bounds]
+		type Market: work_token_primitives::MarketSignals<Self::AccountId, BalanceOf<Self>>;
 
-		/// A provider's open job fees may not exceed its self-stake divided by this (S11).
-		#[pallet::constant]
-		type StakeToFeeRatio: Get<u32>;
-
-		/// Blocks a provider has to submit a job's result (S12).
-		#[pallet::constant]
-		type JobDeadline: Get<BlockNumberFor<Self>>;
-
-		/// Blocks the client has to accept or challenge a result; silence accepts (S12).
-		#[pallet::constant]
-		type AcceptanceWindow: Get<BlockNumberFor<Self>>;
-
-		/// Blocks after the latest possible end of a job's acceptance window in which the
-		/// arbiter may resolve a challenge; after that the challenge lapses and the job is
-		/// paid (S34).
-		#[pallet::constant]
-		type ChallengeTimeout: Get<BlockNumberFor<Self>>;
-
-		/// Share of each paid job fee sent to `OnSlash` (S12).
-		#[pallet::constant]
-		type ProtocolFee: Get<Perbill>;
-
-		/// Most jobs the hook looks at per block; the rest wait for the next block.
-		#[pallet::constant]
-		type MaxJobsPerBlock: Get<u32>;
-
-		/// Weight of a new job outcome in the reputation average (S13), for a job whose fee
-		/// is at least `ReputationFullCreditFee`.
-		#[pallet::constant]
-		type ReputationSmoothing: Get<sp_runtime::Permill>;
-
-		/// The fee at which a job outcome counts fully in reputation; cheaper jobs count in
-		/// proportion to their fee (S36). Must be non-zero.
-		#[pallet::constant]
-		type ReputationFullCreditFee: Get<BalanceOf<Self>>;
-
-		/// Reputation tiers until `AdminOrigin` sets others (S13).
-		#[pallet::constant]
-		type DefaultReputationTiers: Get<ReputationTiers>;
+		/// Who decides disputed slashes besides `ArbiterOrigin` (a court), told when a dispute
+		/// opens and when the slash ends otherwise. `ResolvedByOrigin` when only the origin
+		/// decides.
+		#[pallet::no_default_bounds]
+		type Disputes: work_token_primitives::DisputeResolver<Self::AccountId, BalanceOf<Self>>;
 
 		/// Weights of this pallet's calls and hooks.
 		type WeightInfo: WeightInfo;
@@ -316,9 +373,6 @@ pub mod pallet {
 		/// The accused provider's bond while its dispute is pending.
 		#[codec(index = 2)]
 		DisputeBond,
-		/// A client's job fee while the job is open.
-		#[codec(index = 3)]
-		JobFee,
 	}
 
 	/// The current era.
@@ -468,11 +522,17 @@ pub mod pallet {
 	pub type Fallbacks<T: Config> =
 		StorageMap<_, Twox64Concat, SlashId, (SlashId, PendingSlash<T>)>;
 
-	/// `(provider, era) -> open claims`: pending slashes of offences in that era and open jobs
-	/// assigned in it (see [`exposure`]). The era key is big-endian under `Identity`, so a
-	/// provider's entries iterate oldest first.
+	/// `(provider, era) -> open claims`: slashes pending (or held) for offences of that era
+	/// (see [`exposure`]). The era key is big-endian under `Identity`, so a provider's entries
+	/// iterate oldest first.
 	#[pallet::storage]
 	pub type Exposures<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, T::AccountId, Identity, [u8; 4], u32>;
+
+	/// `(provider, era) -> open claims`: work a market assigned in that era and that is still
+	/// open (see [`exposure`]); keyed like [`Exposures`].
+	#[pallet::storage]
+	pub type WorkExposures<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, T::AccountId, Identity, [u8; 4], u32>;
 
 	/// Default of [`ActiveSetModeOf`].
@@ -493,66 +553,11 @@ pub mod pallet {
 	pub type ActiveSet<T: Config> =
 		StorageValue<_, BoundedVec<ActiveProvider<T>, T::MaxProviders>, ValueQuery>;
 
-	/// Default of [`Reputation`]: neutral.
-	pub struct NeutralReputation;
-	impl Get<sp_runtime::Permill> for NeutralReputation {
-		fn get() -> sp_runtime::Permill {
-			crate::reputation::NEUTRAL
-		}
-	}
-
-	/// Each account's reputation score (S13); neutral when absent. It outlives the account's
-	/// registration (S32).
-	#[pallet::storage]
-	pub type Reputation<T: Config> = StorageMap<
-		_,
-		Twox64Concat,
-		T::AccountId,
-		sp_runtime::Permill,
-		ValueQuery,
-		NeutralReputation,
-	>;
-
-	/// Default of [`ReputationTiersOf`].
-	pub struct DefaultTiers<T>(core::marker::PhantomData<T>);
-	impl<T: Config> Get<ReputationTiers> for DefaultTiers<T> {
-		fn get() -> ReputationTiers {
-			T::DefaultReputationTiers::get()
-		}
-	}
-
-	/// Score-to-multiplier tiers (S13), set by `AdminOrigin`.
-	#[pallet::storage]
-	pub type ReputationTiersOf<T: Config> =
-		StorageValue<_, ReputationTiers, ValueQuery, DefaultTiers<T>>;
-
-	/// Open jobs.
-	#[pallet::storage]
-	pub type Jobs<T: Config> = StorageMap<_, Twox64Concat, JobId, Job<T>>;
-
-	/// The next job id and the hook's three cursors.
-	#[pallet::storage]
-	pub type JobQueueState<T> = StorageValue<_, JobQueue, ValueQuery>;
-
-	/// Jobs submitted in the current block, assigned at the start of the next (S35).
-	#[pallet::storage]
-	pub type JobRequests<T: Config> =
-		StorageValue<_, BoundedVec<JobRequest<T>, T::MaxJobsPerBlock>, ValueQuery>;
-
-	/// Each provider's open jobs and their fees; absent when none.
-	#[pallet::storage]
-	pub type Workloads<T: Config> =
-		StorageMap<_, Twox64Concat, T::AccountId, Workload<BalanceOf<T>>, ValueQuery>;
-
 	/// Everything this pallet has ever minted: era emission and the delegation account's
 	/// existential deposit. With what `OnSlash` burns, it explains every change this pallet
 	/// makes to total issuance (the conservation check of the tests).
 	#[pallet::storage]
 	pub type TotalMinted<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
-
-	/// Jobs submitted in the current era (demand, S5).
-	#[pallet::storage]
-	pub type JobsThisEra<T> = StorageValue<_, u32, ValueQuery>;
 
 	/// Accounts tombstoned by a Critical slash, with the era: they may never register again.
 	#[pallet::storage]
@@ -599,11 +604,9 @@ pub mod pallet {
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
-			// Slashes before assignment: a provider jailed in this block takes none of its jobs.
-			Self::maybe_start_era(now)
-				.saturating_add(Self::apply_due_slashes())
-				.saturating_add(Self::assign_requested_jobs())
-				.saturating_add(Self::process_jobs())
+			// A market's hooks run after these (it comes after the work token in the runtime), so
+			// a provider jailed in this block takes none of the jobs the market assigns in it.
+			Self::maybe_start_era(now).saturating_add(Self::apply_due_slashes())
 		}
 
 		fn integrity_test() {
@@ -631,18 +634,14 @@ pub mod pallet {
 				active_set::is_live_mode(T::DefaultActiveSetMode::get()),
 				"DefaultActiveSetMode could leave the active set empty (S34)"
 			);
-			assert!(
-				!T::ReputationFullCreditFee::get().is_zero(),
-				"ReputationFullCreditFee must be non-zero"
-			);
+
 			assert!(T::MaxSlashesPerBlock::get() > 0, "MaxSlashesPerBlock must be non-zero");
-			assert!(T::MaxJobsPerBlock::get() > 0, "MaxJobsPerBlock must be non-zero");
-			assert!(T::StakeToFeeRatio::get() > 0, "StakeToFeeRatio must be non-zero");
+
 			assert!(
 				T::MinStakeCeiling::get() >= T::MinStakeFloor::get(),
 				"MinStakeCeiling must be at least MinStakeFloor"
 			);
-			assert!(T::DefaultReputationTiers::get().is_valid(), "reputation tiers invalid");
+
 		}
 
 		#[cfg(feature = "try-runtime")]

@@ -1,7 +1,6 @@
 //! Mock runtime for the pallet's unit tests: `frame_system`, `pallet_balances` and this pallet.
 
 use crate::{self as pallet_work_token, EraIndex, HoldReason};
-use codec::Encode;
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{fungible::InspectHold, ConstU128, ConstU32, ConstU64},
@@ -57,20 +56,6 @@ pub const REPORT_BOND: Balance = 50;
 pub const DISPUTE_BOND: Balance = 100;
 /// Slashes looked at per block in the mock.
 pub const MAX_SLASHES_PER_BLOCK: u32 = 2;
-/// Blocks to deliver a job's result in the mock.
-pub const JOB_DEADLINE: u64 = 5;
-/// Blocks to accept or challenge a result in the mock.
-pub const ACCEPTANCE_WINDOW: u64 = 3;
-/// Blocks after the latest acceptance window in which a challenge may be resolved.
-pub const CHALLENGE_TIMEOUT: u64 = 10;
-/// Fee at which a job counts fully in reputation in the mock.
-pub const FULL_CREDIT_FEE: Balance = 10;
-/// Open jobs per provider in the mock.
-pub const MAX_OPEN_JOBS: u32 = 3;
-/// Self-stake per unit of open job fees in the mock.
-pub const STAKE_TO_FEE: u32 = 10;
-/// Jobs looked at per block in the mock.
-pub const MAX_JOBS_PER_BLOCK: u32 = 4;
 /// The trusted reporter (oracle) of the mock: reports without a bond.
 pub const ORACLE: AccountId = 19;
 /// An account with only `POOR_BALANCE`.
@@ -101,42 +86,6 @@ impl pallet_balances::Config for Test {
 }
 
 parameter_types! {
-	/// Blocks per era.
-	pub const EraLength: u64 = ERA_LENGTH;
-	/// Largest commission increase per change.
-	pub const MaxCommissionIncrease: Perbill = Perbill::from_percent(10);
-	/// Half of the issuance should be bonded.
-	pub const TargetStakingRatio: Perbill = Perbill::from_percent(50);
-	/// Inflation bounds and step.
-	pub const MinInflation: Perbill = Perbill::from_percent(2);
-	pub const MaxInflation: Perbill = Perbill::from_percent(20);
-	pub const MaxInflationChange: Perbill = Perbill::from_percent(1);
-	/// The pallet's id.
-	pub const WorkTokenPalletId: frame_support::PalletId = frame_support::PalletId(*b"wrk/tokn");
-	/// Base fractions: Minor 10%, Major 20%, Critical 50%.
-	pub const DefaultSlashFractions: crate::SlashFractions = crate::SlashFractions {
-		minor: Perbill::from_percent(10),
-		major: Perbill::from_percent(20),
-		critical: Perbill::from_percent(50),
-	};
-	/// Each standing strike adds half the base fraction.
-	pub const StrikeEscalation: Perbill = Perbill::from_percent(50);
-	/// The reporter gets 10% of an applied slash.
-	pub const SlashRewardFraction: Perbill = Perbill::from_percent(10);
-	/// 5% of each paid job fee goes to `OnSlash`.
-	pub const ProtocolFee: Perbill = Perbill::from_percent(5);
-	/// A new outcome weighs 10% in the reputation average.
-	pub const ReputationSmoothing: sp_runtime::Permill = sp_runtime::Permill::from_percent(10);
-	/// <50% → ×0.5, 50–90% → ×1.0, ≥90% → ×1.2.
-	pub const DefaultReputationTiers: crate::ReputationTiers = crate::ReputationTiers {
-		low_below: sp_runtime::Permill::from_percent(50),
-		high_from: sp_runtime::Permill::from_percent(90),
-		low: 50,
-		mid: 100,
-		high: 120,
-	};
-	/// Every eligible provider is active unless a test sets a mode.
-	pub const DefaultActiveSetMode: crate::ActiveSetMode = crate::ActiveSetMode::Unbounded;
 	/// The ceiling of the minimum stake: the floor unless a test raises it, so that the
 	/// minimum only moves in the tests about it.
 	pub storage MinStakeCeiling: Balance = MIN_STAKE;
@@ -145,41 +94,46 @@ parameter_types! {
 }
 
 std::thread_local! {
-	static RANDOM_SEED: core::cell::Cell<u64> = const { core::cell::Cell::new(0) };
-	static RANDOM_CALLS: core::cell::Cell<u64> = const { core::cell::Cell::new(0) };
-	static RANDOM_PER_BLOCK: core::cell::Cell<bool> = const { core::cell::Cell::new(false) };
+	static MULTIPLIERS: core::cell::RefCell<std::collections::BTreeMap<AccountId, u16>> =
+		const { core::cell::RefCell::new(std::collections::BTreeMap::new()) };
+	static OPEN_WORK: core::cell::RefCell<std::collections::BTreeMap<AccountId, (u32, Balance)>> =
+		const { core::cell::RefCell::new(std::collections::BTreeMap::new()) };
+	static DEMAND: core::cell::Cell<u32> = const { core::cell::Cell::new(0) };
 }
 
-/// Seeds [`TestRandomness`]: the same seed gives the same draws.
-pub fn set_random_seed(seed: u64) {
-	RANDOM_SEED.with(|s| s.set(seed));
-	RANDOM_CALLS.with(|c| c.set(0));
+/// A stand-in market: multipliers, demand and open work are whatever a test sets.
+pub struct TestMarket;
+impl TestMarket {
+	/// Sets `who`'s performance multiplier (percent).
+	pub fn set_multiplier(who: AccountId, multiplier: u16) {
+		MULTIPLIERS.with(|m| m.borrow_mut().insert(who, multiplier));
+	}
+	/// Gives `who` `jobs` open jobs backed by `collateral` of its self-stake.
+	pub fn set_open_work(who: AccountId, jobs: u32, collateral: Balance) {
+		OPEN_WORK.with(|w| w.borrow_mut().insert(who, (jobs, collateral)));
+	}
+	/// Adds `jobs` to the demand of the era.
+	pub fn add_demand(jobs: u32) {
+		DEMAND.with(|d| d.set(d.get() + jobs));
+	}
+	fn reset() {
+		MULTIPLIERS.with(|m| m.borrow_mut().clear());
+		OPEN_WORK.with(|w| w.borrow_mut().clear());
+		DEMAND.with(|d| d.set(0));
+	}
 }
-
-/// Makes [`TestRandomness`] a function of the block number and the subject only, like
-/// randomness derived from block hashes: anyone can compute this block's value, nobody the
-/// next block's.
-pub fn set_randomness_per_block(per_block: bool) {
-	RANDOM_PER_BLOCK.with(|p| p.set(per_block));
-}
-
-/// A seeded, deterministic randomness for tests: `blake2_256(seed, call count, subject)`, or
-/// `blake2_256(seed, block number, subject)` after [`set_randomness_per_block`].
-pub struct TestRandomness;
-impl frame_support::traits::Randomness<sp_core::H256, u64> for TestRandomness {
-	fn random(subject: &[u8]) -> (sp_core::H256, u64) {
-		let seed = RANDOM_SEED.with(|s| s.get());
-		let nonce = if RANDOM_PER_BLOCK.with(|p| p.get()) {
-			System::block_number()
-		} else {
-			RANDOM_CALLS.with(|c| {
-				let n = c.get();
-				c.set(n + 1);
-				n
-			})
-		};
-		let hash = sp_io::hashing::blake2_256(&(seed, nonce, subject).encode());
-		(sp_core::H256(hash), System::block_number())
+impl work_token_primitives::MarketSignals<AccountId, Balance> for TestMarket {
+	fn multiplier(who: &AccountId) -> u16 {
+		MULTIPLIERS.with(|m| m.borrow().get(who).copied().unwrap_or(100))
+	}
+	fn take_demand() -> u32 {
+		DEMAND.with(|d| d.replace(0))
+	}
+	fn collateral_in_use(who: &AccountId) -> Balance {
+		OPEN_WORK.with(|w| w.borrow().get(who).map_or(0, |(_, collateral)| *collateral))
+	}
+	fn open_work(who: &AccountId) -> u32 {
+		OPEN_WORK.with(|w| w.borrow().get(who).map_or(0, |(jobs, _)| *jobs))
 	}
 }
 
@@ -195,93 +149,24 @@ pub type ReporterOrigin = frame_support::traits::EitherOfDiverse<
 >;
 
 #[docify::export(config_example)]
+#[derive_impl(pallet_work_token::config_preludes::TestDefaultConfig)]
 impl pallet_work_token::Config for Test {
 	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
-	type EraLength = EraLength;
-	type UnbondingPeriod = ConstU32<UNBONDING_PERIOD>;
-	type MaxUnbondingChunks = ConstU32<MAX_CHUNKS>;
-	type MaxProviders = ConstU32<MAX_PROVIDERS>;
-	type MinStakeFloor = ConstU128<MIN_STAKE>;
-	type MinDelegation = ConstU128<MIN_DELEGATION>;
-	type MaxDelegatorsPerProvider = ConstU32<MAX_DELEGATORS>;
-	type MaxDelegationsPerDelegator = ConstU32<MAX_DELEGATIONS>;
-	type CommissionChangeDelay = ConstU32<COMMISSION_DELAY>;
-	type MaxCommissionIncrease = MaxCommissionIncrease;
-	type ErasPerYear = ConstU32<ERAS_PER_YEAR>;
-	type TargetStakingRatio = TargetStakingRatio;
-	type MinInflation = MinInflation;
-	type MaxInflation = MaxInflation;
-	type MaxInflationChange = MaxInflationChange;
-	type PalletId = WorkTokenPalletId;
 	type ReporterOrigin = ReporterOrigin;
 	type ArbiterOrigin = frame_system::EnsureRoot<AccountId>;
 	type AdminOrigin = frame_system::EnsureRoot<AccountId>;
-	type ReportBond = ConstU128<REPORT_BOND>;
-	type DisputeBond = ConstU128<DISPUTE_BOND>;
-	type ReportWindow = ConstU32<REPORT_WINDOW>;
-	type DisputeWindow = ConstU32<DISPUTE_WINDOW>;
-	type DisputeTimeout = ConstU32<DISPUTE_TIMEOUT>;
-	type JailEras = ConstU32<JAIL_ERAS>;
-	type DefaultSlashFractions = DefaultSlashFractions;
-	type StrikeEscalation = StrikeEscalation;
-	type StrikeDecayEras = ConstU32<STRIKE_DECAY>;
-	type MaxStrikes = ConstU32<5>;
-	type SlashRewardFraction = SlashRewardFraction;
 	// Slashed tokens are burnt (and counted): total issuance falls by exactly that much.
-	type OnSlash = RecordBurn;
-	type MaxSlashesPerBlock = ConstU32<MAX_SLASHES_PER_BLOCK>;
-	type Randomness = TestRandomness;
+	type OnSlash = crate::testing::RecordBurn<Test>;
+	type Market = TestMarket;
 	type MinStakeCeiling = MinStakeCeiling;
 	type TargetJobsPerProvider = TargetJobsPerProvider;
-	type DefaultActiveSetMode = DefaultActiveSetMode;
-	type MaxOpenJobsPerProvider = ConstU32<MAX_OPEN_JOBS>;
-	type StakeToFeeRatio = ConstU32<STAKE_TO_FEE>;
-	type JobDeadline = ConstU64<JOB_DEADLINE>;
-	type AcceptanceWindow = ConstU64<ACCEPTANCE_WINDOW>;
-	type ChallengeTimeout = ConstU64<CHALLENGE_TIMEOUT>;
-	type ProtocolFee = ProtocolFee;
-	type MaxJobsPerBlock = ConstU32<MAX_JOBS_PER_BLOCK>;
-	type ReputationSmoothing = ReputationSmoothing;
-	type ReputationFullCreditFee = ConstU128<FULL_CREDIT_FEE>;
-	type DefaultReputationTiers = DefaultReputationTiers;
-	type WeightInfo = ();
 }
 
-std::thread_local! {
-	static BURNED: core::cell::Cell<Balance> = const { core::cell::Cell::new(0) };
-	static BASE_ISSUANCE: core::cell::Cell<Balance> = const { core::cell::Cell::new(0) };
-}
+pub use crate::testing::{burned, check_conservation as check_conservation_of, record_burn};
 
-/// Records `amount` as burnt outside `OnSlash` (test stand-ins that burn directly).
-pub fn record_burn(amount: Balance) {
-	BURNED.with(|b| b.set(b.get() + amount));
-}
-
-/// Conservation (S25): total issuance equals the sum of all accounts, and it moved from
-/// genesis only by what the pallet minted (`TotalMinted`) and what `OnSlash` burnt.
+/// Conservation in the mock runtime; see [`crate::testing::check_conservation`].
 pub fn check_conservation() {
-	let accounts: Balance = frame_system::Account::<Test>::iter()
-		.map(|(_, info)| info.data.free + info.data.reserved)
-		.sum();
-	assert_eq!(issuance(), accounts, "total issuance differs from the sum of accounts");
-	let base = BASE_ISSUANCE.with(|b| b.get());
-	let minted = crate::TotalMinted::<Test>::get();
-	assert_eq!(issuance(), base + minted - burned(), "issuance moved by something else");
-}
-
-/// `OnSlash` of the mock: counts what it receives, then burns it by dropping the credit.
-pub struct RecordBurn;
-impl frame_support::traits::OnUnbalanced<crate::CreditOf<Test>> for RecordBurn {
-	fn on_nonzero_unbalanced(credit: crate::CreditOf<Test>) {
-		use frame_support::traits::Imbalance;
-		BURNED.with(|b| b.set(b.get() + credit.peek()));
-	}
-}
-
-/// Everything `OnSlash` has burnt in this test.
-pub fn burned() -> Balance {
-	BURNED.with(|b| b.get())
+	check_conservation_of::<Test>();
 }
 
 /// Builds test externalities with endowed accounts and optional genesis providers.
@@ -333,14 +218,11 @@ impl ExtBuilder {
 		}
 		.assimilate_storage(&mut storage)
 		.unwrap();
-		BURNED.with(|b| b.set(0));
-		set_random_seed(0);
-		set_randomness_per_block(false);
+		TestMarket::reset();
 		let mut ext = sp_io::TestExternalities::new(storage);
 		ext.execute_with(|| {
 			System::set_block_number(1);
-			let base = issuance() - crate::TotalMinted::<Test>::get();
-			BASE_ISSUANCE.with(|b| b.set(base));
+			crate::testing::start_conservation::<Test>();
 		});
 		ext
 	}

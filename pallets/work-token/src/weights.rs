@@ -87,28 +87,12 @@ pub trait WeightInfo {
 	fn set_slash_fractions() -> Weight;
 	/// Weight of benchmark `apply_due_slashes`.
 	fn apply_due_slashes(n: u32, ) -> Weight;
-	/// Weight of benchmark `submit_job`.
-	fn submit_job() -> Weight;
-	/// Weight of benchmark `assign_jobs`.
-	fn assign_jobs(n: u32, ) -> Weight;
-	/// Weight of benchmark `submit_result`.
-	fn submit_result() -> Weight;
-	/// Weight of benchmark `accept_result`.
-	fn accept_result() -> Weight;
-	/// Weight of benchmark `challenge_result`.
-	fn challenge_result() -> Weight;
-	/// Weight of benchmark `resolve_challenge`.
-	fn resolve_challenge() -> Weight;
 	/// Weight of benchmark `set_active_set_mode`.
 	fn set_active_set_mode() -> Weight;
-	/// Weight of benchmark `set_reputation_tiers`.
-	fn set_reputation_tiers() -> Weight;
 	/// Weight of benchmark `chill`.
 	fn chill() -> Weight;
 	/// Weight of benchmark `unchill`.
 	fn unchill() -> Weight;
-	/// Weight of benchmark `process_jobs`.
-	fn process_jobs(n: u32, ) -> Weight;
 	/// Weight of benchmark `deregister`.
 	fn deregister() -> Weight;
 	/// Weight of benchmark `deregister_underfunded`.
@@ -760,152 +744,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((14_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 10236).saturating_mul(n.into()))
 	}
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::JobQueueState` (r:1 w:1)
-	/// Proof: `WorkToken::JobQueueState` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::JobRequests` (r:1 w:1)
-	/// Proof: `WorkToken::JobRequests` (`max_values`: Some(1), `max_size`: Some(1409), added: 1904, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::JobsThisEra` (r:1 w:1)
-	/// Proof: `WorkToken::JobsThisEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	fn submit_job() -> Weight {
-		// Proof size (bytes): measured `2008`, estimated `3593`.
-		// Minimum execution time: 70_685_000 picoseconds.
-		Weight::from_parts(104_545_000, 3593)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
-	}
-	/// Storage: `WorkToken::JobRequests` (r:1 w:1)
-	/// Proof: `WorkToken::JobRequests` (`max_values`: Some(1), `max_size`: Some(1409), added: 1904, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::ActiveSet` (r:1 w:0)
-	/// Proof: `WorkToken::ActiveSet` (`max_values`: Some(1), `max_size`: Some(16898), added: 17393, mode: `MaxEncodedLen`)
-	/// Storage: `RandomnessCollectiveFlip::RandomMaterial` (r:1 w:0)
-	/// Proof: `RandomnessCollectiveFlip::RandomMaterial` (`max_values`: Some(1), `max_size`: Some(2594), added: 3089, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Providers` (r:1 w:0)
-	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Tombstones` (r:1 w:0)
-	/// Proof: `WorkToken::Tombstones` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Offences` (r:1 w:0)
-	/// Proof: `WorkToken::Offences` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Workloads` (r:1 w:1)
-	/// Proof: `WorkToken::Workloads` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Ledgers` (r:1 w:0)
-	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
-	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Exposures` (r:1 w:1)
-	/// Proof: `WorkToken::Exposures` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Jobs` (r:0 w:16)
-	/// Proof: `WorkToken::Jobs` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
-	/// The range of component `n` is `[0, 16]`.
-	fn assign_jobs(n: u32, ) -> Weight {
-		// Proof size (bytes): measured `18781 + n * (88 ±0)`, estimated `18383`.
-		// Minimum execution time: 5_928_000 picoseconds.
-		Weight::from_parts(68_401_509, 18383)
-			// Standard error: 438_025
-			.saturating_add(Weight::from_parts(30_888_842, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(9_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
-	}
-	/// Storage: `WorkToken::Jobs` (r:1 w:1)
-	/// Proof: `WorkToken::Jobs` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
-	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	fn submit_result() -> Weight {
-		// Proof size (bytes): measured `525`, estimated `3646`.
-		// Minimum execution time: 16_605_000 picoseconds.
-		Weight::from_parts(21_602_000, 3646)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
-	/// Storage: `WorkToken::Jobs` (r:1 w:1)
-	/// Proof: `WorkToken::Jobs` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Pools` (r:1 w:1)
-	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Workloads` (r:1 w:1)
-	/// Proof: `WorkToken::Workloads` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Exposures` (r:1 w:1)
-	/// Proof: `WorkToken::Exposures` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Reputation` (r:1 w:1)
-	/// Proof: `WorkToken::Reputation` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	fn accept_result() -> Weight {
-		// Proof size (bytes): measured `1066`, estimated `6196`.
-		// Minimum execution time: 102_963_000 picoseconds.
-		Weight::from_parts(108_791_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
-	}
-	/// Storage: `WorkToken::Jobs` (r:1 w:1)
-	/// Proof: `WorkToken::Jobs` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
-	fn challenge_result() -> Weight {
-		// Proof size (bytes): measured `524`, estimated `3646`.
-		// Minimum execution time: 14_241_000 picoseconds.
-		Weight::from_parts(17_576_000, 3646)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
-	/// Storage: `WorkToken::Jobs` (r:1 w:1)
-	/// Proof: `WorkToken::Jobs` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Workloads` (r:1 w:1)
-	/// Proof: `WorkToken::Workloads` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Exposures` (r:1 w:1)
-	/// Proof: `WorkToken::Exposures` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Reputation` (r:1 w:1)
-	/// Proof: `WorkToken::Reputation` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Tombstones` (r:1 w:0)
-	/// Proof: `WorkToken::Tombstones` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
-	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Providers` (r:1 w:0)
-	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Ledgers` (r:1 w:0)
-	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Incidents` (r:1 w:1)
-	/// Proof: `WorkToken::Incidents` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Offences` (r:1 w:1)
-	/// Proof: `WorkToken::Offences` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::SlashFractionsOf` (r:1 w:0)
-	/// Proof: `WorkToken::SlashFractionsOf` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Pools` (r:1 w:0)
-	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::UnbondingPools` (r:1 w:0)
-	/// Proof: `WorkToken::UnbondingPools` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::SlashQueueState` (r:1 w:1)
-	/// Proof: `WorkToken::SlashQueueState` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::PendingSlashes` (r:0 w:1)
-	/// Proof: `WorkToken::PendingSlashes` (`max_values`: None, `max_size`: Some(194), added: 2669, mode: `MaxEncodedLen`)
-	fn resolve_challenge() -> Weight {
-		// Proof size (bytes): measured `1130`, estimated `3859`.
-		// Minimum execution time: 115_201_000 picoseconds.
-		Weight::from_parts(167_458_000, 3859)
-			.saturating_add(T::DbWeight::get().reads(16_u64))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
-	}
 	/// Storage: `WorkToken::ActiveSetModeOf` (r:0 w:1)
 	/// Proof: `WorkToken::ActiveSetModeOf` (`max_values`: Some(1), `max_size`: Some(13), added: 508, mode: `MaxEncodedLen`)
 	fn set_active_set_mode() -> Weight {
 		// Proof size (bytes): measured `0`, estimated `0`.
 		// Minimum execution time: 4_917_000 picoseconds.
 		Weight::from_parts(5_889_000, 0)
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
-	/// Storage: `WorkToken::ReputationTiersOf` (r:0 w:1)
-	/// Proof: `WorkToken::ReputationTiersOf` (`max_values`: Some(1), `max_size`: Some(14), added: 509, mode: `MaxEncodedLen`)
-	fn set_reputation_tiers() -> Weight {
-		// Proof size (bytes): measured `0`, estimated `0`.
-		// Minimum execution time: 4_917_000 picoseconds.
-		Weight::from_parts(6_800_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `WorkToken::Providers` (r:1 w:1)
@@ -925,55 +769,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(11_126_000, 3529)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
-	/// Storage: `WorkToken::JobQueueState` (r:1 w:1)
-	/// Proof: `WorkToken::JobQueueState` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Jobs` (r:16 w:16)
-	/// Proof: `WorkToken::Jobs` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:16 w:16)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:16 w:16)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Workloads` (r:16 w:16)
-	/// Proof: `WorkToken::Workloads` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Exposures` (r:19 w:19)
-	/// Proof: `WorkToken::Exposures` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Reputation` (r:16 w:16)
-	/// Proof: `WorkToken::Reputation` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Tombstones` (r:16 w:0)
-	/// Proof: `WorkToken::Tombstones` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
-	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Providers` (r:16 w:0)
-	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Ledgers` (r:16 w:0)
-	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Incidents` (r:3 w:3)
-	/// Proof: `WorkToken::Incidents` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Offences` (r:3 w:3)
-	/// Proof: `WorkToken::Offences` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::SlashFractionsOf` (r:1 w:0)
-	/// Proof: `WorkToken::SlashFractionsOf` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Pools` (r:3 w:0)
-	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::UnbondingPools` (r:48 w:0)
-	/// Proof: `WorkToken::UnbondingPools` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::SlashQueueState` (r:1 w:1)
-	/// Proof: `WorkToken::SlashQueueState` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::PendingSlashes` (r:0 w:3)
-	/// Proof: `WorkToken::PendingSlashes` (`max_values`: None, `max_size`: Some(194), added: 2669, mode: `MaxEncodedLen`)
-	/// The range of component `n` is `[0, 16]`.
-	fn process_jobs(n: u32, ) -> Weight {
-		// Proof size (bytes): measured `710 + n * (686 ±0)`, estimated `6988 + n * (7426 ±51)`.
-		// Minimum execution time: 2_503_000 picoseconds.
-		Weight::from_parts(79_300_472, 6988)
-			// Standard error: 374_104
-			.saturating_add(Weight::from_parts(92_468_137, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(9_u64))
-			.saturating_add(T::DbWeight::get().reads((13_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
-			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 7426).saturating_mul(n.into()))
 	}
 	/// Storage: `WorkToken::Providers` (r:1 w:1)
 	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
@@ -1179,44 +974,8 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes((14_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 10236).saturating_mul(n.into()))
 	}
-	fn submit_job() -> Weight {
-		Weight::from_parts(104_545_000, 3593)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().writes(5_u64))
-	}
-	fn assign_jobs(n: u32, ) -> Weight {
-		Weight::from_parts(68_401_509, 18383)
-			.saturating_add(Weight::from_parts(30_888_842, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(9_u64))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
-			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(n.into())))
-	}
-	fn submit_result() -> Weight {
-		Weight::from_parts(21_602_000, 3646)
-			.saturating_add(ParityDbWeight::get().reads(2_u64))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
-	}
-	fn accept_result() -> Weight {
-		Weight::from_parts(108_791_000, 6196)
-			.saturating_add(ParityDbWeight::get().reads(8_u64))
-			.saturating_add(ParityDbWeight::get().writes(8_u64))
-	}
-	fn challenge_result() -> Weight {
-		Weight::from_parts(17_576_000, 3646)
-			.saturating_add(ParityDbWeight::get().reads(1_u64))
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
-	}
-	fn resolve_challenge() -> Weight {
-		Weight::from_parts(167_458_000, 3859)
-			.saturating_add(ParityDbWeight::get().reads(16_u64))
-			.saturating_add(ParityDbWeight::get().writes(10_u64))
-	}
 	fn set_active_set_mode() -> Weight {
 		Weight::from_parts(5_889_000, 0)
-			.saturating_add(ParityDbWeight::get().writes(1_u64))
-	}
-	fn set_reputation_tiers() -> Weight {
-		Weight::from_parts(6_800_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn chill() -> Weight {
@@ -1228,15 +987,6 @@ impl WeightInfo for () {
 		Weight::from_parts(11_126_000, 3529)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
-	}
-	fn process_jobs(n: u32, ) -> Weight {
-		Weight::from_parts(79_300_472, 6988)
-			.saturating_add(Weight::from_parts(92_468_137, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(9_u64))
-			.saturating_add(ParityDbWeight::get().reads((13_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().writes(8_u64))
-			.saturating_add(ParityDbWeight::get().writes((7_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 7426).saturating_mul(n.into()))
 	}
 	fn deregister() -> Weight {
 		Weight::from_parts(106_348_000, 18383)

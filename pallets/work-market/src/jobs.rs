@@ -1,22 +1,13 @@
-//! The work market (S11, S12, S34, S35): jobs are submitted with a fee on hold, assigned in the
-//! next block to a provider drawn by effective stake, and end in one of five ways.
+//! The job lifecycle (S12, S30, S34): from delivery to payment or failure. A job ends in one
+//! of five ways.
 //!
 //! | path | how | fee | reputation | offence |
 //! |---|---|---|---|---|
-//! | accepted | `accept_result` by the client, or by anyone once the acceptance window has passed in silence, or by the hook | to the provider's pool, split at the era's end; `ProtocolFee` to `OnSlash` | up | — |
+//! | accepted | `accept_result` by the client, or by anyone once the acceptance window has passed in silence, or by the hook | to the provider's pool, split at the era's end; `ProtocolFee` to `OnProtocolFee` | up | — |
 //! | challenge rejected | `resolve_challenge(id, false)` by the arbiter | as accepted | up | — |
 //! | challenge lapsed | nobody resolved it by the job's challenge end: the result stands | as accepted | up | — |
 //! | challenge upheld | `resolve_challenge(id, true)` by the arbiter | refunded | down | Major, of the era the result was delivered in, reported by the client |
 //! | deadline missed | the hook, once `JobDeadline` blocks have passed without a result | refunded | down | Minor, of the era of the deadline |
-//!
-//! **Assignment (S35).** `submit_job` holds the fee and queues the job; the next block's
-//! `on_initialize` draws its provider with that block's randomness, which did not exist when
-//! the client signed. A client therefore cannot see or steer the draw; the author of the
-//! submitting block can still influence randomness derived from block hashes (see the
-//! README's note on randomness). At most `MaxJobsPerBlock` jobs are queued per block: a
-//! further `submit_job` in the same block fails with `MarketBusy` (back-pressure). A job no
-//! provider can take is refunded in that next block with [`crate::Event::JobUnassigned`]; it
-//! still counts as demand for the minimum stake and the active-set size (S34).
 //!
 //! **Exposure (S30).** An assigned job opens a claim on its provider for the era it was
 //! assigned in, closed when the job ends. While it is open, stake bonded in that era cannot be
@@ -34,9 +25,8 @@
 //! possible challenge (`deadline + AcceptanceWindow + ChallengeTimeout`).
 
 use crate::{
-	ActiveProvider, BalanceOf, Config, CurrentEra, Error, Event, HashOf, HoldReason, Job, JobId,
-	JobQueueState, JobRequest, JobRequests, JobStatus, Jobs, JobsThisEra, Ledgers, Pallet, Pools,
-	Providers, Severity, Tombstones, Unassigned, WeightInfo, Workloads,
+	BalanceOf, Config, Error, Event, HashOf, HoldReason, Job, JobQueueState, JobStatus, Jobs,
+	Pallet, WeightInfo, Workloads,
 };
 use frame_support::{
 	ensure,
@@ -49,123 +39,14 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
-	traits::{CheckedDiv, Hash, Saturating, UniqueSaturatedInto, Zero},
+	traits::{Hash, Saturating},
 	DispatchResult,
+};
+use work_token_primitives::{
+	ChallengeCase, ChallengeResolver, ChallengeVerdicts, EraIndex, JobId, Severity, WorkProviders,
 };
 
 impl<T: Config> Pallet<T> {
-	/// Whether `provider` takes work at all: registered, not leaving, not jailed, suspended or
-	/// tombstoned.
-	pub(crate) fn takes_work(provider: &T::AccountId) -> bool {
-		Providers::<T>::get(provider).is_some_and(|info| !info.leaving)
-			&& !Self::is_jailed(provider)
-	}
-
-	/// Whether `provider` can take a job of `fee` from `client` now.
-	/// Whether `provider` may be drawn for a job of `client`, whatever its fee: it is not the
-	/// client, takes work and has a free job slot. The draw redraws on these rejections only;
-	/// they do not depend on anything the client chooses, so rejections cannot steer it.
-	fn may_draw(provider: &T::AccountId, client: &T::AccountId) -> bool {
-		provider != client
-			&& Self::takes_work(provider)
-			&& Workloads::<T>::get(provider).open_jobs < T::MaxOpenJobsPerProvider::get()
-	}
-
-	/// Whether `provider`'s self-stake backs one more open job of `fee` (S11).
-	fn backs_fee(provider: &T::AccountId, fee: BalanceOf<T>) -> bool {
-		let active = Ledgers::<T>::get(provider).map(|l| l.active).unwrap_or_default();
-		let ratio: BalanceOf<T> = T::StakeToFeeRatio::get().max(1).into();
-		let capacity = active.checked_div(&ratio).unwrap_or_default();
-		Workloads::<T>::get(provider).open_fees.saturating_add(fee) <= capacity
-	}
-
-	/// The self-stake `provider` must keep bonded for its open jobs.
-	pub(crate) fn stake_backing_jobs(provider: &T::AccountId) -> BalanceOf<T> {
-		let ratio: BalanceOf<T> = T::StakeToFeeRatio::get().into();
-		Workloads::<T>::get(provider).open_fees.saturating_mul(ratio)
-	}
-
-	/// The era block `block` belongs to (era `e` starts at block `e * EraLength`).
-	pub(crate) fn era_of_block(block: BlockNumberFor<T>) -> crate::EraIndex {
-		let era = block.checked_div(&T::EraLength::get()).unwrap_or_default();
-		era.unique_saturated_into()
-	}
-
-	/// `submit_job`: holds `fee` from `client` and queues the job for assignment in the next
-	/// block.
-	pub(crate) fn do_submit_job(
-		client: &T::AccountId,
-		spec: HashOf<T>,
-		fee: BalanceOf<T>,
-	) -> DispatchResult {
-		ensure!(!fee.is_zero(), Error::<T>::ZeroAmount);
-		ensure!(fee <= crate::slashing::spendable::<T>(client), Error::<T>::InsufficientBalance);
-		let mut queue = JobQueueState::<T>::get();
-		let id = queue.next_id;
-		queue.next_id = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
-		let request = JobRequest::<T> { id, client: client.clone(), fee, spec };
-		JobRequests::<T>::try_append(request).map_err(|_| Error::<T>::MarketBusy)?;
-		T::Currency::hold(&HoldReason::JobFee.into(), client, fee)?;
-		JobsThisEra::<T>::mutate(|n| *n = n.saturating_add(1));
-		JobQueueState::<T>::put(queue);
-		Self::deposit_event(Event::JobSubmitted { id, client: client.clone(), fee });
-		Ok(())
-	}
-
-	/// Assigns the jobs submitted in the previous block (S35). Returns the weight used.
-	pub(crate) fn assign_requested_jobs() -> Weight {
-		let requests = JobRequests::<T>::take();
-		if requests.is_empty() {
-			return T::WeightInfo::assign_jobs(0);
-		}
-		let count = u32::try_from(requests.len()).unwrap_or(u32::MAX);
-		let set = crate::ActiveSet::<T>::get();
-		for request in requests {
-			Self::assign(request, &set);
-		}
-		T::WeightInfo::assign_jobs(count)
-	}
-
-	/// Draws a provider for `request` from `set` and opens the job, or refunds it.
-	fn assign(request: JobRequest<T>, set: &[ActiveProvider<T>]) {
-		let drawn = Self::draw_provider(set, request.id, |p| Self::may_draw(p, &request.client))
-			.and_then(|p| {
-				if Self::backs_fee(&p, request.fee) {
-					Ok(p)
-				} else {
-					Err(Unassigned::FeeNotBacked)
-				}
-			});
-		let provider = match drawn {
-			Ok(provider) => provider,
-			Err(reason) => return Self::refuse(request, reason),
-		};
-		let now = frame_system::Pallet::<T>::block_number();
-		let era = CurrentEra::<T>::get();
-		let deadline = now.saturating_add(T::JobDeadline::get());
-		Workloads::<T>::mutate(&provider, |w| {
-			w.open_jobs = w.open_jobs.saturating_add(1);
-			w.open_fees = w.open_fees.saturating_add(request.fee);
-		});
-		Self::open_exposure(&provider, era);
-		Self::deposit_event(Event::JobAssigned {
-			id: request.id,
-			provider: provider.clone(),
-			deadline,
-		});
-		let job = Job {
-			client: request.client,
-			provider,
-			fee: request.fee,
-			spec: request.spec,
-			assigned_at: now,
-			assigned_era: era,
-			deadline,
-			status: JobStatus::Assigned,
-		};
-		Jobs::<T>::insert(request.id, job);
-	}
-
 	/// `submit_result`: the assigned provider delivers before the deadline.
 	pub(crate) fn do_submit_result(
 		who: &T::AccountId,
@@ -178,7 +59,7 @@ impl<T: Config> Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(now <= job.deadline, Error::<T>::DeadlinePassed);
 		let accept_by = now.saturating_add(T::AcceptanceWindow::get());
-		let delivered_era = CurrentEra::<T>::get();
+		let delivered_era = T::Providers::current_era();
 		job.status = JobStatus::Submitted { result, accept_by, delivered_era };
 		Jobs::<T>::insert(id, job);
 		Self::deposit_event(Event::JobResultSubmitted {
@@ -210,6 +91,7 @@ impl<T: Config> Pallet<T> {
 			JobStatus::Challenged { .. } => {
 				ensure!(now > Self::challenge_end(&job), Error::<T>::ChallengeOpen);
 				Self::deposit_event(Event::ChallengeLapsed { id });
+				T::Challenges::close(id);
 			}
 			JobStatus::Assigned => return Err(Error::<T>::WrongJobState.into()),
 		}
@@ -229,6 +111,14 @@ impl<T: Config> Pallet<T> {
 		job.status = JobStatus::Challenged { result, delivered_era };
 		let provider = job.provider.clone();
 		let decide_by = Self::challenge_end(&job);
+		let case = ChallengeCase {
+			id,
+			client: who.clone(),
+			provider: provider.clone(),
+			fee: job.fee,
+			delivered_era,
+		};
+		T::Challenges::open(case)?;
 		Jobs::<T>::insert(id, job);
 		Self::deposit_event(Event::JobChallenged { id, client: who.clone(), provider, decide_by });
 		Ok(())
@@ -246,6 +136,7 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::ChallengeLapsed
 		);
 		Self::deposit_event(Event::ChallengeResolved { id, upheld });
+		T::Challenges::close(id);
 		if upheld {
 			Self::fail_job(id, job, Severity::Major, delivered_era);
 		} else {
@@ -266,68 +157,31 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 		});
-		Self::close_exposure(&job.provider, job.assigned_era);
+		T::Providers::release(&job.provider, job.assigned_era);
 	}
 
-	/// Refunds a job no provider took. When the drawn provider could not back its fee, the
-	/// protocol fee is kept: otherwise a client could pick its provider for free by choosing a
-	/// fee that only that provider can back, resubmitting until it is drawn.
-	fn refuse(request: JobRequest<T>, reason: Unassigned) {
-		let mut refund = request.fee;
-		if reason == Unassigned::FeeNotBacked {
-			let cut = T::ProtocolFee::get().mul_floor(request.fee);
-			let (credit, _) = T::Currency::slash(&HoldReason::JobFee.into(), &request.client, cut);
-			refund = refund.saturating_sub(credit.peek());
-			T::OnSlash::on_unbalanced(credit);
-		}
-		Self::release_fee(&request.client, refund);
-		Self::deposit_event(Event::JobUnassigned {
-			id: request.id,
-			client: request.client,
-			fee: refund,
-			reason,
-		});
-	}
-
-	/// Returns a job fee on hold to its client.
-	fn release_fee(client: &T::AccountId, fee: BalanceOf<T>) {
-		let released =
-			T::Currency::release(&HoldReason::JobFee.into(), client, fee, Precision::BestEffort);
-		if released.is_err() {
-			frame_support::defensive!("a job fee on hold could not be released");
-		}
-	}
-
-	/// Pays a job: `ProtocolFee` to `OnSlash`, the rest into the provider's pool to be split at
-	/// the era's end (S29). Raises the provider's reputation.
+	/// Pays a job: `ProtocolFee` to `OnProtocolFee`, the rest into the provider's fees of this
+	/// era, split at the era's end by the work token (S29). Raises the provider's reputation.
 	fn complete_job(id: JobId, job: Job<T>) {
 		let reason = HoldReason::JobFee.into();
 		let cut = T::ProtocolFee::get().mul_floor(job.fee);
 		let (credit, _) = T::Currency::slash(&reason, &job.client, cut);
 		let protocol_fee = credit.peek();
-		T::OnSlash::on_unbalanced(credit);
+		T::OnProtocolFee::on_unbalanced(credit);
 		let pay = job.fee.saturating_sub(protocol_fee);
 		let provider = &job.provider;
-		let moved = Self::ensure_delegation_account_alive().is_ok()
-			&& T::Currency::transfer_on_hold(
-				&reason,
-				&job.client,
-				&Self::delegation_account(),
-				pay,
-				Precision::Exact,
-				Restriction::Free,
-				Fortitude::Polite,
-			)
-			.is_ok();
-		if moved {
-			Pools::<T>::mutate(provider, |pool| match pool {
-				Some(pool) => pool.unsplit_fees = pool.unsplit_fees.saturating_add(pay),
-				None => {
-					frame_support::defensive!("a provider with open jobs has a pool");
-				}
-			});
-		} else {
-			frame_support::defensive!("a job fee on hold moves to the delegation account");
+		let moved = T::Currency::transfer_on_hold(
+			&reason,
+			&job.client,
+			&T::Providers::fee_account(),
+			pay,
+			Precision::Exact,
+			Restriction::Free,
+			Fortitude::Polite,
+		);
+		match moved {
+			Ok(_) => T::Providers::credit_fees(provider, pay),
+			Err(_) => frame_support::defensive!("a job fee on hold moves to the fee account"),
 		}
 		Self::close_job(id, &job);
 		Self::record_outcome(provider, true, job.fee);
@@ -343,23 +197,15 @@ impl<T: Config> Pallet<T> {
 	/// Refunds a failed job, lowers the provider's reputation and reports `severity` of
 	/// `offence_era` through the slashing path (the client is the reporter of a Major
 	/// offence).
-	fn fail_job(id: JobId, job: Job<T>, severity: Severity, offence_era: crate::EraIndex) {
+	fn fail_job(id: JobId, job: Job<T>, severity: Severity, offence_era: EraIndex) {
 		Self::release_fee(&job.client, job.fee);
 		Self::close_job(id, &job);
 		Self::record_outcome(&job.provider, false, job.fee);
 		let reporter = (severity == Severity::Major).then(|| job.client.clone());
 		let evidence = T::Hashing::hash_of(&(b"work-token/job", id));
-		let reported = !Tombstones::<T>::contains_key(&job.provider)
-			&& Self::do_report_offence(
-				reporter,
-				Zero::zero(),
-				&job.provider,
-				severity,
-				offence_era,
-				evidence,
-				true,
-			)
-			.is_ok();
+		let reported =
+			T::Providers::report_offence(reporter, &job.provider, severity, offence_era, evidence)
+				.is_ok();
 		Self::deposit_event(Event::JobFailed {
 			id,
 			client: job.client,
@@ -389,7 +235,7 @@ impl<T: Config> Pallet<T> {
 				return false;
 			}
 			if job.status == JobStatus::Assigned {
-				let era = Self::era_of_block(job.deadline);
+				let era = T::Providers::era_of(job.deadline);
 				Self::fail_job(id, job, Severity::Minor, era);
 			}
 			true
@@ -421,6 +267,7 @@ impl<T: Config> Pallet<T> {
 			}
 			if let JobStatus::Challenged { .. } = job.status {
 				Self::deposit_event(Event::ChallengeLapsed { id });
+				T::Challenges::close(id);
 				Self::complete_job(id, job);
 			}
 			true
@@ -455,5 +302,12 @@ impl<T: Config> Pallet<T> {
 			*cursor = cursor.saturating_add(1);
 		}
 		looked_at
+	}
+}
+
+/// A resolver (a court) decides a challenged job through the market.
+impl<T: Config> ChallengeVerdicts for Pallet<T> {
+	fn decide(id: JobId, upheld: bool) -> DispatchResult {
+		Self::do_resolve_challenge(id, upheld)
 	}
 }

@@ -1,0 +1,66 @@
+//! The market's storage invariants, checked by `try_state` and after every unit test.
+
+use crate::{BalanceOf, Config, HoldReason, Pallet};
+use alloc::collections::btree_map::BTreeMap;
+use frame_support::traits::fungible::InspectHold;
+use sp_runtime::traits::{Saturating, Zero};
+
+/// Shorthand for an invariant failure.
+macro_rules! invariant {
+	($cond:expr, $msg:literal) => {
+		if !$cond {
+			return Err(sp_runtime::TryRuntimeError::Other($msg));
+		}
+	};
+}
+
+impl<T: Config> Pallet<T> {
+	/// Checks every invariant of the market's storage against itself and the balances.
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		Self::check_jobs()?;
+		Self::check_reputation()
+	}
+
+	/// The reputation tiers in force are valid.
+	fn check_reputation() -> Result<(), sp_runtime::TryRuntimeError> {
+		invariant!(crate::ReputationTiersOf::<T>::get().is_valid(), "reputation tiers invalid");
+		Ok(())
+	}
+
+	/// Job invariants: ids issued and cursors within them; each client's held fees equal its
+	/// open jobs' and queued requests' fees; each provider's workload equals its open jobs.
+	fn check_jobs() -> Result<(), sp_runtime::TryRuntimeError> {
+		let queue = crate::JobQueueState::<T>::get();
+		invariant!(queue.expiry_cursor <= queue.next_id, "expiry cursor past the next id");
+		invariant!(queue.acceptance_cursor <= queue.next_id, "acceptance cursor past next id");
+		invariant!(queue.challenge_cursor <= queue.next_id, "challenge cursor past next id");
+		let mut fees: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		for request in crate::JobRequests::<T>::get() {
+			invariant!(request.id < queue.next_id, "job request id not yet issued");
+			invariant!(!crate::Jobs::<T>::contains_key(request.id), "request of an open job");
+			let fee = fees.entry(request.client).or_insert(Zero::zero());
+			*fee = fee.saturating_add(request.fee);
+		}
+		let mut work: BTreeMap<T::AccountId, (u32, BalanceOf<T>)> = BTreeMap::new();
+		for (id, job) in crate::Jobs::<T>::iter() {
+			invariant!(id < queue.next_id, "job id not yet issued");
+			let fee = fees.entry(job.client).or_insert(Zero::zero());
+			*fee = fee.saturating_add(job.fee);
+			let load = work.entry(job.provider).or_insert((0, Zero::zero()));
+			*load = (load.0.saturating_add(1), load.1.saturating_add(job.fee));
+		}
+		for (client, fee) in fees {
+			invariant!(
+				T::Currency::balance_on_hold(&HoldReason::JobFee.into(), &client) == fee,
+				"held job fees differ from open jobs"
+			);
+		}
+		for (provider, load) in crate::Workloads::<T>::iter() {
+			let counted = work.remove(&provider).unwrap_or((0, Zero::zero()));
+			invariant!((load.open_jobs, load.open_fees) == counted, "workload differs from jobs");
+		}
+		invariant!(work.is_empty(), "open jobs missing from workloads");
+		Ok(())
+	}
+
+}

@@ -1,0 +1,289 @@
+//! Mock runtime for the market's tests: `frame_system`, `pallet_balances`, the work token (the
+//! market's providers) and the market, wired to each other as a chain builder would.
+
+use crate::{self as pallet_work_market, HoldReason, JobId};
+use codec::Encode;
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{fungible::InspectHold, ConstU128},
+};
+use pallet_work_token::testing::RecordBurn;
+use sp_runtime::BuildStorage;
+pub use work_token_primitives::EraIndex;
+
+pub use frame_support::{assert_noop, assert_ok};
+pub use sp_runtime::{Perbill, Permill};
+
+/// Account id of the mock runtime.
+pub type AccountId = u64;
+/// Balance of the mock runtime.
+pub type Balance = u128;
+type Block = frame_system::mocking::MockBlock<Test>;
+
+/// Blocks per era (the work token's test default).
+pub const ERA_LENGTH: u64 = 10;
+/// Minimum stake (the work token's test default).
+pub const MIN_STAKE: Balance = 100;
+/// Eras a slash stays pending (the work token's test default).
+pub const DISPUTE_WINDOW: EraIndex = 2;
+/// Existential deposit.
+pub const ED: Balance = 1;
+/// Free balance of each endowed account (10..=19) at genesis.
+pub const ENDOWMENT: Balance = 10_000;
+/// Blocks to deliver a result.
+pub const JOB_DEADLINE: u64 = 5;
+/// Blocks to accept or challenge a result.
+pub const ACCEPTANCE_WINDOW: u64 = 3;
+/// Blocks after the acceptance window to resolve a challenge.
+pub const CHALLENGE_TIMEOUT: u64 = 10;
+/// The fee at which a job counts fully in reputation.
+pub const FULL_CREDIT_FEE: Balance = 10;
+/// Most open jobs per provider.
+pub const MAX_OPEN_JOBS: u32 = 3;
+/// Self-stake to open fees.
+pub const STAKE_TO_FEE: u32 = 10;
+/// Jobs submitted per block, and looked at per cursor per block.
+pub const MAX_JOBS_PER_BLOCK: u32 = 4;
+/// The trusted reporter of the work token.
+pub const ORACLE: AccountId = 19;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		WorkToken: pallet_work_token,
+		WorkMarket: pallet_work_market,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type Balance = Balance;
+	type ExistentialDeposit = ConstU128<ED>;
+	type AccountStore = System;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+parameter_types! {
+	/// Jobs per provider per era the work token aims at.
+	pub storage TargetJobsPerProvider: u32 = 10;
+}
+
+frame_support::ord_parameter_types! {
+	/// The oracle account allowed to report without a bond.
+	pub const Oracle: AccountId = ORACLE;
+}
+
+#[derive_impl(pallet_work_token::config_preludes::TestDefaultConfig)]
+impl pallet_work_token::Config for Test {
+	type Currency = Balances;
+	type ReporterOrigin = frame_support::traits::EitherOfDiverse<
+		frame_system::EnsureRoot<AccountId>,
+		frame_system::EnsureSignedBy<Oracle, AccountId>,
+	>;
+	type ArbiterOrigin = frame_system::EnsureRoot<AccountId>;
+	type AdminOrigin = frame_system::EnsureRoot<AccountId>;
+	type OnSlash = RecordBurn<Test>;
+	type TargetJobsPerProvider = TargetJobsPerProvider;
+	type Market = WorkMarket;
+}
+
+#[docify::export(config_example)]
+#[derive_impl(pallet_work_market::config_preludes::TestDefaultConfig)]
+impl pallet_work_market::Config for Test {
+	type Currency = Balances;
+	type Providers = WorkToken;
+	type Randomness = TestRandomness;
+	type ArbiterOrigin = frame_system::EnsureRoot<AccountId>;
+	type AdminOrigin = frame_system::EnsureRoot<AccountId>;
+	// Protocol fees are burnt (and counted), like slashes.
+	type OnProtocolFee = RecordBurn<Test>;
+}
+
+std::thread_local! {
+	static RANDOM_SEED: core::cell::Cell<u64> = const { core::cell::Cell::new(0) };
+	static RANDOM_CALLS: core::cell::Cell<u64> = const { core::cell::Cell::new(0) };
+	static RANDOM_PER_BLOCK: core::cell::Cell<bool> = const { core::cell::Cell::new(false) };
+}
+
+/// Seeds [`TestRandomness`]: the same seed gives the same draws.
+pub fn set_random_seed(seed: u64) {
+	RANDOM_SEED.with(|s| s.set(seed));
+	RANDOM_CALLS.with(|c| c.set(0));
+}
+
+/// Makes [`TestRandomness`] a function of the block number and the subject only, like
+/// randomness derived from block hashes: anyone can compute this block's value, nobody the
+/// next block's.
+pub fn set_randomness_per_block(per_block: bool) {
+	RANDOM_PER_BLOCK.with(|p| p.set(per_block));
+}
+
+/// A seeded, deterministic randomness for tests: `blake2_256(seed, call count, subject)`, or
+/// `blake2_256(seed, block number, subject)` after [`set_randomness_per_block`].
+pub struct TestRandomness;
+impl frame_support::traits::Randomness<sp_core::H256, u64> for TestRandomness {
+	fn random(subject: &[u8]) -> (sp_core::H256, u64) {
+		let seed = RANDOM_SEED.with(|s| s.get());
+		let nonce = if RANDOM_PER_BLOCK.with(|p| p.get()) {
+			System::block_number()
+		} else {
+			RANDOM_CALLS.with(|c| {
+				let n = c.get();
+				c.set(n + 1);
+				n
+			})
+		};
+		let hash = sp_io::hashing::blake2_256(&(seed, nonce, subject).encode());
+		(sp_core::H256(hash), System::block_number())
+	}
+}
+
+pub use pallet_work_token::testing::{burned, record_burn};
+
+/// Conservation in the mock runtime; see [`pallet_work_token::testing::check_conservation`].
+pub fn check_conservation() {
+	pallet_work_token::testing::check_conservation::<Test>();
+}
+
+/// Builds test externalities with endowed accounts (10..=19) and genesis providers.
+#[derive(Default)]
+pub struct ExtBuilder {
+	providers: Vec<(AccountId, Balance, Perbill)>,
+	delegations: Vec<(AccountId, AccountId, Balance)>,
+}
+
+impl ExtBuilder {
+	/// Adds a provider registered at genesis.
+	pub fn provider(mut self, who: AccountId, stake: Balance, commission: Perbill) -> Self {
+		self.providers.push((who, stake, commission));
+		self
+	}
+
+	/// Adds a delegation made at genesis.
+	pub fn delegation(
+		mut self,
+		delegator: AccountId,
+		provider: AccountId,
+		amount: Balance,
+	) -> Self {
+		self.delegations.push((delegator, provider, amount));
+		self
+	}
+
+	/// The externalities, at block 1 of era 0.
+	pub fn build(self) -> sp_io::TestExternalities {
+		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		let balances: Vec<(AccountId, Balance)> = (10..20).map(|who| (who, ENDOWMENT)).collect();
+		pallet_balances::GenesisConfig::<Test> { balances, ..Default::default() }
+			.assimilate_storage(&mut storage)
+			.unwrap();
+		pallet_work_token::GenesisConfig::<Test> {
+			min_provider_stake: None,
+			providers: self.providers,
+			delegations: self.delegations,
+			active_set_mode: None,
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
+		set_random_seed(0);
+		set_randomness_per_block(false);
+		let mut ext = sp_io::TestExternalities::new(storage);
+		ext.execute_with(|| {
+			System::set_block_number(1);
+			pallet_work_token::testing::start_conservation::<Test>();
+		});
+		ext
+	}
+
+	/// Runs `test`, then checks both pallets' storage invariants and conservation.
+	pub fn build_and_execute(self, test: impl FnOnce()) {
+		self.build().execute_with(|| {
+			test();
+			WorkMarket::do_try_state().expect("market invariants hold after the test");
+			WorkToken::do_try_state().expect("work-token invariants hold after the test");
+			check_conservation();
+		});
+	}
+}
+
+/// Default externalities; see [`ExtBuilder`]. Used by the benchmark test suite.
+#[cfg_attr(not(feature = "runtime-benchmarks"), allow(dead_code))]
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	ExtBuilder::default().build()
+}
+
+/// Runs blocks up to and including `n`, calling every pallet's hooks.
+pub fn run_to_block(n: u64) {
+	System::run_to_block::<AllPalletsWithSystem>(n);
+}
+
+/// Runs the next block (its `on_initialize` assigns the jobs submitted in this one).
+pub fn next_block() {
+	run_to_block(System::block_number() + 1);
+}
+
+/// Runs blocks until era `era` has started.
+pub fn run_to_era(era: EraIndex) {
+	run_to_block(u64::from(era) * ERA_LENGTH);
+	assert_eq!(pallet_work_token::CurrentEra::<Test>::get(), era);
+}
+
+/// Free balance of `who`.
+pub fn free_balance(who: AccountId) -> Balance {
+	Balances::free_balance(who)
+}
+
+/// Provider stake of `who` on hold.
+pub fn held_stake(who: AccountId) -> Balance {
+	Balances::balance_on_hold(&pallet_work_token::HoldReason::ProviderStake.into(), &who)
+}
+
+/// Job fees of `who` on hold.
+pub fn held_fees(who: AccountId) -> Balance {
+	Balances::balance_on_hold(&HoldReason::JobFee.into(), &who)
+}
+
+/// A distinct hash for evidence and results.
+pub fn evidence(n: u8) -> sp_core::H256 {
+	sp_core::H256::repeat_byte(n)
+}
+
+/// Submits a job of `fee` from `client`, runs the next block to assign it and returns its id.
+pub fn submit_and_assign(client: AccountId, fee: Balance) -> JobId {
+	let id = crate::JobQueueState::<Test>::get().next_job_id;
+	assert_ok!(WorkMarket::submit_job(RuntimeOrigin::signed(client), evidence(1), fee));
+	next_block();
+	id
+}
+
+/// The market's events of the current block from the `index`-th event (of any pallet) on:
+/// with `index = System::events().len()` taken before a call, the events of that call.
+pub fn market_events_since(index: usize) -> Vec<crate::Event<Test>> {
+	System::events()
+		.into_iter()
+		.skip(index)
+		.filter_map(|record| match record.event {
+			RuntimeEvent::WorkMarket(event) => Some(event),
+			_ => None,
+		})
+		.collect()
+}
+
+/// The work token's events of the current block from the `index`-th event (of any pallet) on.
+pub fn token_events_since(index: usize) -> Vec<pallet_work_token::Event<Test>> {
+	System::events()
+		.into_iter()
+		.skip(index)
+		.filter_map(|record| match record.event {
+			RuntimeEvent::WorkToken(event) => Some(event),
+			_ => None,
+		})
+		.collect()
+}
