@@ -209,6 +209,18 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl pallet_work_market_runtime_api::WorkMarketApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn work_summary(provider: AccountId) -> pallet_work_market_runtime_api::WorkSummary<Balance> {
+			WorkMarket::work_summary(&provider)
+		}
+
+		fn job(
+			id: pallet_work_market_runtime_api::JobId,
+		) -> Option<pallet_work_market_runtime_api::JobSummary<AccountId, Balance, BlockNumber>> {
+			WorkMarket::job_summary(id)
+		}
+	}
+
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {
 		fn build_state(config: Vec<u8>) -> sp_genesis_builder::Result {
 			build_state::<RuntimeGenesisConfig>(config)
@@ -288,5 +300,6 @@ mod benches {
 		[pallet_timestamp, Timestamp]
 		[pallet_sudo, Sudo]
 		[pallet_work_token, WorkToken]
+		[pallet_work_market, WorkMarket]
 	);
 }

@@ -170,8 +170,8 @@ parameter_types! {
 	/// A new job outcome weighs 10% in a provider's reputation.
 	pub const ReputationSmoothing: sp_runtime::Permill = sp_runtime::Permill::from_percent(10);
 	/// Below 50% → ×0.5, 50–90% → ×1.0, from 90% → ×1.2.
-	pub const DefaultReputationTiers: pallet_work_token::ReputationTiers =
-		pallet_work_token::ReputationTiers {
+	pub const DefaultReputationTiers: pallet_work_market::ReputationTiers =
+		pallet_work_market::ReputationTiers {
 			low_below: sp_runtime::Permill::from_percent(50),
 			high_from: sp_runtime::Permill::from_percent(90),
 			low: 50,
@@ -231,13 +231,31 @@ impl pallet_work_token::Config for Runtime {
 	/// Slashed tokens are burnt.
 	type OnSlash = ();
 	type MaxSlashesPerBlock = ConstU32<8>;
-	/// Insecure (collective coin flip) on the dev chain; a production chain plugs in BABE's
-	/// VRF or a beacon here.
-	type Randomness = RandomnessCollectiveFlip;
 	/// The minimum stake moves between 10 and 1,000 `WORK`.
 	type MinStakeCeiling = ConstU128<{ 1_000 * UNIT }>;
 	type TargetJobsPerProvider = ConstU32<10>;
 	type DefaultActiveSetMode = DefaultActiveSetMode;
+	/// Performance multipliers, demand and the collateral open jobs hold come from the market.
+	type Market = WorkMarket;
+	/// Disputed slashes are decided by `ArbiterOrigin` calling `resolve_dispute`.
+	type Disputes = work_token_primitives::ResolvedByOrigin;
+	type WeightInfo = pallet_work_token::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_work_market::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	/// The work token's providers take the jobs.
+	type Providers = WorkToken;
+	/// Challenged jobs are decided by `ArbiterOrigin` calling `resolve_challenge`.
+	type Challenges = work_token_primitives::ResolvedByOrigin;
+	/// Insecure (collective coin flip) on the dev chain; a production chain plugs in BABE's
+	/// VRF or a beacon here.
+	type Randomness = RandomnessCollectiveFlip;
+	type ArbiterOrigin = EnsureRoot<AccountId>;
+	type AdminOrigin = EnsureRoot<AccountId>;
+	/// Protocol fees are burnt.
+	type OnProtocolFee = ();
 	type MaxOpenJobsPerProvider = ConstU32<16>;
 	/// Open job fees of at most a tenth of the self-stake.
 	type StakeToFeeRatio = ConstU32<10>;
@@ -252,5 +270,5 @@ impl pallet_work_token::Config for Runtime {
 	/// A job of one `WORK` or more counts fully in reputation; cheaper ones in proportion.
 	type ReputationFullCreditFee = ConstU128<UNIT>;
 	type DefaultReputationTiers = DefaultReputationTiers;
-	type WeightInfo = pallet_work_token::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = pallet_work_market::weights::SubstrateWeight<Runtime>;
 }

@@ -1,6 +1,6 @@
 //! # Work-token dev runtime
 //!
-//! Wires `pallet-work-token` next to `pallet-balances`, with `System`, `Timestamp`,
+//! Wires `pallet-work-token` and `pallet-work-market` next to `pallet-balances`, with `System`, `Timestamp`,
 //! `TransactionPayment`, `Sudo`, a randomness source (SPEC S26) and the consensus pallets
 //! `Aura` (block authoring) and `Grandpa` (finality) for the multi-validator local testnet. Token `WORK`, 12 decimals,
 //! SS58 prefix 42. The constants are dev-speed: an era is a few seconds of blocks.
@@ -28,6 +28,7 @@ use sp_runtime::{
 use sp_version::{runtime_version, RuntimeVersion};
 
 pub use apis::RuntimeApi;
+pub use pallet_work_market;
 pub use pallet_work_token;
 
 /// Signature of a transaction.
@@ -126,10 +127,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("work-token"),
 	impl_name: alloc::borrow::Cow::Borrowed("work-token"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
+	transaction_version: 2,
 	system_version: 1,
 };
 
@@ -183,7 +184,12 @@ mod runtime {
 	#[runtime::pallet_index(5)]
 	pub type RandomnessCollectiveFlip = pallet_insecure_randomness_collective_flip;
 
-	/// The work-token pallet.
+	/// The work token: provider stake, delegation pools, rewards, slashing and disputes.
 	#[runtime::pallet_index(10)]
 	pub type WorkToken = pallet_work_token;
+
+	/// The work market: jobs, assignment and reputation. Its hooks run after the work token's,
+	/// so a provider jailed in a block takes none of the jobs assigned in it.
+	#[runtime::pallet_index(11)]
+	pub type WorkMarket = pallet_work_market;
 }

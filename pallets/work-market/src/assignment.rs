@@ -17,8 +17,8 @@
 //! the provider.
 
 use crate::{
-	BalanceOf, Config, CreditOf, Demand, Error, Event, HashOf, HoldReason, Job, JobQueueState,
-	JobRequest, JobRequests, JobStatus, Jobs, Pallet, Unassigned, WeightInfo, Workloads,
+	BalanceOf, Config, Demand, Error, Event, HashOf, HoldReason, Job, JobQueueState, JobRequest,
+	JobRequests, JobStatus, Jobs, Pallet, Unassigned, WeightInfo, Workloads,
 };
 use alloc::vec::Vec;
 use codec::Encode;
@@ -48,9 +48,9 @@ impl<T: Config> Pallet<T> {
 	/// client, takes work and has a free job slot. The draw redraws on these rejections only;
 	/// they do not depend on anything the client chooses, so rejections cannot steer it.
 	fn may_draw(provider: &T::AccountId, client: &T::AccountId) -> bool {
-		provider != client &&
-			T::Providers::takes_work(provider) &&
-			Workloads::<T>::get(provider).open_jobs < T::MaxOpenJobsPerProvider::get()
+		provider != client
+			&& T::Providers::takes_work(provider)
+			&& Workloads::<T>::get(provider).open_jobs < T::MaxOpenJobsPerProvider::get()
 	}
 
 	/// Whether `provider`'s self-stake backs one more open job of `fee` (S11).
@@ -74,7 +74,14 @@ impl<T: Config> Pallet<T> {
 		fee: BalanceOf<T>,
 	) -> DispatchResult {
 		ensure!(!fee.is_zero(), Error::<T>::ZeroAmount);
-		ensure!(fee <= T::Currency::reducible_balance(client, Preservation::Preserve, Fortitude::Polite), Error::<T>::InsufficientBalance);
+		ensure!(
+			fee <= T::Currency::reducible_balance(
+				client,
+				Preservation::Preserve,
+				Fortitude::Polite
+			),
+			Error::<T>::InsufficientBalance
+		);
 		let mut queue = JobQueueState::<T>::get();
 		let id = queue.next_id;
 		queue.next_id = id.checked_add(1).ok_or(Error::<T>::Overflow)?;

@@ -99,6 +99,5 @@ mod calls {
 			T::AdminOrigin::ensure_origin(origin)?;
 			Self::do_set_reputation_tiers(tiers)
 		}
-
 	}
 }

@@ -62,5 +62,4 @@ impl<T: Config> Pallet<T> {
 		invariant!(work.is_empty(), "open jobs missing from workloads");
 		Ok(())
 	}
-
 }

@@ -17,7 +17,7 @@
 //! A provider's open jobs are bounded by `MaxOpenJobsPerProvider`, and their fees by its
 //! active self-stake divided by `StakeToFeeRatio`; that self-stake cannot be unbonded while
 //! the jobs are open. The fee of an accepted job waits in the provider's pool and is split at
-//! the era's end by whole-era stake, like the emission (S29, see [`crate::rewards`]).
+//! the era's end by whole-era stake, like the emission (S29, see `pallet_work_token::rewards`).
 //!
 //! The hook looks at no more than `MaxJobsPerBlock` jobs per block, with three cursors in job
 //! order: to each job's deadline (deadlines follow job order), to the end of its latest
@@ -25,8 +25,8 @@
 //! possible challenge (`deadline + AcceptanceWindow + ChallengeTimeout`).
 
 use crate::{
-	BalanceOf, Config, Error, Event, HashOf, HoldReason, Job, JobQueueState, JobStatus, Jobs,
-	Pallet, WeightInfo, Workloads,
+	Config, Error, Event, HashOf, HoldReason, Job, JobQueueState, JobStatus, Jobs, Pallet,
+	WeightInfo, Workloads,
 };
 use frame_support::{
 	ensure,
@@ -181,7 +181,9 @@ impl<T: Config> Pallet<T> {
 		);
 		match moved {
 			Ok(_) => T::Providers::credit_fees(provider, pay),
-			Err(_) => frame_support::defensive!("a job fee on hold moves to the fee account"),
+			Err(_) => {
+				frame_support::defensive!("a job fee on hold moves to the fee account");
+			}
 		}
 		Self::close_job(id, &job);
 		Self::record_outcome(provider, true, job.fee);

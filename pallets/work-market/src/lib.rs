@@ -56,6 +56,7 @@ pub mod pallet {
 		},
 	};
 	use frame_system::pallet_prelude::*;
+	use sp_runtime::Perbill;
 	use work_token_primitives::{ChallengeResolver, WorkProviders};
 
 	/// Default configurations: a runtime derives them with

@@ -26,6 +26,10 @@ pub const ERA_LENGTH: u64 = 10;
 pub const MIN_STAKE: Balance = 100;
 /// Eras a slash stays pending (the work token's test default).
 pub const DISPUTE_WINDOW: EraIndex = 2;
+/// Eras unbonded tokens wait before they can be withdrawn (the work token's test default).
+pub const UNBONDING_PERIOD: EraIndex = 3;
+/// Most registered providers (the work token's test default).
+pub const MAX_PROVIDERS: u32 = 8;
 /// Existential deposit.
 pub const ED: Balance = 1;
 /// Free balance of each endowed account (10..=19) at genesis.
@@ -46,6 +50,10 @@ pub const STAKE_TO_FEE: u32 = 10;
 pub const MAX_JOBS_PER_BLOCK: u32 = 4;
 /// The trusted reporter of the work token.
 pub const ORACLE: AccountId = 19;
+/// An account endowed with only `POOR_BALANCE` at genesis.
+pub const POOR: AccountId = 1;
+/// Free balance of `POOR` at genesis.
+pub const POOR_BALANCE: Balance = 50;
 
 frame_support::construct_runtime!(
 	pub enum Test {
@@ -71,6 +79,9 @@ impl pallet_balances::Config for Test {
 }
 
 parameter_types! {
+	/// The ceiling of the minimum stake: the floor (the work token's test default) unless a
+	/// test raises it, so that the minimum only moves in the tests about it.
+	pub storage MinStakeCeiling: Balance = MIN_STAKE;
 	/// Jobs per provider per era the work token aims at.
 	pub storage TargetJobsPerProvider: u32 = 10;
 }
@@ -90,6 +101,7 @@ impl pallet_work_token::Config for Test {
 	type ArbiterOrigin = frame_system::EnsureRoot<AccountId>;
 	type AdminOrigin = frame_system::EnsureRoot<AccountId>;
 	type OnSlash = RecordBurn<Test>;
+	type MinStakeCeiling = MinStakeCeiling;
 	type TargetJobsPerProvider = TargetJobsPerProvider;
 	type Market = WorkMarket;
 }
@@ -145,14 +157,15 @@ impl frame_support::traits::Randomness<sp_core::H256, u64> for TestRandomness {
 	}
 }
 
-pub use pallet_work_token::testing::{burned, record_burn};
+pub use pallet_work_token::testing::burned;
 
 /// Conservation in the mock runtime; see [`pallet_work_token::testing::check_conservation`].
 pub fn check_conservation() {
 	pallet_work_token::testing::check_conservation::<Test>();
 }
 
-/// Builds test externalities with endowed accounts (10..=19) and genesis providers.
+/// Builds test externalities with endowed accounts (10..=19, and `POOR`) and genesis
+/// providers.
 #[derive(Default)]
 pub struct ExtBuilder {
 	providers: Vec<(AccountId, Balance, Perbill)>,
@@ -180,7 +193,9 @@ impl ExtBuilder {
 	/// The externalities, at block 1 of era 0.
 	pub fn build(self) -> sp_io::TestExternalities {
 		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-		let balances: Vec<(AccountId, Balance)> = (10..20).map(|who| (who, ENDOWMENT)).collect();
+		let mut balances: Vec<(AccountId, Balance)> =
+			(10..20).map(|who| (who, ENDOWMENT)).collect();
+		balances.push((POOR, POOR_BALANCE));
 		pallet_balances::GenesisConfig::<Test> { balances, ..Default::default() }
 			.assimilate_storage(&mut storage)
 			.unwrap();
@@ -192,6 +207,7 @@ impl ExtBuilder {
 		}
 		.assimilate_storage(&mut storage)
 		.unwrap();
+		check_constants();
 		set_random_seed(0);
 		set_randomness_per_block(false);
 		let mut ext = sp_io::TestExternalities::new(storage);
@@ -211,6 +227,30 @@ impl ExtBuilder {
 			check_conservation();
 		});
 	}
+}
+
+/// Asserts that the constants above are the configuration's (the preludes' test defaults), so
+/// that the tests' arithmetic follows the runtime they run in.
+fn check_constants() {
+	use frame_support::traits::Get;
+	use pallet_work_market::Config as Market;
+	use pallet_work_token::Config as Token;
+	fn same<V: PartialEq + core::fmt::Debug>(configured: V, constant: V) {
+		assert_eq!(configured, constant, "a mock constant differs from the configuration");
+	}
+	same(<Test as Token>::EraLength::get(), ERA_LENGTH);
+	same(<Test as Token>::MinStakeFloor::get(), MIN_STAKE);
+	same(<Test as Token>::DisputeWindow::get(), DISPUTE_WINDOW);
+	same(<Test as Token>::UnbondingPeriod::get(), UNBONDING_PERIOD);
+	same(<Test as Token>::MaxProviders::get(), MAX_PROVIDERS);
+	same(<Test as pallet_balances::Config>::ExistentialDeposit::get(), ED);
+	same(<Test as Market>::JobDeadline::get(), JOB_DEADLINE);
+	same(<Test as Market>::AcceptanceWindow::get(), ACCEPTANCE_WINDOW);
+	same(<Test as Market>::ChallengeTimeout::get(), CHALLENGE_TIMEOUT);
+	same(<Test as Market>::ReputationFullCreditFee::get(), FULL_CREDIT_FEE);
+	same(<Test as Market>::MaxOpenJobsPerProvider::get(), MAX_OPEN_JOBS);
+	same(<Test as Market>::StakeToFeeRatio::get(), STAKE_TO_FEE);
+	same(<Test as Market>::MaxJobsPerBlock::get(), MAX_JOBS_PER_BLOCK);
 }
 
 /// Default externalities; see [`ExtBuilder`]. Used by the benchmark test suite.
@@ -240,27 +280,85 @@ pub fn free_balance(who: AccountId) -> Balance {
 	Balances::free_balance(who)
 }
 
-/// Provider stake of `who` on hold.
-pub fn held_stake(who: AccountId) -> Balance {
-	Balances::balance_on_hold(&pallet_work_token::HoldReason::ProviderStake.into(), &who)
-}
-
 /// Job fees of `who` on hold.
 pub fn held_fees(who: AccountId) -> Balance {
 	Balances::balance_on_hold(&HoldReason::JobFee.into(), &who)
 }
 
-/// A distinct hash for evidence and results.
+/// Evidence, specification or result hash `n`.
 pub fn evidence(n: u8) -> sp_core::H256 {
 	sp_core::H256::repeat_byte(n)
 }
 
-/// Submits a job of `fee` from `client`, runs the next block to assign it and returns its id.
-pub fn submit_and_assign(client: AccountId, fee: Balance) -> JobId {
-	let id = crate::JobQueueState::<Test>::get().next_job_id;
-	assert_ok!(WorkMarket::submit_job(RuntimeOrigin::signed(client), evidence(1), fee));
-	next_block();
+/// Provider 10 (1,000 stake, 10% commission) with delegators 11 (600) and 12 (400), all
+/// bonded since genesis.
+pub fn provider_with_delegators(test: impl FnOnce()) {
+	ExtBuilder::default()
+		.provider(10, 1_000, Perbill::from_percent(10))
+		.delegation(11, 10, 600)
+		.delegation(12, 10, 400)
+		.build_and_execute(test);
+}
+
+/// Provider 10 (2,000 stake, 10% commission) alone in the active set; clients 13 and up.
+pub fn one_provider(test: impl FnOnce()) {
+	ExtBuilder::default().provider(10, 2_000, Perbill::from_percent(10)).build_and_execute(test);
+}
+
+/// The oracle reports `severity` against `provider` for `era` with evidence `n`.
+pub fn oracle_reports(
+	provider: AccountId,
+	severity: work_token_primitives::Severity,
+	era: EraIndex,
+	n: u8,
+) {
+	assert_ok!(WorkToken::report_offence(
+		RuntimeOrigin::signed(ORACLE),
+		provider,
+		severity,
+		era,
+		evidence(n)
+	));
+}
+
+/// Bonded tokens in `provider`'s pool.
+pub fn pool_tokens(provider: AccountId) -> Balance {
+	pallet_work_token::Pools::<Test>::get(provider).map(|p| p.tokens).unwrap_or_default()
+}
+
+/// What a position's shares are worth.
+pub fn value_of(delegator: AccountId, provider: AccountId) -> Balance {
+	WorkToken::delegation_summary(&delegator, &provider).map_or(0, |d| d.value)
+}
+
+/// Submits a job of `fee` by `client`; returns its id. It is assigned in the next block.
+pub fn submit(client: AccountId, fee: Balance) -> JobId {
+	let id = crate::JobQueueState::<Test>::get().next_id;
+	assert_ok!(WorkMarket::submit_job(RuntimeOrigin::signed(client), evidence(7), fee));
 	id
+}
+
+/// Submits a job and runs the next block, which assigns it; returns its id.
+pub fn assigned(client: AccountId, fee: Balance) -> JobId {
+	let id = submit(client, fee);
+	next_block();
+	assert!(crate::Jobs::<Test>::contains_key(id), "job {id} was assigned");
+	id
+}
+
+/// The market's events of the current block, oldest first.
+pub fn market_events() -> Vec<crate::Event<Test>> {
+	market_events_since(0)
+}
+
+/// The work token's events of the current block, oldest first.
+pub fn token_events() -> Vec<pallet_work_token::Event<Test>> {
+	token_events_since(0)
+}
+
+/// The events of every pallet of the current block from the `index`-th event on.
+pub fn events_since(index: usize) -> Vec<RuntimeEvent> {
+	System::events().into_iter().skip(index).map(|record| record.event).collect()
 }
 
 /// The market's events of the current block from the `index`-th event (of any pallet) on:

@@ -51,7 +51,12 @@ impl<T: Config> Pallet<T> {
 			T::ReputationFullCreditFee::get().unique_saturated_into(),
 		);
 		let new = next_score(old, alpha, success);
-		Reputation::<T>::insert(provider, new);
+		// A neutral score is the default: no entry.
+		if new == NEUTRAL {
+			Reputation::<T>::remove(provider);
+		} else {
+			Reputation::<T>::insert(provider, new);
+		}
 		Self::deposit_event(Event::ReputationUpdated { provider: provider.clone(), old, new });
 	}
 

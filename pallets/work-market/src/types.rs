@@ -21,9 +21,6 @@ pub type BalanceOf<T> = <<T as Config>::Currency as Inspect<AccountIdOf<T>>>::Ba
 pub type CreditOf<T> =
 	frame_support::traits::fungible::Credit<AccountIdOf<T>, <T as Config>::Currency>;
 
-/// Identifier of a job, assigned in submission order from 0.
-
-
 /// Maps a reputation score to a multiplier of effective stake (S13): below `low_below` the
 /// `low` multiplier, from `high_from` the `high` one, the `mid` one between. Multipliers are in
 /// percent (`120` = ×1.2).

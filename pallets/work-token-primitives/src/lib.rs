@@ -199,8 +199,10 @@ pub trait DisputeResolver<AccountId, Balance> {
 	/// Slash `case.id` was disputed.
 	fn open(case: DisputeCase<AccountId, Balance>) -> DispatchResult;
 
-	/// Slash `id` ended without a verdict from the resolver (cancelled, superseded, timed
-	/// out): the resolver drops its case.
+	/// Slash `id`'s case is over, with a verdict or without one (cancelled, superseded, timed
+	/// out): the resolver drops its case. Called after every disputed slash ends, also from
+	/// inside [`DisputeVerdicts::decide`]; a resolver must not call back into the work token
+	/// from it.
 	fn close(id: SlashId);
 }
 
@@ -241,7 +243,9 @@ pub trait ChallengeResolver<AccountId, Balance> {
 	/// Job `case.id` was challenged.
 	fn open(case: ChallengeCase<AccountId, Balance>) -> DispatchResult;
 
-	/// The challenge of job `id` ended without a verdict from the resolver.
+	/// The challenge of job `id` is over, with a verdict or without one (it lapsed): the
+	/// resolver drops its case. Called after every challenge ends, also from inside
+	/// [`ChallengeVerdicts::decide`]; a resolver must not call back into the market from it.
 	fn close(id: JobId);
 }
 

@@ -1,29 +1,26 @@
 //! The active set (S6) and the dynamic minimum stake (S5), both recomputed at each era
-//! boundary, and the stake-weighted job draw (S11).
+//! boundary. A market draws its providers from the active set, by effective stake
+//! ([`work_token_primitives::WorkProviders::draw_weights`]).
 //!
 //! **Eligible** providers: registered, not leaving, not jailed, suspended or tombstoned, not
 //! chilled, with active self-stake at least [`MinProviderStake`]. Their **effective stake** is
-//! `(self-stake + delegated tokens) × reputation multiplier` (tokens still waiting to enter a
-//! pool do not count).
+//! `(self-stake + delegated tokens) × multiplier`, the multiplier being the market's
+//! performance signal (`Config::Market`; 100% without a market). Tokens still waiting to enter a
+//! pool do not count.
 //!
 //! **Active set.** The eligible providers sorted by effective stake, highest first, ties
 //! broken by account id (lowest first), cut to the mode's size: all (`Unbounded`), `n`
 //! (`Static(n)`), or `ceil(demand / jobs_per_provider)` within `[min, max]` (`Dynamic`), with
-//! `demand` the jobs submitted in the era that ended. Cost: one read of each provider's
-//! info, ledger, pool and reputation, and a sort: `O(P log P)` for `P` registered providers
+//! `demand` the jobs submitted in the era that ended (from the market). Cost: one read of each
+//! provider's info, ledger and pool, one multiplier from the market, and a sort: `O(P log P)` for `P` registered providers
 //! (at most `MaxProviders`), independent of delegators; declared in `new_era(p)`.
 //!
 //! **Leaving the set at once (S33).** A provider that is jailed, suspended, tombstoned or
 //! deregisters leaves the set in the same block: the set is rewritten without it and its
 //! running totals recomputed (`O(n)` for `n` active providers, at most `MaxProviders`).
 //!
-//! **Job draw.** The set stores running totals of effective stake, so a draw of
-//! `r ∈ [0, total)` from the runtime's `Randomness` is a binary search: `O(log n)` for `n`
-//! active providers. A drawn provider that cannot take the job (the client itself, or without
-//! capacity) is rejected and another draw made, at most `MAX_DRAWS` times. Rejection sampling
-//! keeps the choice exactly proportional to effective stake among the providers that can take
-//! the job. Jobs are drawn in the block after they were submitted (see [`crate::jobs`]), with
-//! randomness the client could not know when it submitted.
+//! **Selection probability.** The set stores running totals of effective stake; a member's
+//! chance of being drawn is its effective stake over the total (shown by the runtime API).
 //!
 //! **Modes that would stall the market are refused (S34):** `Static(0)`, and `Dynamic` with a
 //! minimum of zero (an empty set takes no jobs, so demand would never grow it again).
@@ -41,8 +38,8 @@ use crate::{
 };
 use alloc::vec::Vec;
 use frame_support::{traits::Get, BoundedVec};
-use work_token_primitives::MarketSignals;
 use sp_runtime::traits::{UniqueSaturatedFrom, UniqueSaturatedInto, Zero};
+use work_token_primitives::MarketSignals;
 
 /// The active-set size of `mode` for `demand` jobs and `eligible` providers.
 pub fn set_size(mode: ActiveSetMode, demand: u32, eligible: u32) -> u32 {

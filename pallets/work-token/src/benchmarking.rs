@@ -3,13 +3,10 @@
 
 use crate::*;
 use frame_benchmarking::v2::*;
-use frame_support::{
-	traits::{fungible::Mutate, EnsureOrigin, Get, Hooks},
-	BoundedVec,
-};
+use frame_support::traits::{fungible::Mutate, EnsureOrigin, Get, Hooks};
 use frame_system::RawOrigin;
 use sp_runtime::{
-	traits::{CheckedDiv, Hash, One, Saturating, Zero},
+	traits::{Hash, One, Saturating, Zero},
 	Perbill,
 };
 

@@ -1,6 +1,6 @@
 //! The pallet's dispatchable calls (S21), as a pallet section imported into
 //! [`crate::pallet`]. Each call is a thin wrapper: it checks the origin and hands over to the
-//! module that owns the concept (`impls`, `delegation`, `commission`, `rewards`,
+//! module that owns the concept (`provider_stake`, `delegation`, `commission`, `rewards`,
 //! `slashing`, `disputes`, `offences`).
 
 /// The calls, with their call indices, weights, origins and events.
@@ -378,7 +378,7 @@ mod calls {
 
 		/// Leave (S37): unbond all active stake, leave the active set at once, and take no new
 		/// work, delegations, stake or rebonds. Delegators can only exit. The records are
-		/// removed once every chunk and position is withdrawn; strikes, reputation and a
+		/// removed once every chunk and position is withdrawn; strikes and a
 		/// tombstone stay with the account.
 		///
 		/// Origin: signed by a registered provider without open jobs that has not

@@ -11,20 +11,20 @@
 use crate::{
 	shares::{Pool, ShareError},
 	BalanceOf, Config, CurrentEra, Delegation, DelegationCount, DelegationPool, Delegations,
-	EraIndex, Error, Event, Ledgers, Pallet, Pools, Providers, TotalDelegated, UnbondingPool,
-	UnbondingPools, UnbondingShares,
+	EraIndex, Error, Event, Ledgers, Pallet, Pools, Providers, UnbondingPool, UnbondingPools,
+	UnbondingShares,
 };
 use frame_support::{
 	ensure,
 	traits::{
-		fungible::{Inspect, Mutate},
+		fungible::Inspect,
 		tokens::{Fortitude, Preservation},
 		Get,
 	},
 	BoundedVec,
 };
 use sp_runtime::{
-	traits::{AccountIdConversion, Saturating, UniqueSaturatedFrom, UniqueSaturatedInto, Zero},
+	traits::{Saturating, UniqueSaturatedFrom, UniqueSaturatedInto, Zero},
 	DispatchError, DispatchResult,
 };
 
@@ -108,23 +108,6 @@ impl<T: Config> Delegation<T> {
 }
 
 impl<T: Config> Pallet<T> {
-	/// The keyless account that holds every delegated token.
-	pub fn delegation_account() -> T::AccountId {
-		T::PalletId::get().into_account_truncating()
-	}
-
-	/// Mints the existential deposit into the delegation account the first time it is used, so
-	/// that withdrawals never have to kill it. This is the only issuance delegation creates.
-	pub(crate) fn ensure_delegation_account_alive() -> DispatchResult {
-		let account = Self::delegation_account();
-		let ed = T::Currency::minimum_balance();
-		if T::Currency::balance(&account) < ed {
-			T::Currency::mint_into(&account, ed)?;
-			crate::TotalMinted::<T>::mutate(|m| *m = m.saturating_add(ed));
-		}
-		Ok(())
-	}
-
 	/// A new, empty pool for a provider that just registered.
 	pub(crate) fn new_pool() -> DelegationPool<T> {
 		DelegationPool {
@@ -208,14 +191,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(amount <= spendable, Error::<T>::InsufficientBalance);
 		Self::join_entry(&mut delegation, &mut pool, amount)?;
 
-		Self::ensure_delegation_account_alive()?;
-		T::Currency::transfer(
-			delegator,
-			&Self::delegation_account(),
-			amount,
-			Preservation::Preserve,
-		)?;
-		TotalDelegated::<T>::mutate(|total| *total = total.saturating_add(amount));
+		Self::take_delegation(delegator, amount)?;
 		if is_new {
 			pool.delegators = pool.delegators.saturating_add(1);
 			DelegationCount::<T>::insert(delegator, count.saturating_add(1));
@@ -280,13 +256,7 @@ impl<T: Config> Pallet<T> {
 			Some(Self::deposit_unbonding(provider, &mut delegation, removed)?)
 		};
 		if !taken.is_zero() {
-			T::Currency::transfer(
-				&Self::delegation_account(),
-				delegator,
-				taken,
-				Preservation::Preserve,
-			)?;
-			TotalDelegated::<T>::mutate(|t| *t = t.saturating_sub(taken));
+			Self::return_delegation(delegator, taken)?;
 			Self::deposit_event(Event::EntryWithdrawn {
 				delegator: delegator.clone(),
 				provider: provider.clone(),
@@ -386,15 +356,7 @@ impl<T: Config> Pallet<T> {
 			}
 			.into());
 		}
-		if !total.is_zero() {
-			T::Currency::transfer(
-				&Self::delegation_account(),
-				delegator,
-				total,
-				Preservation::Preserve,
-			)?;
-		}
-		TotalDelegated::<T>::mutate(|t| *t = t.saturating_sub(total));
+		Self::return_delegation(delegator, total)?;
 		for era in emptied {
 			UnbondingPools::<T>::remove(provider, era);
 		}

@@ -100,7 +100,10 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Slash `id` as a dispute resolver sees it.
-	pub(crate) fn case_of(id: SlashId, slash: &PendingSlash<T>) -> DisputeCase<T::AccountId, BalanceOf<T>> {
+	pub(crate) fn case_of(
+		id: SlashId,
+		slash: &PendingSlash<T>,
+	) -> DisputeCase<T::AccountId, BalanceOf<T>> {
 		DisputeCase {
 			id,
 			provider: slash.provider.clone(),

@@ -38,7 +38,7 @@ impl<T: Config> Pallet<T> {
 			Some(_) => *count = None,
 			None => {
 				frame_support::defensive!("closing an exposure that is not open");
-			},
+			}
 		});
 	}
 
@@ -56,7 +56,7 @@ impl<T: Config> Pallet<T> {
 			Some(_) => *count = None,
 			None => {
 				frame_support::defensive!("closing a work exposure that is not open");
-			},
+			}
 		});
 	}
 

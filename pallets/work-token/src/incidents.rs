@@ -28,8 +28,8 @@ use crate::{
 };
 use alloc::vec::Vec;
 use frame_support::ensure;
-use work_token_primitives::DisputeResolver;
 use sp_runtime::{traits::Saturating, DispatchError};
+use work_token_primitives::DisputeResolver;
 
 /// The key of an incident under its provider: offence era, evidence, found by the market.
 pub type IncidentKey<Hash> = (crate::EraIndex, Hash, bool);

@@ -5,8 +5,8 @@
 //! stake starts unbonding, it leaves the active set in the same block, and it takes no new
 //! work, delegations, stake or rebonds ([`crate::Event::ProviderDeregistered`] tells its
 //! delegators). Its delegators can only exit. Once its last chunk is withdrawn, its last
-//! position closed and no claim is open on it, its records are removed; its strikes,
-//! reputation and tombstone stay with the account.
+//! position closed and no claim is open on it, its records are removed; its strikes and
+//! tombstone stay with the account (and a market's reputation, which the market keeps).
 //!
 //! **`deregister_underfunded`.** So that nobody holds provider seats (`MaxProviders`) with
 //! stake too small to work, anyone may deregister a provider that is not in the active set and
@@ -28,11 +28,11 @@ use crate::{
 	Tombstones,
 };
 use frame_support::{ensure, traits::Get};
-use work_token_primitives::MarketSignals;
 use sp_runtime::{
 	traits::{Bounded, Zero},
 	DispatchResult,
 };
+use work_token_primitives::MarketSignals;
 
 impl<T: Config> Pallet<T> {
 	/// `deregister_underfunded`: see the module docs.
@@ -57,8 +57,8 @@ impl<T: Config> Pallet<T> {
 		}
 		info.leaving = true;
 		info.chilled = true;
+		ledger.save(who)?;
 		Providers::<T>::insert(who, info);
-		Ledgers::<T>::insert(who, ledger);
 		Self::remove_from_active_set(who);
 		Self::deposit_event(Event::ProviderDeregistered {
 			provider: who.clone(),

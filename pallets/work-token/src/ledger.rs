@@ -2,10 +2,29 @@
 //!
 //! Every method either succeeds and leaves the ledger consistent, or fails with a named
 //! [`Error`] and leaves the ledger exactly as it was (checks come before any change).
+//!
+//! **One owner.** [`StakeLedger::save`], [`StakeLedger::save_slashed`],
+//! [`StakeLedger::save_bookkeeping`] and [`StakeLedger::kill`] are the only writers of
+//! [`Ledgers`], of [`TotalStaked`] and of the `ProviderStake` hold. `save` brings the hold to
+//! the ledger's total (holding what it grew by, releasing what it shrank by) and moves
+//! [`TotalStaked`] by the same amount, so the three cannot drift apart: code elsewhere changes a
+//! ledger in memory, then saves it.
 
-use crate::{BalanceOf, Config, EraIndex, Error, StakeLedger, UnlockChunk};
-use frame_support::BoundedVec;
-use sp_runtime::traits::{CheckedAdd, CheckedSub, Saturating, Zero};
+use crate::{
+	BalanceOf, Config, CreditOf, EraIndex, Error, HoldReason, Ledgers, StakeLedger, TotalStaked,
+	UnlockChunk,
+};
+use frame_support::{
+	traits::{
+		fungible::{InspectHold, MutateHold},
+		tokens::{imbalance::Imbalance, Precision},
+	},
+	BoundedVec,
+};
+use sp_runtime::{
+	traits::{CheckedAdd, CheckedSub, Saturating, Zero},
+	DispatchResult,
+};
 
 /// The rule of S2: active self-stake is either zero or at least the minimum provider stake.
 pub(crate) fn respects_minimum<B: Zero + PartialOrd>(active: &B, minimum: &B) -> bool {
@@ -134,6 +153,65 @@ impl<T: Config> StakeLedger<T> {
 		});
 		let removed = before.saturating_sub(self.unlocking.len());
 		(withdrawn, u32::try_from(removed).unwrap_or(u32::MAX))
+	}
+}
+
+impl<T: Config> StakeLedger<T> {
+	/// `who`'s ledger, if it is registered.
+	pub(crate) fn get(who: &T::AccountId) -> Option<Self> {
+		Ledgers::<T>::get(who)
+	}
+
+	/// Writes this ledger as `who`'s and brings its `ProviderStake` hold and [`TotalStaked`] to
+	/// the ledger's total: holds what the total grew by from `who`'s free balance, releases what
+	/// it shrank by. The hold comes first; if it fails, nothing is written.
+	pub(crate) fn save(self, who: &T::AccountId) -> DispatchResult {
+		let reason = HoldReason::ProviderStake.into();
+		let held = T::Currency::balance_on_hold(&reason, who);
+		let total = self.total();
+		if total > held {
+			let more = total.saturating_sub(held);
+			T::Currency::hold(&reason, who, more)?;
+			TotalStaked::<T>::mutate(|staked| *staked = staked.saturating_add(more));
+		} else if held > total {
+			let less = held.saturating_sub(total);
+			T::Currency::release(&reason, who, less, Precision::Exact)?;
+			TotalStaked::<T>::mutate(|staked| *staked = staked.saturating_sub(less));
+		}
+		Ledgers::<T>::insert(who, self);
+		Ok(())
+	}
+
+	/// Burns `amount` of `who`'s held stake for a slash, this ledger having been cut by as
+	/// much, and writes the ledger. Returns the credit of what was burnt.
+	pub(crate) fn save_slashed(self, who: &T::AccountId, amount: BalanceOf<T>) -> CreditOf<T> {
+		let (credit, missing) =
+			<T::Currency as frame_support::traits::fungible::BalancedHold<_>>::slash(
+				&HoldReason::ProviderStake.into(),
+				who,
+				amount,
+			);
+		if !missing.is_zero() {
+			frame_support::defensive!("a provider's hold is short of its ledger");
+		}
+		TotalStaked::<T>::mutate(|staked| *staked = staked.saturating_sub(credit.peek()));
+		if self.save(who).is_err() {
+			frame_support::defensive!("a slashed ledger equals its remaining hold");
+		}
+		credit
+	}
+
+	/// Writes this ledger as `who`'s after a change that leaves its active and unbonding stake
+	/// as they were (the era's bookkeeping of `earning` and `underfunded`): no hold moves.
+	pub(crate) fn save_bookkeeping(self, who: &T::AccountId) {
+		Ledgers::<T>::insert(who, self);
+	}
+
+	/// Removes `who`'s ledger, which must be empty (nothing held).
+	pub(crate) fn kill(who: &T::AccountId) {
+		if Ledgers::<T>::take(who).is_some_and(|ledger| !ledger.is_empty()) {
+			frame_support::defensive!("a ledger is removed only when it is empty");
+		}
 	}
 }
 

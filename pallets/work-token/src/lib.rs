@@ -35,12 +35,12 @@ pub mod api;
 mod calls;
 mod commission;
 mod delegation;
+mod delegation_account;
 mod disputes;
 pub mod entry;
 mod era;
 mod events;
 pub mod exposure;
-mod impls;
 pub mod incidents;
 #[cfg(any(feature = "std", feature = "try-runtime", test))]
 mod invariants;
@@ -48,6 +48,7 @@ mod leaving;
 mod ledger;
 pub mod migrations;
 mod offences;
+mod provider_stake;
 pub mod rewards;
 pub mod shares;
 pub mod slashing;
@@ -59,10 +60,10 @@ mod work_providers;
 mod benchmarking;
 #[cfg(test)]
 mod mock;
-#[cfg(test)]
-mod tests;
 #[cfg(any(test, feature = "test-utils"))]
 pub mod testing;
+#[cfg(test)]
+mod tests;
 
 pub use delegation::ShareBook;
 use frame_support::pallet_macros::import_section;
@@ -100,7 +101,7 @@ pub mod pallet {
 	pub mod config_preludes {
 		use super::*;
 		use frame_support::{
-			derive_impl,
+			derive_impl, parameter_types,
 			traits::{ConstU128, ConstU32, ConstU64},
 		};
 
@@ -641,7 +642,6 @@ pub mod pallet {
 				T::MinStakeCeiling::get() >= T::MinStakeFloor::get(),
 				"MinStakeCeiling must be at least MinStakeFloor"
 			);
-
 		}
 
 		#[cfg(feature = "try-runtime")]

@@ -3,7 +3,7 @@
 use crate::{self as pallet_work_token, EraIndex, HoldReason};
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{fungible::InspectHold, ConstU128, ConstU32, ConstU64},
+	traits::{fungible::InspectHold, ConstU128},
 };
 use sp_runtime::BuildStorage;
 
@@ -54,8 +54,6 @@ pub const STRIKE_DECAY: EraIndex = 5;
 pub const REPORT_BOND: Balance = 50;
 /// Bond of a dispute in the mock.
 pub const DISPUTE_BOND: Balance = 100;
-/// Slashes looked at per block in the mock.
-pub const MAX_SLASHES_PER_BLOCK: u32 = 2;
 /// The trusted reporter (oracle) of the mock: reports without a bond.
 pub const ORACLE: AccountId = 19;
 /// An account with only `POOR_BALANCE`.
@@ -219,6 +217,7 @@ impl ExtBuilder {
 		.assimilate_storage(&mut storage)
 		.unwrap();
 		TestMarket::reset();
+		EVENTS_SEEN.with(|s| s.set(0));
 		let mut ext = sp_io::TestExternalities::new(storage);
 		ext.execute_with(|| {
 			System::set_block_number(1);
@@ -246,11 +245,6 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 /// Runs blocks up to and including `n`, calling every pallet's hooks.
 pub fn run_to_block(n: u64) {
 	System::run_to_block::<AllPalletsWithSystem>(n);
-}
-
-/// Runs the next block (its `on_initialize` assigns the jobs submitted in this one).
-pub fn next_block() {
-	run_to_block(System::block_number() + 1);
 }
 
 /// Runs blocks until era `era` has started.
@@ -294,9 +288,23 @@ pub fn free_balance(who: AccountId) -> Balance {
 	Balances::free_balance(who)
 }
 
-/// This pallet's events of the current block, oldest first.
+/// This pallet's events since `System::reset_events` last cleared them (the mock's blocks keep
+/// their events), oldest first.
 pub fn work_token_events() -> Vec<crate::Event<Test>> {
 	work_token_events_since(0)
+}
+
+std::thread_local! {
+	static EVENTS_SEEN: core::cell::Cell<usize> = const { core::cell::Cell::new(0) };
+}
+
+/// This pallet's events deposited since the previous call (or since the test began), across
+/// blocks (the mock's blocks keep their events; only `System::reset_events` clears them, after
+/// which everything is new).
+pub fn work_token_events_since_last_call() -> Vec<crate::Event<Test>> {
+	let all = System::events().len();
+	let seen = EVENTS_SEEN.with(|s| s.replace(all));
+	work_token_events_since(if seen > all { 0 } else { seen })
 }
 
 /// This pallet's events of the current block from the `index`-th event (of any pallet) on:
@@ -310,4 +318,52 @@ pub fn work_token_events_since(index: usize) -> Vec<crate::Event<Test>> {
 			_ => None,
 		})
 		.collect()
+}
+
+/// Evidence hash `n`.
+pub fn evidence(n: u8) -> sp_core::H256 {
+	sp_core::H256::repeat_byte(n)
+}
+
+/// Provider 10 (1,000 stake, 10% commission) with delegators 11 (600) and 12 (400), all
+/// bonded since genesis.
+pub fn provider_with_delegators(test: impl FnOnce()) {
+	ExtBuilder::default()
+		.provider(10, 1_000, Perbill::from_percent(10))
+		.delegation(11, 10, 600)
+		.delegation(12, 10, 400)
+		.build_and_execute(test);
+}
+
+/// The oracle reports `severity` against `provider` for `era` with evidence `n`.
+pub fn oracle_reports(provider: AccountId, severity: crate::Severity, era: u32, n: u8) {
+	assert_ok!(WorkToken::report_offence(
+		RuntimeOrigin::signed(ORACLE),
+		provider,
+		severity,
+		era,
+		evidence(n)
+	));
+}
+
+/// Bonded tokens in `provider`'s pool.
+pub fn pool_tokens(provider: AccountId) -> Balance {
+	crate::Pools::<Test>::get(provider).map(|p| p.tokens).unwrap_or_default()
+}
+
+/// What a position's shares are worth (including shares of converted cohorts it has not
+/// collected yet).
+pub fn value_of(delegator: AccountId, provider: AccountId) -> Balance {
+	WorkToken::delegation_summary(&delegator, &provider).map_or(0, |d| d.value)
+}
+
+/// `provider`'s bonded self-stake.
+pub fn active(provider: AccountId) -> Balance {
+	crate::Ledgers::<Test>::get(provider).map(|l| l.active).unwrap_or_default()
+}
+
+/// Asserts that total issuance moved from `before` only by `minted` emission and what
+/// `OnSlash` burnt.
+pub fn assert_conserved(before: Balance, minted: Balance) {
+	assert_eq!(issuance(), before + minted - burned(), "issuance moved by something else");
 }

@@ -34,15 +34,14 @@
 
 use crate::{
 	BalanceOf, Config, Delegation, DelegationPool, Error, Event, InflationRate, Ledgers,
-	MinProviderStake, Pallet, Pools, Providers, RewardsUnclaimed, StakeLedger, TotalDelegated,
-	TotalStaked, WeightInfo,
+	MinProviderStake, Pallet, Pools, Providers, StakeLedger, TotalDelegated, TotalStaked,
+	WeightInfo,
 };
 use alloc::{collections::btree_map::BTreeMap, vec::Vec};
 use frame_support::{
 	ensure,
 	traits::{
 		fungible::{Inspect, Mutate},
-		tokens::Preservation,
 		Get,
 	},
 	weights::Weight,
@@ -201,8 +200,7 @@ impl<T: Config> Pallet<T> {
 		let can_compound = Self::accepts_delegations(provider).is_ok();
 		if delegation.auto_compound && can_compound {
 			Self::join_entry(delegation, pool, amount)?;
-			RewardsUnclaimed::<T>::mutate(|r| *r = r.saturating_sub(amount));
-			TotalDelegated::<T>::mutate(|t| *t = t.saturating_add(amount));
+			Self::compound_rewards(amount);
 			delegation.unclaimed = Zero::zero();
 			Self::deposit_event(Event::RewardsCompounded {
 				delegator: delegator.clone(),
@@ -211,13 +209,7 @@ impl<T: Config> Pallet<T> {
 			});
 			return Ok(amount);
 		}
-		T::Currency::transfer(
-			&Self::delegation_account(),
-			delegator,
-			amount,
-			Preservation::Preserve,
-		)?;
-		RewardsUnclaimed::<T>::mutate(|r| *r = r.saturating_sub(amount));
+		Self::pay_rewards_out(delegator, amount)?;
 		delegation.unclaimed = Zero::zero();
 		Self::deposit_event(Event::RewardsClaimed {
 			delegator: delegator.clone(),
@@ -334,7 +326,7 @@ impl<T: Config> Pallet<T> {
 			let minimum = MinProviderStake::<T>::get();
 			ledger.underfunded = ledger.active < minimum && ledger.earning < minimum;
 			ledger.earning = ledger.active;
-			Ledgers::<T>::insert(&provider, ledger);
+			ledger.save_bookkeeping(&provider);
 			Pools::<T>::insert(&provider, pool);
 		}
 
@@ -393,13 +385,9 @@ impl<T: Config> Pallet<T> {
 		// zero mints nothing.
 		let mut credited = pool.clone();
 		if split.delegated > 0 && Self::credit_pool(&mut credited, split.delegated) {
-			let account = Self::delegation_account();
-			if T::Currency::mint_into(&account, from_u128::<T>(split.delegated)).is_ok() {
+			if Self::mint_rewards(from_u128::<T>(split.delegated)).is_ok() {
 				*pool = credited;
 				minted = minted.saturating_add(split.delegated);
-				RewardsUnclaimed::<T>::mutate(|r| {
-					*r = r.saturating_add(from_u128::<T>(split.delegated))
-				});
 				Self::deposit_event(Event::PoolRewarded {
 					provider: provider.clone(),
 					era,
@@ -425,27 +413,15 @@ impl<T: Config> Pallet<T> {
 		let commission = Providers::<T>::get(provider).map(|i| i.commission).unwrap_or_default();
 		let split = split_reward(to_u128::<T>(fees), commission, stake.self_stake, stake.delegated);
 		let to_pool = if Self::credit_pool(pool, split.delegated) { split.delegated } else { 0 };
-		RewardsUnclaimed::<T>::mutate(|r| *r = r.saturating_add(from_u128::<T>(to_pool)));
+		Self::fees_to_rewards(from_u128::<T>(to_pool));
 		let to_provider = fees.saturating_sub(from_u128::<T>(to_pool));
-		Self::pay_from_delegation_account(provider, to_provider);
+		Self::pay_fees_out(provider, to_provider);
 		Self::deposit_event(Event::FeesDistributed {
 			provider: provider.clone(),
 			era,
 			to_provider,
 			to_pool: from_u128::<T>(to_pool),
 		});
-	}
-
-	/// Moves `amount` from the delegation account to `who` (fees it earned).
-	pub(crate) fn pay_from_delegation_account(who: &T::AccountId, amount: BalanceOf<T>) {
-		if amount.is_zero() {
-			return;
-		}
-		let paid =
-			T::Currency::transfer(&Self::delegation_account(), who, amount, Preservation::Preserve);
-		if paid.is_err() {
-			frame_support::defensive!("the delegation account holds every unsplit fee");
-		}
 	}
 
 	/// Bonded stake over total issuance.

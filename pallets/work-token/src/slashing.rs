@@ -26,14 +26,14 @@ use crate::{
 	BalanceOf, Config, CreditOf, CurrentEra, Delegations, Error, Event, HashOf, HoldReason,
 	Incidents, Ledgers, OffenceRecord, Offences, Pallet, PendingSlash, PendingSlashes, Pools,
 	Providers, Severity, ShareBook, SlashFractionsOf, SlashId, SlashQueueState, StakeLedger,
-	TotalDelegated, TotalStaked, UnbondingPools,
+	UnbondingPools,
 };
 use alloc::vec::Vec;
 use frame_support::{
 	ensure,
 	traits::{
-		fungible::{Balanced, BalancedHold, Inspect},
-		tokens::{imbalance::OnUnbalanced, Fortitude, Precision, Preservation},
+		fungible::{Balanced, Inspect},
+		tokens::{imbalance::OnUnbalanced, Fortitude, Preservation},
 		Get, Imbalance,
 	},
 };
@@ -285,14 +285,7 @@ impl<T: Config> Pallet<T> {
 			left = left.saturating_sub(cut);
 		}
 		ledger.unlocking.retain(|chunk| !chunk.value.is_zero());
-		let (credit, missing) =
-			T::Currency::slash(&HoldReason::ProviderStake.into(), provider, take);
-		if !missing.is_zero() {
-			frame_support::defensive!("a provider's hold is short of its ledger");
-		}
-		TotalStaked::<T>::mutate(|total| *total = total.saturating_sub(credit.peek()));
-		Ledgers::<T>::insert(provider, ledger);
-		credit
+		ledger.save_slashed(provider, take)
 	}
 
 	/// Cuts up to `amount` from `provider`'s pool and its unbonding pools at risk for
@@ -332,16 +325,7 @@ impl<T: Config> Pallet<T> {
 		pool.tokens = pool.tokens.saturating_sub(from_u128::<T>(from_bonded));
 		taken = taken.saturating_add(from_bonded);
 		Pools::<T>::insert(provider, pool);
-		let taken = from_u128::<T>(taken);
-		TotalDelegated::<T>::mutate(|total| *total = total.saturating_sub(taken));
-		T::Currency::withdraw(
-			&Self::delegation_account(),
-			taken,
-			Precision::BestEffort,
-			Preservation::Preserve,
-			Fortitude::Force,
-		)
-		.unwrap_or_default()
+		Self::burn_delegation(from_u128::<T>(taken))
 	}
 
 	/// Applies slash `id` at `keep` of its locked amounts (100% unless reduced by the

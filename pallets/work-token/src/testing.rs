@@ -5,10 +5,7 @@
 
 use crate::{Config, CreditOf, TotalMinted};
 use core::{cell::Cell, marker::PhantomData};
-use frame_support::traits::{
-	fungible::Inspect,
-	Imbalance, OnUnbalanced,
-};
+use frame_support::traits::{fungible::Inspect, Imbalance, OnUnbalanced};
 use sp_runtime::traits::SaturatedConversion;
 
 std::thread_local! {

@@ -368,4 +368,3 @@ pub struct ActiveProvider<T: Config> {
 	/// uses, whatever happens to its score during the era (S29).
 	pub multiplier: u16,
 }
-

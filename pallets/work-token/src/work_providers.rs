@@ -19,8 +19,8 @@ impl<T: Config> Pallet<T> {
 	/// Whether `provider` takes work at all: registered, not leaving, not jailed, suspended or
 	/// tombstoned.
 	pub fn takes_work(provider: &T::AccountId) -> bool {
-		Providers::<T>::get(provider).is_some_and(|info| !info.leaving) &&
-			!Self::is_jailed(provider)
+		Providers::<T>::get(provider).is_some_and(|info| !info.leaving)
+			&& !Self::is_jailed(provider)
 	}
 
 	/// The era block `block` belongs to (era `e` starts at block `e * EraLength`).
@@ -74,7 +74,7 @@ impl<T: Config> WorkProviders<T::AccountId, BalanceOf<T>, HashOf<T>, BlockNumber
 			Some(pool) => pool.unsplit_fees = pool.unsplit_fees.saturating_add(amount),
 			None => {
 				frame_support::defensive!("fees are credited to registered providers");
-			},
+			}
 		});
 	}
 

@@ -1,4 +1,4 @@
-//! Runtime API of `pallet-work-token` (SPEC S23), callable from polkadot.js as
+//! Runtime API of `pallet-work-token`, callable from polkadot.js as
 //! `api.call.workTokenApi.*`.
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -13,10 +13,11 @@ pub use pallet_work_token::{
 };
 
 sp_api::decl_runtime_apis! {
-	/// Derived state of the work-token pallet. Version 2: provider summaries show suspension,
-	/// deregistration, unsplit fees and entering tokens; delegation summaries show entering
-	/// tokens; slash summaries show early verdicts and suspension.
-	#[api_version(2)]
+	/// Derived state of the work-token pallet. Version 3: provider summaries show the market's
+	/// `multiplier` (reputation and open jobs moved to `WorkMarketApi`). Version 2: provider
+	/// summaries show suspension, deregistration, unsplit fees and entering tokens; delegation
+	/// summaries show entering tokens; slash summaries show early verdicts and suspension.
+	#[api_version(3)]
 	pub trait WorkTokenApi<AccountId, Balance, BlockNumber>
 	where
 		AccountId: Codec,

@@ -78,6 +78,6 @@ fn active_set_view_gives_selection_probabilities() {
 			assert_eq!(set[1].selection_probability, Perbill::from_percent(25));
 			let p = Pallet::<Test>::provider_summary(&10).unwrap();
 			assert!(p.active);
-			assert_eq!((p.reputation_multiplier, p.open_jobs, p.chilled), (100, 0, false));
+			assert_eq!((p.multiplier, p.chilled), (100, false));
 		});
 }

@@ -2,10 +2,9 @@
 //! no dormant account holds a slot or a pool hostage, and a provider emptied by slashes leaves
 //! nothing behind once its last job and position are closed.
 
-use super::slashing::{market, oracle_reports, pool_tokens, value_of};
 use crate::{
 	mock::*, Conversions, Delegations, Error, Exposures, Incidents, Ledgers, Pallet, Pools,
-	ProviderCount, Providers, Severity, SlashFractions, UnbondingPools, Workloads,
+	ProviderCount, Providers, Severity, SlashFractions, UnbondingPools,
 };
 
 fn set_fractions(minor: u32, major: u32, critical_parts: u32) {
@@ -27,12 +26,11 @@ fn assert_nothing_left_of(provider: AccountId) {
 	assert_eq!(Conversions::<Test>::iter_prefix(provider).count(), 0);
 	assert_eq!(Exposures::<Test>::iter_prefix(provider).count(), 0);
 	assert_eq!(Incidents::<Test>::iter_prefix(provider).count(), 0);
-	assert_eq!(Workloads::<Test>::get(provider).open_jobs, 0);
 }
 
 #[test]
 fn a_position_slashed_to_a_worthless_share_can_always_close() {
-	market(|| {
+	provider_with_delegators(|| {
 		// 99.9%: the pool keeps 1 token for 1,000 shares; every position is worth 0.
 		set_fractions(10, 20, 999_000_000);
 		oracle_reports(10, Severity::Critical, 0, 1);
@@ -51,7 +49,7 @@ fn a_position_slashed_to_a_worthless_share_can_always_close() {
 
 #[test]
 fn a_dormant_holder_cannot_hold_a_depleted_pool_hostage() {
-	market(|| {
+	provider_with_delegators(|| {
 		// A 100% Major slash takes all own stake and the whole pool; the provider is jailed.
 		set_fractions(10, 100, 1_000_000_000);
 		oracle_reports(10, Severity::Major, 0, 1);
@@ -80,7 +78,7 @@ fn a_dormant_holder_cannot_hold_a_depleted_pool_hostage() {
 
 #[test]
 fn after_slashes_and_rounding_every_exit_completes_and_nothing_is_left_behind() {
-	market(|| {
+	provider_with_delegators(|| {
 		// Odd fractions, so that every cut rounds.
 		set_fractions(7, 33, 333_333_333);
 		assert_ok!(WorkToken::undelegate(RuntimeOrigin::signed(11), 10, 77));
@@ -173,7 +171,7 @@ fn seats_held_with_too_little_stake_can_be_freed_by_anyone() {
 
 #[test]
 fn dormant_delegators_of_a_deregistered_provider_cannot_hold_its_slot_forever() {
-	market(|| {
+	provider_with_delegators(|| {
 		assert_ok!(WorkToken::deregister(RuntimeOrigin::signed(10)));
 		run_to_era(UNBONDING_PERIOD);
 		assert_ok!(WorkToken::withdraw_unbonded(RuntimeOrigin::signed(10)));

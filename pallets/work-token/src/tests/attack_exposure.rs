@@ -3,10 +3,6 @@
 //! found by a challenge is dated to the era the faulty result was delivered in, so delegators
 //! who saw the challenge and left still pay.
 
-use super::{
-	jobs::assigned,
-	slashing::{evidence, market, oracle_reports, pool_tokens, value_of},
-};
 use crate::{mock::*, Pallet, PendingSlashes, Severity};
 
 fn entering(delegator: AccountId, provider: AccountId) -> Balance {
@@ -15,7 +11,7 @@ fn entering(delegator: AccountId, provider: AccountId) -> Balance {
 
 #[test]
 fn a_delegation_made_between_offence_and_report_never_bears_it() {
-	market(|| {
+	provider_with_delegators(|| {
 		run_to_era(2);
 		// The offence happened in era 1. In era 2, before anyone reports it, 13 delegates.
 		assert_ok!(WorkToken::delegate(RuntimeOrigin::signed(13), 10, 1_000));
@@ -38,7 +34,7 @@ fn a_delegation_made_between_offence_and_report_never_bears_it() {
 
 #[test]
 fn a_delegation_made_after_the_report_in_the_offence_era_never_bears_it() {
-	market(|| {
+	provider_with_delegators(|| {
 		run_to_era(1);
 		oracle_reports(10, Severity::Critical, 1, 1);
 		// Same era as the offence, but after its amounts were locked.
@@ -56,7 +52,7 @@ fn a_delegation_made_after_the_report_in_the_offence_era_never_bears_it() {
 #[test]
 fn a_delegation_made_in_the_offence_era_and_entered_before_the_report_bears_it() {
 	// The rule is exact, not generous: stake that backed the offence era pays for it.
-	market(|| {
+	provider_with_delegators(|| {
 		run_to_era(1);
 		assert_ok!(WorkToken::delegate(RuntimeOrigin::signed(13), 10, 1_000));
 		run_to_era(2); // 13's era-1 cohort enters at the boundary.
@@ -65,42 +61,6 @@ fn a_delegation_made_in_the_offence_era_and_entered_before_the_report_bears_it()
 		run_to_era(2 + DISPUTE_WINDOW);
 		assert_eq!(value_of(13, 10), 500);
 	});
-}
-
-#[test]
-fn a_challenged_job_is_dated_to_its_delivery_and_leavers_after_the_challenge_still_pay() {
-	// Provider 10 has little own stake, so a Major slash reaches its delegators.
-	ExtBuilder::default()
-		.provider(10, 200, Perbill::zero())
-		.delegation(11, 10, 1_000)
-		.delegation(12, 10, 1_000)
-		.build_and_execute(|| {
-			let id = assigned(13, 20);
-			assert_ok!(WorkToken::submit_result(RuntimeOrigin::signed(10), id, evidence(8)));
-			assert_ok!(WorkToken::challenge_result(RuntimeOrigin::signed(13), id));
-			// Seeing the challenge in era 0, 11 leaves at once.
-			assert_ok!(WorkToken::undelegate(RuntimeOrigin::signed(11), 10, 1_000));
-			run_to_era(1);
-			// In era 1, 14 joins, hoping the verdict is dated to now.
-			assert_ok!(WorkToken::delegate(RuntimeOrigin::signed(14), 10, 1_000));
-			assert_ok!(WorkToken::resolve_challenge(RuntimeOrigin::root(), id, true));
-			let slash = PendingSlashes::<Test>::get(0).unwrap();
-			// Dated to era 0, when the result was delivered: 11's unbonding tokens are at risk.
-			assert_eq!(slash.offence_era, 0);
-			// Major, 20% of 2,200 = 440: 200 own, then 240 (≤ 20% of 2,000) from the delegators.
-			assert_eq!((slash.own, slash.pool), (200, 240));
-			run_to_era(1 + DISPUTE_WINDOW);
-			assert!(PendingSlashes::<Test>::get(0).is_none());
-			// 11 and 12 paid 120 each; 14 paid nothing.
-			assert_eq!(value_of(12, 10), 880);
-			let unbonding = Pallet::<Test>::delegation_summary(&11, &10).unwrap().unbonding;
-			assert_eq!(unbonding, vec![(UNBONDING_PERIOD, 880)]);
-			run_to_era(2 + DISPUTE_WINDOW);
-			// 14 waits, whole, while its provider is jailed.
-			assert_eq!(entering(14, 10), 1_000);
-			assert_ok!(WorkToken::withdraw_delegation(RuntimeOrigin::signed(11), 10));
-			assert_eq!(pool_tokens(10), 880);
-		});
 }
 
 #[test]

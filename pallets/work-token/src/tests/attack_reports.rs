@@ -2,10 +2,8 @@
 //! downgrade the report that would punish it. Each test plays one attack and shows the rule
 //! that defeats it.
 
-use super::slashing::{evidence, market, oracle_reports, pool_tokens};
 use crate::{mock::*, Error, Event, HoldReason, PendingSlashes, Severity, Tombstones, Verdict};
 use frame_support::traits::fungible::InspectHold;
-use sp_runtime::traits::Hash;
 
 /// Puppet `who` files a bonded report of `provider`.
 fn puppet_reports(who: AccountId, provider: AccountId, severity: Severity, era: u32, n: u8) {
@@ -38,7 +36,7 @@ fn apply_everything() {
 
 #[test]
 fn bonded_reports_from_puppets_never_crowd_out_a_trusted_report() {
-	market(|| {
+	provider_with_delegators(|| {
 		// The provider's puppets file cheap bonded reports of made-up incidents, hoping to
 		// fill a bounded per-provider slot list before the oracle reports.
 		for (puppet, n) in (13..=18).zip(1..) {
@@ -58,7 +56,7 @@ fn bonded_reports_from_puppets_never_crowd_out_a_trusted_report() {
 
 #[test]
 fn a_self_report_at_minor_cannot_pre_empt_the_trusted_critical() {
-	market(|| {
+	provider_with_delegators(|| {
 		let puppet_free = free_balance(13);
 		// The provider files its own incident first, as Minor, through puppet 13.
 		puppet_reports(13, 10, Severity::Minor, 0, 1);
@@ -94,7 +92,7 @@ fn a_self_report_at_minor_cannot_pre_empt_the_trusted_critical() {
 
 #[test]
 fn a_disputed_self_report_is_superseded_and_the_stronger_report_still_applies() {
-	market(|| {
+	provider_with_delegators(|| {
 		puppet_reports(13, 10, Severity::Minor, 0, 1);
 		// The provider disputes its own puppet's report to tie the incident up.
 		assert_ok!(WorkToken::dispute_slash(RuntimeOrigin::signed(10), 0));
@@ -122,7 +120,7 @@ fn a_disputed_self_report_is_superseded_and_the_stronger_report_still_applies() 
 
 #[test]
 fn escalating_reports_of_one_incident_punish_it_once_at_the_severity_finally_upheld() {
-	market(|| {
+	provider_with_delegators(|| {
 		oracle_reports(10, Severity::Minor, 0, 1);
 		puppet_reports(13, 10, Severity::Major, 0, 1);
 		puppet_reports(14, 10, Severity::Critical, 0, 1);
@@ -137,7 +135,7 @@ fn escalating_reports_of_one_incident_punish_it_once_at_the_severity_finally_uph
 
 #[test]
 fn an_early_verdict_never_lets_an_incident_be_punished_twice() {
-	market(|| {
+	provider_with_delegators(|| {
 		oracle_reports(10, Severity::Minor, 0, 1);
 		assert_ok!(WorkToken::dispute_slash(RuntimeOrigin::signed(10), 0));
 		// Upheld at once: the slash still waits for its window, during which the incident
@@ -177,7 +175,7 @@ fn an_early_verdict_never_lets_an_incident_be_punished_twice() {
 
 #[test]
 fn a_provider_cannot_drain_its_delegators_through_a_puppet_reporter() {
-	market(|| {
+	provider_with_delegators(|| {
 		// The provider takes all of its own stake out, keeping its delegators' pool.
 		assert_ok!(WorkToken::unbond(RuntimeOrigin::signed(10), 1_000));
 		run_to_era(1);
@@ -217,7 +215,7 @@ fn a_puppets_reward_never_exceeds_what_its_provider_loses() {
 
 #[test]
 fn a_fake_higher_report_that_is_overturned_restores_the_true_one() {
-	market(|| {
+	provider_with_delegators(|| {
 		oracle_reports(10, Severity::Major, 0, 1);
 		// A puppet supersedes the true Major with a made-up Critical; the provider disputes it,
 		// hoping the arbiter's overturn wipes the incident out.
@@ -239,7 +237,7 @@ fn a_fake_higher_report_that_is_overturned_restores_the_true_one() {
 
 #[test]
 fn a_fake_pending_report_cannot_make_the_true_one_a_duplicate() {
-	market(|| {
+	provider_with_delegators(|| {
 		// A puppet reports first, at a severity it hopes to get overturned.
 		puppet_reports(13, 10, Severity::Critical, 0, 1);
 		// The oracle's true Major is held under it, not refused.
@@ -251,30 +249,5 @@ fn a_fake_pending_report_cannot_make_the_true_one_a_duplicate() {
 		apply_everything();
 		assert_eq!(held_stake(10), 600);
 		assert_eq!(rewarded(ORACLE), 40);
-	});
-}
-
-#[test]
-fn a_puppet_cannot_pre_empt_the_markets_own_report() {
-	ExtBuilder::default().provider(10, 1_000, Perbill::zero()).build_and_execute(|| {
-		let id = super::jobs::assigned(14, 10);
-		// The market's evidence for job `id` is predictable; a puppet reports it first.
-		let market_evidence =
-			<Test as frame_system::Config>::Hashing::hash_of(&(b"work-token/job", id));
-		assert_ok!(WorkToken::report_offence(
-			RuntimeOrigin::signed(13),
-			10,
-			Severity::Minor,
-			0,
-			market_evidence
-		));
-		// The deadline passes: the market still reports its own incident.
-		let deadline = crate::Jobs::<Test>::get(id).unwrap().deadline;
-		run_to_block(deadline + 1);
-		System::assert_has_event(
-			Event::JobFailed { id, client: 14, provider: 10, refund: 10, offence_reported: true }
-				.into(),
-		);
-		assert_eq!(PendingSlashes::<Test>::iter().count(), 2);
 	});
 }

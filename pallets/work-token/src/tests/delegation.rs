@@ -106,7 +106,7 @@ fn a_full_entry_queue_moves_its_newest_cohort_forward_never_back() {
 			10,
 			crate::Severity::Minor,
 			0,
-			super::slashing::evidence(1)
+			evidence(1)
 		));
 		assert_ok!(WorkToken::dispute_slash(RuntimeOrigin::signed(10), 0));
 		run_to_era(1);
@@ -131,7 +131,7 @@ fn a_cohort_enters_only_when_no_older_claim_is_open() {
 			10,
 			crate::Severity::Minor,
 			0,
-			super::slashing::evidence(1)
+			evidence(1)
 		));
 		run_to_era(1);
 		assert_ok!(WorkToken::delegate(RuntimeOrigin::signed(11), 10, 100));

@@ -1,7 +1,6 @@
 //! The dispute window (S18): every path a slash can take after it is reported — undisputed,
 //! upheld, overturned, reduced, cancelled, timed out — with bonds, jail and `apply_slash`.
 
-use super::slashing::{assert_conserved, evidence, market, oracle_reports, pool_tokens};
 use crate::{
 	mock::*, Error, Event, HoldReason, Offences, PendingSlashes, Providers, Severity, Verdict,
 };
@@ -28,7 +27,7 @@ fn reported_and_disputed() {
 
 #[test]
 fn upheld_dispute_applies_the_slash_and_slashes_the_dispute_bond() {
-	market(|| {
+	provider_with_delegators(|| {
 		let before = issuance();
 		let free_10 = free_balance(10);
 		let free_13 = free_balance(13);
@@ -58,7 +57,7 @@ fn upheld_dispute_applies_the_slash_and_slashes_the_dispute_bond() {
 
 #[test]
 fn overturned_dispute_drops_the_slash_and_slashes_the_report_bond() {
-	market(|| {
+	provider_with_delegators(|| {
 		let before = issuance();
 		let free_10 = free_balance(10);
 		let free_13 = free_balance(13);
@@ -79,7 +78,7 @@ fn overturned_dispute_drops_the_slash_and_slashes_the_report_bond() {
 
 #[test]
 fn reduced_slash_applies_in_part_and_returns_both_bonds() {
-	market(|| {
+	provider_with_delegators(|| {
 		let before = issuance();
 		let free_10 = free_balance(10);
 		let free_13 = free_balance(13);
@@ -97,7 +96,7 @@ fn reduced_slash_applies_in_part_and_returns_both_bonds() {
 
 #[test]
 fn cancelled_slash_returns_both_bonds_and_may_be_reported_again() {
-	market(|| {
+	provider_with_delegators(|| {
 		let free_10 = free_balance(10);
 		let free_13 = free_balance(13);
 		reported_and_disputed();
@@ -127,7 +126,7 @@ fn cancelled_slash_returns_both_bonds_and_may_be_reported_again() {
 
 #[test]
 fn an_unresolved_dispute_times_out_and_the_report_stands() {
-	market(|| {
+	provider_with_delegators(|| {
 		let before = issuance();
 		reported_and_disputed();
 		// The window ends: a disputed slash waits for the arbiter.
@@ -158,7 +157,7 @@ fn an_unresolved_dispute_times_out_and_the_report_stands() {
 
 #[test]
 fn apply_slash_is_free_when_due_and_fails_before() {
-	market(|| {
+	provider_with_delegators(|| {
 		oracle_reports(10, Severity::Minor, 0, 1);
 		assert_noop!(
 			WorkToken::apply_slash(RuntimeOrigin::signed(14), 0),
@@ -180,7 +179,7 @@ fn apply_slash_is_free_when_due_and_fails_before() {
 
 #[test]
 fn dispute_errors_change_nothing() {
-	market(|| {
+	provider_with_delegators(|| {
 		assert_noop!(
 			WorkToken::dispute_slash(RuntimeOrigin::signed(10), 0),
 			Error::<Test>::UnknownSlash
@@ -233,7 +232,7 @@ fn a_provider_that_cannot_post_the_bond_cannot_dispute() {
 
 #[test]
 fn automatic_application_is_bounded_per_block_and_carries_over() {
-	market(|| {
+	provider_with_delegators(|| {
 		for n in 1..=3 {
 			oracle_reports(10, Severity::Minor, 0, n);
 		}
@@ -251,7 +250,7 @@ fn automatic_application_is_bounded_per_block_and_carries_over() {
 
 #[test]
 fn jail_keeps_a_provider_out_until_it_unjails() {
-	market(|| {
+	provider_with_delegators(|| {
 		assert_noop!(WorkToken::unjail(RuntimeOrigin::signed(10)), Error::<Test>::NotJailed);
 		assert_noop!(WorkToken::unjail(RuntimeOrigin::signed(13)), Error::<Test>::NotProvider);
 		oracle_reports(10, Severity::Major, 0, 1);
@@ -262,9 +261,11 @@ fn jail_keeps_a_provider_out_until_it_unjails() {
 		);
 		assert_noop!(WorkToken::unjail(RuntimeOrigin::signed(10)), Error::<Test>::StillJailed);
 		// A jailed provider earns nothing at the next era boundary.
-		System::reset_events();
+		work_token_events_since_last_call();
 		run_to_era(DISPUTE_WINDOW + 1);
-		assert!(!work_token_events().iter().any(|e| matches!(e, Event::ProviderRewarded { .. })));
+		let since = work_token_events_since_last_call();
+		assert!(since.iter().any(|e| matches!(e, Event::NewEra { .. })), "the era did turn");
+		assert!(!since.iter().any(|e| matches!(e, Event::ProviderRewarded { .. })));
 		run_to_era(DISPUTE_WINDOW + JAIL_ERAS);
 		assert_ok!(WorkToken::unjail(RuntimeOrigin::signed(10)));
 		System::assert_last_event(Event::Unjailed { provider: 10 }.into());

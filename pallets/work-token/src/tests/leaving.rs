@@ -1,11 +1,10 @@
 //! `deregister` and `kick` (S3, S37): every effect and every error.
 
-use super::{jobs::assigned, slashing::market};
 use crate::{mock::*, Error, Event, Ledgers, Pallet, Providers};
 
 #[test]
 fn deregister_unbonds_everything_and_leaves_the_active_set_at_once() {
-	market(|| {
+	provider_with_delegators(|| {
 		assert!(Pallet::<Test>::is_active(&10));
 		assert_ok!(WorkToken::deregister(RuntimeOrigin::signed(10)));
 		System::assert_has_event(
@@ -31,56 +30,22 @@ fn deregister_unbonds_everything_and_leaves_the_active_set_at_once() {
 }
 
 #[test]
-fn a_leaving_provider_takes_no_stake_delegation_or_work_but_delegators_exit() {
-	market(|| {
-		assert_ok!(WorkToken::unbond(RuntimeOrigin::signed(10), 100));
-		assert_ok!(WorkToken::deregister(RuntimeOrigin::signed(10)));
-		for call in [
-			WorkToken::bond_extra(RuntimeOrigin::signed(10), 100),
-			WorkToken::rebond(RuntimeOrigin::signed(10), 100).map(|_| ()).map_err(|e| e.error),
-			WorkToken::unchill(RuntimeOrigin::signed(10)),
-			WorkToken::deregister(RuntimeOrigin::signed(10)),
-			WorkToken::delegate(RuntimeOrigin::signed(13), 10, 100),
-		] {
-			assert_eq!(call, Err(Error::<Test>::ProviderLeaving.into()));
-		}
-		// Delegators can still leave.
-		assert_ok!(WorkToken::undelegate(RuntimeOrigin::signed(11), 10, 600));
-		// A job submitted now is never given to it.
-		assert_ok!(WorkToken::submit_job(
-			RuntimeOrigin::signed(14),
-			super::slashing::evidence(1),
-			10
-		));
-		next_block();
-		System::assert_has_event(
-			Event::JobUnassigned {
-				id: 0,
-				client: 14,
-				fee: 10,
-				reason: crate::Unassigned::NoActiveProvider,
-			}
-			.into(),
-		);
-	});
-}
-
-#[test]
 fn deregister_errors_change_nothing() {
-	market(|| {
+	provider_with_delegators(|| {
 		assert_noop!(WorkToken::deregister(RuntimeOrigin::signed(13)), Error::<Test>::NotProvider);
 		assert_noop!(
 			WorkToken::deregister(RuntimeOrigin::none()),
 			sp_runtime::DispatchError::BadOrigin
 		);
-		let _job = assigned(13, 10);
+		// A market reports an open job.
+		TestMarket::set_open_work(10, 1, 100);
 		assert_noop!(WorkToken::deregister(RuntimeOrigin::signed(10)), Error::<Test>::HasOpenJobs);
 	});
 }
 
 #[test]
 fn kick_errors_change_nothing() {
-	market(|| {
+	provider_with_delegators(|| {
 		// A provider that serves its delegators: only they decide.
 		assert_noop!(
 			WorkToken::kick(RuntimeOrigin::signed(13), 11, 10),

@@ -4,62 +4,15 @@
 //! total issuance moved only by era emission minus what `OnSlash` burnt.
 
 use crate::{
-	mock::*, Delegations, Error, Event, Ledgers, Offences, PendingSlashes, Pools, Providers,
-	Severity, SlashFractions, Tombstones, UnbondingPools,
+	mock::*, Delegations, Error, Event, Ledgers, Offences, PendingSlashes, Providers, Severity,
+	SlashFractions, Tombstones, UnbondingPools,
 };
 use frame_support::traits::fungible::InspectHold;
-use sp_core::H256;
 use sp_runtime::DispatchError;
-
-/// Evidence hash `n`.
-pub(super) fn evidence(n: u8) -> H256 {
-	H256::repeat_byte(n)
-}
-
-/// Provider 10 (1,000 stake, 10% commission) with delegators 11 (600) and 12 (400), all
-/// bonded since genesis.
-pub(super) fn market(test: impl FnOnce()) {
-	ExtBuilder::default()
-		.provider(10, 1_000, Perbill::from_percent(10))
-		.delegation(11, 10, 600)
-		.delegation(12, 10, 400)
-		.build_and_execute(test);
-}
-
-/// The oracle reports `severity` against `provider` for `era` with evidence `n`.
-pub(super) fn oracle_reports(provider: AccountId, severity: Severity, era: u32, n: u8) {
-	assert_ok!(WorkToken::report_offence(
-		RuntimeOrigin::signed(ORACLE),
-		provider,
-		severity,
-		era,
-		evidence(n)
-	));
-}
-
-pub(super) fn pool_tokens(provider: AccountId) -> Balance {
-	Pools::<Test>::get(provider).map(|p| p.tokens).unwrap_or_default()
-}
-
-/// What a position's shares are worth (including shares of converted cohorts it has not
-/// collected yet).
-pub(super) fn value_of(delegator: AccountId, provider: AccountId) -> Balance {
-	crate::Pallet::<Test>::delegation_summary(&delegator, &provider).map_or(0, |d| d.value)
-}
-
-pub(super) fn active(provider: AccountId) -> Balance {
-	Ledgers::<Test>::get(provider).map(|l| l.active).unwrap_or_default()
-}
-
-/// Asserts that total issuance moved from `before` only by `minted` emission and what
-/// `OnSlash` burnt.
-pub(super) fn assert_conserved(before: Balance, minted: Balance) {
-	assert_eq!(issuance(), before + minted - burned(), "issuance moved by something else");
-}
 
 #[test]
 fn minor_hits_own_stake_only_and_applies_when_the_window_ends() {
-	market(|| {
+	provider_with_delegators(|| {
 		let before = issuance();
 		oracle_reports(10, Severity::Minor, 0, 1);
 		System::assert_last_event(
@@ -132,7 +85,7 @@ fn major_takes_own_stake_first_then_the_pool_and_jails() {
 
 #[test]
 fn critical_hits_everything_at_its_fraction_and_tombstones() {
-	market(|| {
+	provider_with_delegators(|| {
 		let before = issuance();
 		oracle_reports(10, Severity::Critical, 0, 1);
 		let minted = run_to_era_counting_emission(DISPUTE_WINDOW);
@@ -170,7 +123,7 @@ fn critical_hits_everything_at_its_fraction_and_tombstones() {
 
 #[test]
 fn slash_after_full_unbond_still_hits_the_unbonding_pool_and_chunks() {
-	market(|| {
+	provider_with_delegators(|| {
 		let before = issuance();
 		// In era 0, after the offence: 11 leaves the pool, the provider unbonds 900.
 		assert_ok!(WorkToken::undelegate(RuntimeOrigin::signed(11), 10, 600));
@@ -208,7 +161,7 @@ fn slash_after_full_unbond_still_hits_the_unbonding_pool_and_chunks() {
 
 #[test]
 fn slashes_larger_than_the_stake_left_clamp_to_it() {
-	market(|| {
+	provider_with_delegators(|| {
 		let before = issuance();
 		// Three incidents in era 0 lock 500 + 500 + 100 of the 1,000 own stake.
 		oracle_reports(10, Severity::Critical, 0, 1);
@@ -230,7 +183,7 @@ fn slashes_larger_than_the_stake_left_clamp_to_it() {
 
 #[test]
 fn a_100_percent_slash_leaves_the_pool_consistent_and_exits_still_work() {
-	market(|| {
+	provider_with_delegators(|| {
 		let all = SlashFractions {
 			minor: Perbill::from_percent(10),
 			major: Perbill::from_percent(20),
@@ -264,7 +217,7 @@ fn a_100_percent_slash_leaves_the_pool_consistent_and_exits_still_work() {
 
 #[test]
 fn two_incidents_in_one_era_are_two_slashes_but_an_incident_is_reported_once() {
-	market(|| {
+	provider_with_delegators(|| {
 		oracle_reports(10, Severity::Major, 0, 1);
 		// The same incident at the same severity is a duplicate ...
 		assert_noop!(
@@ -292,7 +245,7 @@ fn two_incidents_in_one_era_are_two_slashes_but_an_incident_is_reported_once() {
 
 #[test]
 fn report_errors_change_nothing() {
-	market(|| {
+	provider_with_delegators(|| {
 		let report = |who: AccountId, provider, era, n| {
 			WorkToken::report_offence(
 				RuntimeOrigin::signed(who),
@@ -322,7 +275,7 @@ fn report_errors_change_nothing() {
 
 #[test]
 fn nothing_at_risk_is_nothing_to_slash() {
-	market(|| {
+	provider_with_delegators(|| {
 		assert_ok!(WorkToken::unbond(RuntimeOrigin::signed(10), 1_000));
 		run_to_era(1);
 		// Everything was unbonded in era 0, before an offence in era 1: nothing at risk.
@@ -341,7 +294,7 @@ fn nothing_at_risk_is_nothing_to_slash() {
 
 #[test]
 fn a_bonded_reporter_gets_its_bond_back_and_a_reward() {
-	market(|| {
+	provider_with_delegators(|| {
 		let free = free_balance(13);
 		assert_ok!(WorkToken::report_offence(
 			RuntimeOrigin::signed(13),
@@ -363,7 +316,7 @@ fn a_bonded_reporter_gets_its_bond_back_and_a_reward() {
 
 #[test]
 fn a_delegator_of_the_provider_gets_no_reporter_reward() {
-	market(|| {
+	provider_with_delegators(|| {
 		let free = free_balance(11);
 		assert_ok!(WorkToken::report_offence(
 			RuntimeOrigin::signed(11),
@@ -390,7 +343,7 @@ fn a_delegator_of_the_provider_gets_no_reporter_reward() {
 
 #[test]
 fn a_pending_slash_freezes_stake_at_risk_and_joiners_wait_outside_the_pool() {
-	market(|| {
+	provider_with_delegators(|| {
 		// Unbonded in era 1, after an offence in era 1: at risk, unlocks in era 4.
 		run_to_era(1);
 		assert_ok!(WorkToken::unbond(RuntimeOrigin::signed(10), 300));
@@ -421,7 +374,7 @@ fn a_pending_slash_freezes_stake_at_risk_and_joiners_wait_outside_the_pool() {
 
 #[test]
 fn stake_unbonded_before_the_offence_is_not_frozen() {
-	market(|| {
+	provider_with_delegators(|| {
 		// Unbonded in era 0 (unlocks in era 3); the offence is in era 1.
 		assert_ok!(WorkToken::unbond(RuntimeOrigin::signed(10), 300));
 		assert_ok!(WorkToken::undelegate(RuntimeOrigin::signed(11), 10, 100));
@@ -440,7 +393,7 @@ fn stake_unbonded_before_the_offence_is_not_frozen() {
 
 #[test]
 fn repeat_offences_escalate_and_strikes_decay() {
-	market(|| {
+	provider_with_delegators(|| {
 		oracle_reports(10, Severity::Minor, 0, 1);
 		run_to_era(DISPUTE_WINDOW);
 		assert_eq!(held_stake(10), 900);
@@ -460,7 +413,7 @@ fn repeat_offences_escalate_and_strikes_decay() {
 
 #[test]
 fn set_slash_fractions_needs_admin_and_order() {
-	market(|| {
+	provider_with_delegators(|| {
 		let unordered = SlashFractions {
 			minor: Perbill::from_percent(30),
 			major: Perbill::from_percent(20),
@@ -484,7 +437,7 @@ fn set_slash_fractions_needs_admin_and_order() {
 
 #[test]
 fn undelegating_during_a_dispute_does_not_escape_the_slash() {
-	market(|| {
+	provider_with_delegators(|| {
 		let before = issuance();
 		oracle_reports(10, Severity::Critical, 0, 1);
 		assert_ok!(WorkToken::dispute_slash(RuntimeOrigin::signed(10), 0));

@@ -14,16 +14,19 @@
 //! have had. A party's value is everything its accounts own: free and held balance, and every
 //! delegation position (bonded value, waiting tokens, unbonding chunks, unpaid rewards).
 //!
+//! The calls are both pallets' (the work token's and the market's), and so are the events and
+//! the invariants checked after each step.
+//!
 //! `WORK_TOKEN_FUZZ_CALLS` (default 3,000) and `WORK_TOKEN_FUZZ_SEED` (default 1) set the
 //! run; the long run documented in `docs/RELIABILITY.md` is
-//! `WORK_TOKEN_FUZZ_CALLS=1000000 cargo test --release -p pallet-work-token fuzz -- --nocapture`.
+//! `WORK_TOKEN_FUZZ_CALLS=1000000 cargo test --release -p pallet-work-market fuzz -- --nocapture`.
 
-use super::slashing::evidence;
-use crate::{
-	mock::*, ActiveSetMode, JobQueueState, Jobs, ReputationTiers, Severity, SlashFractions,
-	SlashQueueState, Verdict,
+use crate::{mock::*, Event as MarketEvent, JobQueueState, Jobs, ReputationTiers};
+use pallet_work_token::{
+	ActiveSetMode, CurrentEra, Delegations, Event as TokenEvent, PendingSlashes, Pools, Providers,
+	Severity, SlashFractions, SlashQueueState, Verdict,
 };
-use sp_runtime::{DispatchResult, Permill};
+use sp_runtime::DispatchResult;
 
 /// SplitMix64: small, fast, and good enough to pick calls.
 struct Rng(u64);
@@ -72,8 +75,8 @@ const PARTIES: [&[AccountId]; 5] =
 /// Everything `who` owns: free and held balance, and the value of its positions.
 fn account_value(who: AccountId) -> u128 {
 	use frame_support::traits::fungible::Inspect;
-	let positions: u128 = crate::Delegations::<Test>::iter_prefix(who)
-		.filter_map(|(provider, _)| crate::Pallet::<Test>::delegation_summary(&who, &provider))
+	let positions: u128 = Delegations::<Test>::iter_prefix(who)
+		.filter_map(|(provider, _)| WorkToken::delegation_summary(&who, &provider))
 		.map(|d| {
 			let unbonding: u128 = d.unbonding.iter().map(|(_, v)| *v).sum();
 			d.value + d.entering + unbonding + d.pending_rewards
@@ -115,9 +118,9 @@ fn describe() -> String {
 		.iter()
 		.flat_map(|p| p.iter())
 		.map(|who| {
-			let positions: Vec<_> = crate::Delegations::<Test>::iter_prefix(who)
+			let positions: Vec<_> = Delegations::<Test>::iter_prefix(who)
 				.map(|(provider, raw)| {
-					(provider, crate::Pallet::<Test>::delegation_summary(who, &provider), raw)
+					(provider, WorkToken::delegation_summary(who, &provider), raw)
 				})
 				.collect();
 			format!("\n  {who}: total {} {positions:?}", Balances::total_balance(who))
@@ -139,63 +142,74 @@ impl Accountant {
 	/// Who owns each pool now: `provider -> (pool shares, shares held by each party)`.
 	fn owners() -> Owners {
 		let mut owners = Owners::new();
-		for (provider, pool) in crate::Pools::<Test>::iter() {
+		for (provider, pool) in Pools::<Test>::iter() {
 			owners.insert(provider, (pool.shares, vec![0; PARTIES.len()]));
 		}
-		for (delegator, provider, _) in crate::Delegations::<Test>::iter() {
+		for (delegator, provider, _) in Delegations::<Test>::iter() {
 			let (Some(party), Some(entry)) = (party_of(delegator), owners.get_mut(&provider))
 			else {
 				continue;
 			};
-			let summary = crate::Pallet::<Test>::delegation_summary(&delegator, &provider);
+			let summary = WorkToken::delegation_summary(&delegator, &provider);
 			entry.1[party] += summary.map_or(0, |d| d.shares);
 		}
 		owners
 	}
 
-	/// Credits the payments among `events` to the parties they reach; pool credits by the
-	/// shares in `owners` (taken before the events).
-	fn observe(&mut self, events: &[crate::Event<Test>], owners: &Owners) {
-		use crate::Event::*;
+	/// Credits the payments among `events` (of both pallets; the payments are all the work
+	/// token's) to the parties they reach; pool credits by the shares in `owners` (taken
+	/// before the events).
+	fn observe(&mut self, events: &[RuntimeEvent], owners: &Owners) {
 		let mut slashed: std::collections::BTreeMap<u32, AccountId> = Default::default();
 		for event in events {
-			if let SlashApplied { id, provider, .. } = event {
+			if let RuntimeEvent::WorkToken(TokenEvent::SlashApplied { id, provider, .. }) = event {
 				slashed.insert(*id, *provider);
 			}
 			// A reward for reporting one's own party pays nothing in: it came out of the
 			// party's own stake.
-			if let ReporterRewarded { id, reporter, .. } = event {
+			if let RuntimeEvent::WorkToken(TokenEvent::ReporterRewarded { id, reporter, .. }) =
+				event
+			{
 				let inside = slashed.get(id).and_then(|p| party_of(*p)) == party_of(*reporter);
 				if inside {
 					continue;
 				}
 			}
 			let outcome = match event {
-				JobAssigned { .. } => Some("job assigned"),
-				JobUnassigned { .. } => Some("job unassigned"),
-				JobCompleted { .. } => Some("job completed"),
-				JobFailed { .. } => Some("job failed"),
-				ChallengeLapsed { .. } => Some("challenge lapsed"),
-				SlashApplied { .. } => Some("slash applied"),
-				SlashSuperseded { .. } => Some("slash superseded"),
-				Suspended { .. } => Some("provider suspended"),
-				EntryConverted { .. } => Some("cohort entered"),
-				FeesDistributed { .. } => Some("fees split"),
-				Kicked { .. } => Some("position kicked"),
+				RuntimeEvent::WorkMarket(event) => match event {
+					MarketEvent::JobAssigned { .. } => Some("job assigned"),
+					MarketEvent::JobUnassigned { .. } => Some("job unassigned"),
+					MarketEvent::JobCompleted { .. } => Some("job completed"),
+					MarketEvent::JobFailed { .. } => Some("job failed"),
+					MarketEvent::ChallengeLapsed { .. } => Some("challenge lapsed"),
+					_ => None,
+				},
+				RuntimeEvent::WorkToken(event) => match event {
+					TokenEvent::SlashApplied { .. } => Some("slash applied"),
+					TokenEvent::SlashSuperseded { .. } => Some("slash superseded"),
+					TokenEvent::Suspended { .. } => Some("provider suspended"),
+					TokenEvent::EntryConverted { .. } => Some("cohort entered"),
+					TokenEvent::FeesDistributed { .. } => Some("fees split"),
+					TokenEvent::Kicked { .. } => Some("position kicked"),
+					_ => None,
+				},
 				_ => None,
 			};
 			if let Some(outcome) = outcome {
 				*self.outcomes.entry(outcome).or_default() += 1;
 			}
+			let RuntimeEvent::WorkToken(event) = event else {
+				continue;
+			};
 			let (to_provider, to_pool, provider): (u128, u128, AccountId) = match event {
-				ProviderRewarded { provider, commission, self_stake, .. } => {
+				TokenEvent::ProviderRewarded { provider, commission, self_stake, .. } => {
 					(commission + self_stake, 0, *provider)
 				}
-				PoolRewarded { provider, amount, .. } => (0, *amount, *provider),
-				FeesDistributed { provider, to_provider, to_pool, .. } => {
+				TokenEvent::PoolRewarded { provider, amount, .. } => (0, *amount, *provider),
+				TokenEvent::FeesDistributed { provider, to_provider, to_pool, .. } => {
 					(*to_provider, *to_pool, *provider)
 				}
-				ReporterRewarded { reporter, amount, .. } => (*amount, 0, *reporter),
+				TokenEvent::ReporterRewarded { reporter, amount, .. } => (*amount, 0, *reporter),
 				_ => continue,
 			};
 			if let Some(party) = party_of(provider) {
@@ -226,7 +240,7 @@ impl Accountant {
 				self.paid_in[i],
 				self.detail,
 				if trace { describe() } else { String::new() },
-				if trace { work_token_events() } else { Vec::new() },
+				if trace { events_since(0) } else { Vec::new() },
 			);
 		}
 		self.before = now;
@@ -243,7 +257,7 @@ fn advance_to(target: u64, accountant: &mut Accountant) {
 		let owners = Accountant::owners();
 		let seen = System::events().len();
 		run_to_block(System::block_number() + 1);
-		accountant.observe(&work_token_events_since(seen), &owners);
+		accountant.observe(&events_since(seen), &owners);
 		accountant.check(System::block_number(), "the hooks of a block");
 	}
 }
@@ -260,16 +274,16 @@ fn step(rng: &mut Rng, accountant: &mut Accountant) -> (&'static str, DispatchRe
 	// a pending slash, an open job. Otherwise anything, to hit the errors.
 	let aim = rng.below(4) != 0;
 	if aim {
-		let providers: Vec<AccountId> = crate::Providers::<Test>::iter_keys().collect();
+		let providers: Vec<AccountId> = Providers::<Test>::iter_keys().collect();
 		if !providers.is_empty() {
 			other = providers[rng.below(providers.len() as u64) as usize];
 		}
 	}
-	let positions: Vec<(AccountId, AccountId)> = crate::Delegations::<Test>::iter_keys().collect();
+	let positions: Vec<(AccountId, AccountId)> = Delegations::<Test>::iter_keys().collect();
 	let position = (aim && !positions.is_empty())
 		.then(|| positions[rng.below(positions.len() as u64) as usize]);
-	let era = crate::CurrentEra::<Test>::get();
-	let pending: Vec<u32> = crate::PendingSlashes::<Test>::iter_keys().collect();
+	let era = CurrentEra::<Test>::get();
+	let pending: Vec<u32> = PendingSlashes::<Test>::iter_keys().collect();
 	let slash_id = if aim && !pending.is_empty() {
 		pending[rng.below(pending.len() as u64) as usize]
 	} else {
@@ -304,7 +318,7 @@ fn step(rng: &mut Rng, accountant: &mut Accountant) -> (&'static str, DispatchRe
 	if let (Some((d, p)), 7 | 8 | 11 | 12) = (position, kind) {
 		(who, other) = (d, p);
 	}
-	if let (true, Some(slash), 15) = (aim, crate::PendingSlashes::<Test>::get(slash_id), kind) {
+	if let (true, Some(slash), 15) = (aim, PendingSlashes::<Test>::get(slash_id), kind) {
 		who = slash.provider;
 	}
 	let o = RuntimeOrigin::signed(who);
@@ -362,7 +376,7 @@ fn step(rng: &mut Rng, accountant: &mut Accountant) -> (&'static str, DispatchRe
 		21 | 22 => {
 			// Half of the fees are ones the providers can back, so that jobs get assigned.
 			let fee = if rng.below(2) == 0 { 1 + rng.below(60) as Balance } else { rng.amount() };
-			("submit_job", WorkToken::submit_job(o, evidence(9), fee))
+			("submit_job", WorkMarket::submit_job(o, evidence(9), fee))
 		}
 		23 => {
 			// Mostly by the assigned provider, so that jobs get delivered.
@@ -372,7 +386,7 @@ fn step(rng: &mut Rng, accountant: &mut Accountant) -> (&'static str, DispatchRe
 			};
 			(
 				"submit_result",
-				WorkToken::submit_result(RuntimeOrigin::signed(by), job_id, evidence(8)),
+				WorkMarket::submit_result(RuntimeOrigin::signed(by), job_id, evidence(8)),
 			)
 		}
 		24 => {
@@ -382,14 +396,14 @@ fn step(rng: &mut Rng, accountant: &mut Accountant) -> (&'static str, DispatchRe
 			};
 			let o = RuntimeOrigin::signed(by);
 			if rng.below(3) == 0 {
-				("challenge_result", WorkToken::challenge_result(o, job_id))
+				("challenge_result", WorkMarket::challenge_result(o, job_id))
 			} else {
-				("accept_result", WorkToken::accept_result(o, job_id))
+				("accept_result", WorkMarket::accept_result(o, job_id))
 			}
 		}
 		25 => (
 			"resolve_challenge",
-			WorkToken::resolve_challenge(RuntimeOrigin::root(), job_id, rng.below(2) == 0),
+			WorkMarket::resolve_challenge(RuntimeOrigin::root(), job_id, rng.below(2) == 0),
 		),
 		26 => {
 			let mode = match rng.below(3) {
@@ -411,7 +425,7 @@ fn step(rng: &mut Rng, accountant: &mut Accountant) -> (&'static str, DispatchRe
 				mid: rng.below(200) as u16,
 				high: rng.below(200) as u16,
 			};
-			("set_reputation_tiers", WorkToken::set_reputation_tiers(RuntimeOrigin::root(), tiers))
+			("set_reputation_tiers", WorkMarket::set_reputation_tiers(RuntimeOrigin::root(), tiers))
 		}
 		28 => ("chill", WorkToken::chill(o)),
 		29 => ("unchill", WorkToken::unchill(o)),
@@ -473,7 +487,7 @@ fn fuzz_random_call_sequences_keep_every_invariant() {
 					let seen = System::events().len();
 					let (name, result) = step(&mut rng, &mut accountant);
 					if !name.starts_with("advance") {
-						accountant.observe(&work_token_events_since(seen), &Owners::new());
+						accountant.observe(&events_since(seen), &Owners::new());
 					}
 					let tally = per_call.entry(name).or_default();
 					if result.is_ok() {
@@ -492,8 +506,17 @@ fn fuzz_random_call_sequences_keep_every_invariant() {
 					} else {
 						ok += 1;
 					}
+					if let Err(e) = WorkMarket::do_try_state() {
+						panic!(
+							"seed {seed}, step {}: {name} broke the market's try_state: {e:?}",
+							steps + i
+						);
+					}
 					if let Err(e) = WorkToken::do_try_state() {
-						panic!("seed {seed}, step {}: {name} broke try_state: {e:?}", steps + i);
+						panic!(
+							"seed {seed}, step {}: {name} broke the work token's try_state: {e:?}",
+							steps + i
+						);
 					}
 					check_conservation();
 					accountant.check(steps + i, name);

@@ -1,16 +1,15 @@
 //! Attacks on payouts (S29): stake added just before a payout must take nothing from those
 //! who backed the provider for the whole era.
 
-use super::{jobs::assigned, slashing::evidence};
-use crate::{mock::*, Event, Pallet, Reputation};
-use sp_runtime::Permill;
+use crate::{mock::*, Reputation};
+use pallet_work_token::Event as TokenEvent;
 
 /// The `(to_provider, to_pool)` of the fees split at the end of era `era` for `provider`.
 fn fees_split(provider: AccountId, era: u32) -> (Balance, Balance) {
-	work_token_events()
+	token_events()
 		.iter()
 		.find_map(|e| match e {
-			Event::FeesDistributed { provider: p, era: e, to_provider, to_pool }
+			TokenEvent::FeesDistributed { provider: p, era: e, to_provider, to_pool }
 				if *p == provider && *e == era =>
 			{
 				Some((*to_provider, *to_pool))
@@ -31,9 +30,9 @@ fn fee_split_with(before_accept: impl FnOnce()) -> (Balance, Balance) {
 		.build_and_execute(|| {
 			run_to_era(1);
 			let id = assigned(13, 100);
-			assert_ok!(WorkToken::submit_result(RuntimeOrigin::signed(10), id, evidence(8)));
+			assert_ok!(WorkMarket::submit_result(RuntimeOrigin::signed(10), id, evidence(8)));
 			before_accept();
-			assert_ok!(WorkToken::accept_result(RuntimeOrigin::signed(13), id));
+			assert_ok!(WorkMarket::accept_result(RuntimeOrigin::signed(13), id));
 			run_to_era(2);
 			split = fees_split(10, 1);
 		});
@@ -61,22 +60,21 @@ fn delegating_just_before_the_era_ends_shares_nothing_of_that_era() {
 		.build_and_execute(|| {
 			run_to_era(1);
 			let id = assigned(13, 100);
-			assert_ok!(WorkToken::submit_result(RuntimeOrigin::signed(10), id, evidence(8)));
-			assert_ok!(WorkToken::accept_result(RuntimeOrigin::signed(13), id));
+			assert_ok!(WorkMarket::submit_result(RuntimeOrigin::signed(10), id, evidence(8)));
+			assert_ok!(WorkMarket::accept_result(RuntimeOrigin::signed(13), id));
 			// A puppet delegates a large amount in the last block of the era.
 			run_to_block(2 * ERA_LENGTH - 1);
 			assert_ok!(WorkToken::delegate(RuntimeOrigin::signed(12), 10, 9_000));
-			let before_11 = Pallet::<Test>::delegation_summary(&11, &10).unwrap().pending_rewards;
+			let before_11 = WorkToken::delegation_summary(&11, &10).unwrap().pending_rewards;
 			run_to_era(2);
 			// Fees and emission of era 1 went to the shares that backed era 1 only.
 			let (_, to_pool) = fees_split(10, 1);
 			assert!(to_pool > 0);
-			let pending =
-				|who| Pallet::<Test>::delegation_summary(&who, &10).unwrap().pending_rewards;
+			let pending = |who| WorkToken::delegation_summary(&who, &10).unwrap().pending_rewards;
 			assert_eq!(pending(12), 0);
 			assert!(pending(11) >= before_11 + to_pool - 1);
 			// From era 2 on, the puppet's tokens back the provider and earn like any other.
-			assert_eq!(Pallet::<Test>::delegation_summary(&12, &10).unwrap().value, 9_000);
+			assert_eq!(WorkToken::delegation_summary(&12, &10).unwrap().value, 9_000);
 		});
 }
 
@@ -92,10 +90,10 @@ fn a_reputation_pumped_during_the_era_does_not_raise_that_eras_reward() {
 			System::reset_events();
 			run_to_era(2);
 			let reward = |who| {
-				work_token_events()
+				token_events()
 					.iter()
 					.find_map(|e| match e {
-						Event::ProviderRewarded { provider, self_stake, .. }
+						TokenEvent::ProviderRewarded { provider, self_stake, .. }
 							if *provider == who =>
 						{
 							Some(*self_stake)

@@ -2,40 +2,17 @@
 //! results, acceptance (explicit, silent, by the hook), challenges and their lapse, missed
 //! deadlines, collateral bounds, back-pressure and every error.
 
-use super::slashing::evidence;
 use crate::{
-	mock::*, Error, Event, HoldReason, JobRequests, JobStatus, Jobs, JobsThisEra, Pallet,
-	PendingSlashes, Pools, Reputation, Severity, Unassigned, Workloads,
+	mock::*, Demand, Error, Event, JobRequests, JobStatus, Jobs, Pallet, Reputation, Unassigned,
+	Workloads,
 };
-use frame_support::traits::fungible::InspectHold;
+use pallet_work_token::{
+	Error as TokenError, Event as TokenEvent, PendingSlashes, Pools, Severity,
+};
 use sp_runtime::{DispatchError, Permill};
 
-/// Provider 10 (2,000 stake, 10% commission) alone in the active set; client 13.
-fn one_provider(test: impl FnOnce()) {
-	ExtBuilder::default().provider(10, 2_000, Perbill::from_percent(10)).build_and_execute(test);
-}
-
-/// Submits a job of `fee` by `client`; returns its id. It is assigned in the next block.
-pub(super) fn submit(client: AccountId, fee: Balance) -> u64 {
-	let id = crate::JobQueueState::<Test>::get().next_id;
-	assert_ok!(WorkToken::submit_job(RuntimeOrigin::signed(client), evidence(7), fee));
-	id
-}
-
-/// Submits a job and runs the next block, which assigns it; returns its id.
-pub(super) fn assigned(client: AccountId, fee: Balance) -> u64 {
-	let id = submit(client, fee);
-	next_block();
-	assert!(Jobs::<Test>::contains_key(id), "job {id} was assigned");
-	id
-}
-
-fn fee_held(client: AccountId) -> Balance {
-	Balances::balance_on_hold(&HoldReason::JobFee.into(), &client)
-}
-
 fn unassigned_reason(id: u64) -> Option<Unassigned> {
-	work_token_events().into_iter().find_map(|e| match e {
+	market_events().into_iter().find_map(|e| match e {
 		Event::JobUnassigned { id: i, reason, .. } if i == id => Some(reason),
 		_ => None,
 	})
@@ -45,11 +22,11 @@ fn unassigned_reason(id: u64) -> Option<Unassigned> {
 fn submit_job_holds_the_fee_and_the_next_block_assigns_it() {
 	one_provider(|| {
 		let id = submit(13, 100);
-		assert_eq!(fee_held(13), 100);
+		assert_eq!(held_fees(13), 100);
 		// Not drawn yet: the randomness that decides it does not exist in this block.
 		assert!(Jobs::<Test>::get(id).is_none());
 		assert_eq!(JobRequests::<Test>::get().len(), 1);
-		assert_eq!(JobsThisEra::<Test>::get(), 1);
+		assert_eq!(Demand::<Test>::get(), 1);
 		System::assert_last_event(Event::JobSubmitted { id, client: 13, fee: 100 }.into());
 		next_block();
 		let job = Jobs::<Test>::get(id).unwrap();
@@ -67,17 +44,17 @@ fn an_accepted_job_pays_provider_and_pool_by_whole_era_stake_at_the_era_end() {
 		assert_ok!(WorkToken::delegate(RuntimeOrigin::signed(12), 10, 2_000));
 		run_to_era(1); // 12's tokens entered at the boundary: its shares back era 1.
 		let id = assigned(13, 100);
-		assert_ok!(WorkToken::submit_result(RuntimeOrigin::signed(10), id, evidence(8)));
+		assert_ok!(WorkMarket::submit_result(RuntimeOrigin::signed(10), id, evidence(8)));
 		let client_free = free_balance(13);
 		let burned_before = burned();
-		assert_ok!(WorkToken::accept_result(RuntimeOrigin::signed(13), id));
+		assert_ok!(WorkMarket::accept_result(RuntimeOrigin::signed(13), id));
 		// 100: 5 protocol fee; 95 wait in the pool until the era ends.
 		System::assert_has_event(
 			Event::JobCompleted { id, client: 13, provider: 10, paid: 95, protocol_fee: 5 }.into(),
 		);
 		assert_eq!(Pools::<Test>::get(10).unwrap().unsplit_fees, 95);
 		assert_eq!(free_balance(13), client_free);
-		assert_eq!(fee_held(13), 0);
+		assert_eq!(held_fees(13), 0);
 		assert_eq!(burned() - burned_before, 5);
 		// The reputation rose by a tenth of the way to 100% (the fee earns full credit).
 		assert_eq!(Reputation::<Test>::get(10), Permill::from_percent(55));
@@ -86,7 +63,8 @@ fn an_accepted_job_pays_provider_and_pool_by_whole_era_stake_at_the_era_end() {
 		// At the boundary: 9 commission (10%, rounded down), then 86 split 2,000:2,000.
 		run_to_era(2);
 		System::assert_has_event(
-			Event::FeesDistributed { provider: 10, era: 1, to_provider: 52, to_pool: 43 }.into(),
+			TokenEvent::FeesDistributed { provider: 10, era: 1, to_provider: 52, to_pool: 43 }
+				.into(),
 		);
 		assert_eq!(Pools::<Test>::get(10).unwrap().unsplit_fees, 0);
 	});
@@ -109,7 +87,7 @@ fn a_missed_deadline_refunds_lowers_reputation_and_reports_a_minor_offence() {
 		let slash = PendingSlashes::<Test>::get(0).unwrap();
 		assert_eq!((slash.severity, slash.reporter, slash.own), (Severity::Minor, None, 200));
 		// Dated to the era of the deadline.
-		assert_eq!(slash.offence_era, Pallet::<Test>::era_of_block(deadline));
+		assert_eq!(slash.offence_era, WorkToken::era_of_block(deadline));
 	});
 }
 
@@ -117,24 +95,24 @@ fn a_missed_deadline_refunds_lowers_reputation_and_reports_a_minor_offence() {
 fn silence_accepts_the_result_once_the_window_has_passed() {
 	one_provider(|| {
 		let id = assigned(13, 100);
-		assert_ok!(WorkToken::submit_result(RuntimeOrigin::signed(10), id, evidence(8)));
+		assert_ok!(WorkMarket::submit_result(RuntimeOrigin::signed(10), id, evidence(8)));
 		assert_noop!(
-			WorkToken::accept_result(RuntimeOrigin::signed(14), id),
+			WorkMarket::accept_result(RuntimeOrigin::signed(14), id),
 			Error::<Test>::AcceptanceWindowOpen
 		);
 		run_to_block(System::block_number() + ACCEPTANCE_WINDOW + 1);
 		// Anyone (here the provider) may settle it after the window.
-		assert_ok!(WorkToken::accept_result(RuntimeOrigin::signed(10), id));
+		assert_ok!(WorkMarket::accept_result(RuntimeOrigin::signed(10), id));
 		assert!(Jobs::<Test>::get(id).is_none());
 
 		// Or nobody: the hook accepts it after the latest possible window.
 		let id = assigned(13, 100);
-		assert_ok!(WorkToken::submit_result(RuntimeOrigin::signed(10), id, evidence(8)));
+		assert_ok!(WorkMarket::submit_result(RuntimeOrigin::signed(10), id, evidence(8)));
 		let deadline = Jobs::<Test>::get(id).unwrap().deadline;
 		run_to_block(deadline + ACCEPTANCE_WINDOW + 1);
 		assert!(Jobs::<Test>::get(id).is_none());
-		assert_eq!(fee_held(13), 0);
-		assert!(work_token_events()
+		assert_eq!(held_fees(13), 0);
+		assert!(market_events()
 			.iter()
 			.any(|e| matches!(e, Event::JobCompleted { id: i, .. } if *i == id)));
 	});
@@ -144,15 +122,15 @@ fn silence_accepts_the_result_once_the_window_has_passed() {
 fn an_upheld_challenge_refunds_and_reports_a_major_offence_by_the_client() {
 	one_provider(|| {
 		let id = assigned(13, 100);
-		assert_ok!(WorkToken::submit_result(RuntimeOrigin::signed(10), id, evidence(8)));
-		assert_ok!(WorkToken::challenge_result(RuntimeOrigin::signed(13), id));
+		assert_ok!(WorkMarket::submit_result(RuntimeOrigin::signed(10), id, evidence(8)));
+		assert_ok!(WorkMarket::challenge_result(RuntimeOrigin::signed(13), id));
 		assert!(matches!(Jobs::<Test>::get(id).unwrap().status, JobStatus::Challenged { .. }));
 		let client_free = free_balance(13);
 		assert_noop!(
-			WorkToken::resolve_challenge(RuntimeOrigin::signed(13), id, true),
+			WorkMarket::resolve_challenge(RuntimeOrigin::signed(13), id, true),
 			DispatchError::BadOrigin
 		);
-		assert_ok!(WorkToken::resolve_challenge(RuntimeOrigin::root(), id, true));
+		assert_ok!(WorkMarket::resolve_challenge(RuntimeOrigin::root(), id, true));
 		assert_eq!(free_balance(13), client_free + 100);
 		assert_eq!(Reputation::<Test>::get(10), Permill::from_percent(45));
 		let slash = PendingSlashes::<Test>::get(0).unwrap();
@@ -164,16 +142,17 @@ fn an_upheld_challenge_refunds_and_reports_a_major_offence_by_the_client() {
 fn a_rejected_challenge_pays_the_provider() {
 	one_provider(|| {
 		let id = assigned(13, 100);
-		assert_ok!(WorkToken::submit_result(RuntimeOrigin::signed(10), id, evidence(8)));
-		assert_ok!(WorkToken::challenge_result(RuntimeOrigin::signed(13), id));
-		assert_ok!(WorkToken::resolve_challenge(RuntimeOrigin::root(), id, false));
+		assert_ok!(WorkMarket::submit_result(RuntimeOrigin::signed(10), id, evidence(8)));
+		assert_ok!(WorkMarket::challenge_result(RuntimeOrigin::signed(13), id));
+		assert_ok!(WorkMarket::resolve_challenge(RuntimeOrigin::root(), id, false));
 		assert_eq!(Reputation::<Test>::get(10), Permill::from_percent(55));
 		assert!(PendingSlashes::<Test>::iter().next().is_none());
 		// No delegators: all 95 go to the provider at the era's end.
 		let provider_free = free_balance(10);
 		run_to_era(1);
 		System::assert_has_event(
-			Event::FeesDistributed { provider: 10, era: 0, to_provider: 95, to_pool: 0 }.into(),
+			TokenEvent::FeesDistributed { provider: 10, era: 0, to_provider: 95, to_pool: 0 }
+				.into(),
 		);
 		assert!(free_balance(10) >= provider_free + 95);
 	});
@@ -183,17 +162,17 @@ fn a_rejected_challenge_pays_the_provider() {
 fn a_challenge_nobody_resolves_lapses_and_the_job_is_paid() {
 	one_provider(|| {
 		let id = assigned(13, 100);
-		assert_ok!(WorkToken::submit_result(RuntimeOrigin::signed(10), id, evidence(8)));
-		assert_ok!(WorkToken::challenge_result(RuntimeOrigin::signed(13), id));
+		assert_ok!(WorkMarket::submit_result(RuntimeOrigin::signed(10), id, evidence(8)));
+		assert_ok!(WorkMarket::challenge_result(RuntimeOrigin::signed(13), id));
 		let end = Pallet::<Test>::challenge_end(&Jobs::<Test>::get(id).unwrap());
 		assert_noop!(
-			WorkToken::accept_result(RuntimeOrigin::signed(14), id),
+			WorkMarket::accept_result(RuntimeOrigin::signed(14), id),
 			Error::<Test>::ChallengeOpen
 		);
 		// The hook pays it once the challenge's time is over; the fee is not locked forever.
 		run_to_block(end + 1);
 		assert!(Jobs::<Test>::get(id).is_none());
-		assert_eq!(fee_held(13), 0);
+		assert_eq!(held_fees(13), 0);
 		System::assert_has_event(Event::ChallengeLapsed { id }.into());
 		assert_eq!(Pools::<Test>::get(10).unwrap().unsplit_fees, 95);
 	});
@@ -203,16 +182,16 @@ fn a_challenge_nobody_resolves_lapses_and_the_job_is_paid() {
 fn a_lapsed_challenge_can_be_settled_by_anyone_and_no_longer_resolved() {
 	one_provider(|| {
 		let id = assigned(13, 100);
-		assert_ok!(WorkToken::submit_result(RuntimeOrigin::signed(10), id, evidence(8)));
-		assert_ok!(WorkToken::challenge_result(RuntimeOrigin::signed(13), id));
+		assert_ok!(WorkMarket::submit_result(RuntimeOrigin::signed(10), id, evidence(8)));
+		assert_ok!(WorkMarket::challenge_result(RuntimeOrigin::signed(13), id));
 		let end = Pallet::<Test>::challenge_end(&Jobs::<Test>::get(id).unwrap());
 		// Past the end but before the hook reaches it (no block run): the arbiter is late.
 		System::set_block_number(end + 1);
 		assert_noop!(
-			WorkToken::resolve_challenge(RuntimeOrigin::root(), id, true),
+			WorkMarket::resolve_challenge(RuntimeOrigin::root(), id, true),
 			Error::<Test>::ChallengeLapsed
 		);
-		assert_ok!(WorkToken::accept_result(RuntimeOrigin::signed(14), id));
+		assert_ok!(WorkMarket::accept_result(RuntimeOrigin::signed(14), id));
 		assert!(Jobs::<Test>::get(id).is_none());
 	});
 }
@@ -222,11 +201,11 @@ fn unmet_demand_is_refunded_in_the_next_block_and_still_counts() {
 	ExtBuilder::default().build_and_execute(|| {
 		// Nobody is active: the job is accepted, counted, and refunded next block.
 		let id = submit(13, 100);
-		assert_eq!(JobsThisEra::<Test>::get(), 1);
+		assert_eq!(Demand::<Test>::get(), 1);
 		next_block();
 		assert_eq!(unassigned_reason(id), Some(Unassigned::NoActiveProvider));
-		assert_eq!(fee_held(13), 0);
-		assert_eq!(JobsThisEra::<Test>::get(), 1);
+		assert_eq!(held_fees(13), 0);
+		assert_eq!(Demand::<Test>::get(), 1);
 	});
 	one_provider(|| {
 		// 2,000 of stake backs at most 200 of open fees: refunded less the protocol fee, so
@@ -240,45 +219,45 @@ fn unmet_demand_is_refunded_in_the_next_block_and_still_counts() {
 		let id = submit(10, 10);
 		next_block();
 		assert_eq!(unassigned_reason(id), Some(Unassigned::NoCapacity));
-		assert_eq!(fee_held(10) + fee_held(13), 0);
+		assert_eq!(held_fees(10) + held_fees(13), 0);
 		// (Job slots, not fees, decide the redraws; see `attack_market.rs`.)
-		assert_eq!(JobsThisEra::<Test>::get(), 2);
+		assert_eq!(Demand::<Test>::get(), 2);
 	});
 }
 
 #[test]
 fn job_errors_change_nothing() {
 	one_provider(|| {
-		let job = |who, fee| WorkToken::submit_job(RuntimeOrigin::signed(who), evidence(7), fee);
+		let job = |who, fee| WorkMarket::submit_job(RuntimeOrigin::signed(who), evidence(7), fee);
 		assert_noop!(job(13, 0), Error::<Test>::ZeroAmount);
 		assert_noop!(job(POOR, 50), Error::<Test>::InsufficientBalance);
 
 		let id = assigned(13, 100);
 		let result =
-			|who, id| WorkToken::submit_result(RuntimeOrigin::signed(who), id, evidence(8));
+			|who, id| WorkMarket::submit_result(RuntimeOrigin::signed(who), id, evidence(8));
 		assert_noop!(result(10, 99), Error::<Test>::UnknownJob);
 		assert_noop!(result(11, id), Error::<Test>::NotAssignedProvider);
 		assert_noop!(
-			WorkToken::accept_result(RuntimeOrigin::signed(13), id),
+			WorkMarket::accept_result(RuntimeOrigin::signed(13), id),
 			Error::<Test>::WrongJobState
 		);
 		assert_noop!(
-			WorkToken::challenge_result(RuntimeOrigin::signed(13), id),
+			WorkMarket::challenge_result(RuntimeOrigin::signed(13), id),
 			Error::<Test>::WrongJobState
 		);
 		assert_noop!(
-			WorkToken::resolve_challenge(RuntimeOrigin::root(), id, true),
+			WorkMarket::resolve_challenge(RuntimeOrigin::root(), id, true),
 			Error::<Test>::WrongJobState
 		);
 		assert_ok!(result(10, id));
 		assert_noop!(result(10, id), Error::<Test>::WrongJobState);
 		assert_noop!(
-			WorkToken::challenge_result(RuntimeOrigin::signed(14), id),
+			WorkMarket::challenge_result(RuntimeOrigin::signed(14), id),
 			Error::<Test>::NotClient
 		);
 		run_to_block(System::block_number() + ACCEPTANCE_WINDOW + 1);
 		assert_noop!(
-			WorkToken::challenge_result(RuntimeOrigin::signed(13), id),
+			WorkMarket::challenge_result(RuntimeOrigin::signed(13), id),
 			Error::<Test>::AcceptanceWindowClosed
 		);
 
@@ -296,11 +275,11 @@ fn at_most_max_jobs_per_block_are_queued_then_back_pressure() {
 			submit(13, 10);
 		}
 		assert_noop!(
-			WorkToken::submit_job(RuntimeOrigin::signed(14), evidence(7), 10),
+			WorkMarket::submit_job(RuntimeOrigin::signed(14), evidence(7), 10),
 			Error::<Test>::MarketBusy
 		);
 		next_block();
-		assert_ok!(WorkToken::submit_job(RuntimeOrigin::signed(14), evidence(7), 10));
+		assert_ok!(WorkMarket::submit_job(RuntimeOrigin::signed(14), evidence(7), 10));
 	});
 }
 
@@ -317,7 +296,7 @@ fn open_jobs_are_bounded_and_their_collateral_cannot_be_unbonded() {
 		// 150 of open fees need 1,500 of the 2,000 self-stake.
 		assert_noop!(
 			WorkToken::unbond(RuntimeOrigin::signed(10), 501),
-			Error::<Test>::StakeBacksOpenJobs
+			TokenError::<Test>::StakeBacksOpenJobs
 		);
 		assert_ok!(WorkToken::unbond(RuntimeOrigin::signed(10), 500));
 	});
@@ -334,7 +313,7 @@ fn the_job_hook_keeps_up_with_the_largest_submission_rate() {
 		// ever accepts: the hook must settle them all, at the rate they come.
 		for _ in 0..80 {
 			for _ in 0..MAX_JOBS_PER_BLOCK {
-				assert_ok!(WorkToken::submit_job(RuntimeOrigin::signed(18), evidence(1), 10));
+				assert_ok!(WorkMarket::submit_job(RuntimeOrigin::signed(18), evidence(1), 10));
 			}
 			next_block();
 			let assigned: Vec<_> = Jobs::<Test>::iter()
@@ -342,7 +321,7 @@ fn the_job_hook_keeps_up_with_the_largest_submission_rate() {
 				.map(|(id, j)| (id, j.provider))
 				.collect();
 			for (id, provider) in assigned {
-				assert_ok!(WorkToken::submit_result(
+				assert_ok!(WorkMarket::submit_result(
 					RuntimeOrigin::signed(provider),
 					id,
 					evidence(8)
@@ -362,6 +341,6 @@ fn the_job_hook_keeps_up_with_the_largest_submission_rate() {
 			System::block_number() + JOB_DEADLINE + ACCEPTANCE_WINDOW + CHALLENGE_TIMEOUT + 2,
 		);
 		assert_eq!(Jobs::<Test>::iter().count(), 0);
-		assert_eq!(fee_held(18), 0);
+		assert_eq!(held_fees(18), 0);
 	});
 }

@@ -1,22 +1,22 @@
-//! Bodies of the provider-stake calls. Each checks everything before it changes anything.
+//! Provider stake: the bodies of `register_provider`, `bond_extra`, `unbond`, `rebond`,
+//! `withdraw_unbonded` and `chill`/`unchill`, and the removal of a provider whose stake and
+//! pool are gone. Each checks everything before it changes anything; the ledger, its hold and
+//! [`crate::TotalStaked`] are written together by [`StakeLedger::save`].
 
 use crate::{
-	BalanceOf, Config, CurrentEra, Error, Event, HoldReason, Ledgers, MinProviderStake, Pallet,
-	Pools, ProviderCount, ProviderInfo, Providers, StakeLedger, TotalStaked,
+	BalanceOf, Config, CurrentEra, Error, Event, Ledgers, MinProviderStake, Pallet, Pools,
+	ProviderCount, ProviderInfo, Providers, StakeLedger,
 };
 use frame_support::{
 	ensure,
 	traits::{
-		fungible::{Inspect, MutateHold},
-		tokens::{Fortitude, Precision, Preservation},
+		fungible::Inspect,
+		tokens::{Fortitude, Preservation},
 		Get,
 	},
 };
+use sp_runtime::{traits::Zero, DispatchError, DispatchResult, Perbill};
 use work_token_primitives::MarketSignals;
-use sp_runtime::{
-	traits::{Saturating, Zero},
-	DispatchError, DispatchResult, Perbill,
-};
 
 impl<T: Config> Pallet<T> {
 	/// Checks that `who` can put `amount` on hold and still keep the existential deposit free.
@@ -27,23 +27,9 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Puts `amount` of `who`'s free balance on hold as provider stake.
-	fn hold_stake(who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
-		T::Currency::hold(&HoldReason::ProviderStake.into(), who, amount)?;
-		TotalStaked::<T>::mutate(|total| *total = total.saturating_add(amount));
-		Ok(())
-	}
-
-	/// Releases `amount` of `who`'s provider stake to its free balance.
-	fn release_stake(who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
-		T::Currency::release(&HoldReason::ProviderStake.into(), who, amount, Precision::Exact)?;
-		TotalStaked::<T>::mutate(|total| *total = total.saturating_sub(amount));
-		Ok(())
-	}
-
 	/// The ledger of a registered provider.
 	fn ledger_of(who: &T::AccountId) -> Result<StakeLedger<T>, Error<T>> {
-		Ledgers::<T>::get(who).ok_or(Error::<T>::NotProvider)
+		StakeLedger::<T>::get(who).ok_or(Error::<T>::NotProvider)
 	}
 
 	/// The ledger of a registered provider that has not deregistered.
@@ -67,7 +53,12 @@ impl<T: Config> Pallet<T> {
 		ensure!(count < T::MaxProviders::get(), Error::<T>::TooManyProviders);
 		Self::ensure_can_stake(who, stake)?;
 
-		Self::hold_stake(who, stake)?;
+		let mut ledger = StakeLedger::<T>::new(stake);
+		if frame_system::Pallet::<T>::block_number().is_zero() {
+			// Genesis providers are bonded for the whole of era 0.
+			ledger.earning = stake;
+		}
+		ledger.save(who)?;
 		let info = ProviderInfo {
 			commission,
 			registered_era: CurrentEra::<T>::get(),
@@ -77,12 +68,6 @@ impl<T: Config> Pallet<T> {
 			leaving: false,
 		};
 		Providers::<T>::insert(who, info);
-		let mut ledger = StakeLedger::<T>::new(stake);
-		if frame_system::Pallet::<T>::block_number().is_zero() {
-			// Genesis providers are bonded for the whole of era 0.
-			ledger.earning = stake;
-		}
-		Ledgers::<T>::insert(who, ledger);
 		Pools::<T>::insert(who, Self::new_pool());
 		ProviderCount::<T>::put(count.saturating_add(1));
 		Self::deposit_event(Event::ProviderRegistered { provider: who.clone(), stake, commission });
@@ -96,8 +81,7 @@ impl<T: Config> Pallet<T> {
 		ledger.bond(amount, MinProviderStake::<T>::get())?;
 		Self::ensure_can_stake(who, amount)?;
 
-		Self::hold_stake(who, amount)?;
-		Ledgers::<T>::insert(who, ledger);
+		ledger.save(who)?;
 		Self::deposit_event(Event::Bonded { provider: who.clone(), amount });
 		Ok(())
 	}
@@ -108,12 +92,9 @@ impl<T: Config> Pallet<T> {
 		let mut ledger = Self::ledger_of(who)?;
 		let unlock_era = CurrentEra::<T>::get().saturating_add(T::UnbondingPeriod::get());
 		ledger.unbond(amount, unlock_era, MinProviderStake::<T>::get())?;
-		ensure!(
-			ledger.active >= T::Market::collateral_in_use(who),
-			Error::<T>::StakeBacksOpenJobs
-		);
+		ensure!(ledger.active >= T::Market::collateral_in_use(who), Error::<T>::StakeBacksOpenJobs);
 
-		Ledgers::<T>::insert(who, ledger);
+		ledger.save(who)?;
 		Self::deposit_event(Event::Unbonded { provider: who.clone(), amount, unlock_era });
 		Ok(())
 	}
@@ -127,7 +108,7 @@ impl<T: Config> Pallet<T> {
 		let mut ledger = Self::staying_ledger_of(who)?;
 		let touched = ledger.rebond(amount, MinProviderStake::<T>::get())?;
 
-		Ledgers::<T>::insert(who, ledger);
+		ledger.save(who)?;
 		Self::deposit_event(Event::Rebonded { provider: who.clone(), amount });
 		Ok(touched)
 	}
@@ -148,9 +129,8 @@ impl<T: Config> Pallet<T> {
 			.into());
 		}
 
-		Self::release_stake(who, amount)?;
+		ledger.save(who)?;
 		Self::deposit_event(Event::Withdrawn { provider: who.clone(), amount });
-		Ledgers::<T>::insert(who, ledger);
 		Self::maybe_remove_provider(who);
 		Ok(removed)
 	}
@@ -171,7 +151,7 @@ impl<T: Config> Pallet<T> {
 			return;
 		}
 		if !pool.unsplit_fees.is_zero() {
-			Self::pay_from_delegation_account(provider, pool.unsplit_fees);
+			Self::pay_fees_out(provider, pool.unsplit_fees);
 			Self::deposit_event(Event::FeesDistributed {
 				provider: provider.clone(),
 				era: CurrentEra::<T>::get(),
@@ -179,11 +159,8 @@ impl<T: Config> Pallet<T> {
 				to_pool: Zero::zero(),
 			});
 		}
-		Ledgers::<T>::remove(provider);
+		StakeLedger::<T>::kill(provider);
 		Pools::<T>::remove(provider);
-		if crate::Reputation::<T>::get(provider) == crate::reputation::NEUTRAL {
-			crate::Reputation::<T>::remove(provider);
-		}
 		if let Some(record) = crate::Offences::<T>::get(provider) {
 			Self::save_offence_record(provider, record);
 		}

@@ -1,10 +1,10 @@
 //! A simulated market over 20 eras: demand rises and falls, the active set (dynamic mode)
 //! and the minimum stake follow. Run it with
-//! `cargo test --release -p pallet-work-token simulated_market -- --nocapture` to print the
+//! `cargo test --release -p pallet-work-market simulated_market -- --nocapture` to print the
 //! table shown in the README; the test asserts the S5/S6 bounds at every era.
 
-use super::slashing::evidence;
-use crate::{mock::*, ActiveSet, ActiveSetMode, Jobs, MinProviderStake, Reputation};
+use crate::{mock::*, Jobs, Reputation};
+use pallet_work_token::{ActiveSet, ActiveSetMode, MinProviderStake};
 
 /// Jobs submitted in each era of the simulation.
 const DEMAND: [u32; 20] = [0, 2, 4, 8, 12, 12, 9, 6, 3, 0, 0, 3, 6, 9, 12, 12, 12, 6, 2, 0];
@@ -36,7 +36,7 @@ fn simulated_market() {
 						.map(|n| {
 							let id = crate::JobQueueState::<Test>::get().next_id;
 							let client = 14 + u64::from(n % 6);
-							assert_ok!(WorkToken::submit_job(
+							assert_ok!(WorkMarket::submit_job(
 								RuntimeOrigin::signed(client),
 								evidence(1),
 								10
@@ -48,12 +48,15 @@ fn simulated_market() {
 					for id in ids {
 						let job =
 							Jobs::<Test>::get(id).expect("every job of the simulation is taken");
-						assert_ok!(WorkToken::submit_result(
+						assert_ok!(WorkMarket::submit_result(
 							RuntimeOrigin::signed(job.provider),
 							id,
 							evidence(2)
 						));
-						assert_ok!(WorkToken::accept_result(RuntimeOrigin::signed(job.client), id));
+						assert_ok!(WorkMarket::accept_result(
+							RuntimeOrigin::signed(job.client),
+							id
+						));
 					}
 				}
 				run_to_era(era);

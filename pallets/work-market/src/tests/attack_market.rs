@@ -1,15 +1,13 @@
 //! Attacks on the market (S35, S36): a client cannot steer the draw, and reputation cannot be
 //! farmed cheaply.
 
-use super::slashing::evidence;
-use crate::{mock::*, reputation::outcome_weight, ActiveSet, Jobs, Pallet, Reputation};
-use sp_runtime::Permill;
+use crate::{mock::*, reputation::outcome_weight, Jobs, Pallet, Reputation};
 
 /// Delivers and accepts job `id` (so that its provider's capacity frees up).
 fn complete(id: u64) {
 	let job = Jobs::<Test>::get(id).unwrap();
-	assert_ok!(WorkToken::submit_result(RuntimeOrigin::signed(job.provider), id, evidence(2)));
-	assert_ok!(WorkToken::accept_result(RuntimeOrigin::signed(job.client), id));
+	assert_ok!(WorkMarket::submit_result(RuntimeOrigin::signed(job.provider), id, evidence(2)));
+	assert_ok!(WorkMarket::accept_result(RuntimeOrigin::signed(job.client), id));
 }
 
 #[test]
@@ -27,10 +25,10 @@ fn a_client_cannot_steer_the_draw_by_timing_its_submission() {
 				// The attacker (client 13, owner of provider 10) computes the draw its job would
 				// get with this block's randomness and submits only when it picks 10.
 				let id = crate::JobQueueState::<Test>::get().next_id;
-				let set = ActiveSet::<Test>::get();
+				let set = Pallet::<Test>::draw_set();
 				let would = Pallet::<Test>::draw_provider(&set, id, |_| true);
 				if would == Ok(10) {
-					assert_ok!(WorkToken::submit_job(RuntimeOrigin::signed(13), evidence(1), 10));
+					assert_ok!(WorkMarket::submit_job(RuntimeOrigin::signed(13), evidence(1), 10));
 					next_block();
 					sent += 1;
 					to_puppet += u32::from(Jobs::<Test>::get(id).unwrap().provider == 10);
@@ -62,7 +60,7 @@ fn dust_jobs_earn_next_to_no_reputation() {
 	ExtBuilder::default().provider(10, 2_000, Perbill::zero()).build_and_execute(|| {
 		// Ten dust jobs (fee 1, a tenth of the full-credit fee) from the provider's puppets ...
 		for _ in 0..10 {
-			assert_ok!(WorkToken::submit_job(RuntimeOrigin::signed(13), evidence(1), 1));
+			assert_ok!(WorkMarket::submit_job(RuntimeOrigin::signed(13), evidence(1), 1));
 			let id = crate::JobQueueState::<Test>::get().next_id - 1;
 			next_block();
 			complete(id);
@@ -86,7 +84,7 @@ fn farming_reputation_with_ones_own_jobs_pays_the_other_providers() {
 			let (mut own_jobs, mut paid_to_others) = (0u32, 0u128);
 			for n in 0..30u64 {
 				let client = 13 + n % 2;
-				assert_ok!(WorkToken::submit_job(RuntimeOrigin::signed(client), evidence(1), 10));
+				assert_ok!(WorkMarket::submit_job(RuntimeOrigin::signed(client), evidence(1), 10));
 				let id = crate::JobQueueState::<Test>::get().next_id - 1;
 				next_block();
 				let provider = Jobs::<Test>::get(id).unwrap().provider;
@@ -125,7 +123,7 @@ fn a_fee_only_the_clients_provider_can_back_does_not_steer_the_draw() {
 			let (mut sent, mut to_puppet) = (0u32, 0u32);
 			for _ in 0..200 {
 				// A fee of 150 that only 10 can back, hoping the draw skips 11 and 12.
-				assert_ok!(WorkToken::submit_job(RuntimeOrigin::signed(13), evidence(1), 150));
+				assert_ok!(WorkMarket::submit_job(RuntimeOrigin::signed(13), evidence(1), 150));
 				let id = crate::JobQueueState::<Test>::get().next_id - 1;
 				next_block();
 				sent += 1;
