@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test: the no-panic clippy gate, unit and property tests (pallet, runtime), the
+# Every test: the no-panic clippy gate, unit and property tests (pallets, runtime), the
 # benchmark test suite, and the polkadot.js end-to-end tests against the built node. All
 # cargo steps share the release profile.
 set -euo pipefail
@@ -7,8 +7,9 @@ set -euo pipefail
 "$repo_root/scripts/build-node.sh"
 cd "$repo_root"
 
-echo "== no-panic gate: clippy on the pallet's runtime code (lints denied in its lib.rs)"
-cargo clippy --locked --release -p pallet-work-token --lib -- -D warnings
+echo "== no-panic gate: clippy on the pallets' runtime code (lints denied in each lib.rs)"
+cargo clippy --locked --release -p work-token-primitives -p pallet-work-token \
+	-p pallet-work-market --lib -- -D warnings
 
 echo "== unit tests (workspace)"
 # Property tests run a fixed seed here, so that a run is reproducible and a landing never
@@ -20,6 +21,7 @@ cargo test --locked --release --workspace
 
 echo "== benchmarks as tests"
 cargo test --locked --release -p pallet-work-token --features runtime-benchmarks benchmarking
+cargo test --locked --release -p pallet-work-market --features runtime-benchmarks benchmarking
 
 echo "== end-to-end (polkadot.js against $WORK_TOKEN_NODE)"
 cd "$repo_root/e2e"

@@ -5,14 +5,8 @@ use alloc::collections::btree_map::BTreeMap;
 use frame_support::traits::fungible::InspectHold;
 use sp_runtime::traits::{Saturating, Zero};
 
-/// Shorthand for an invariant failure.
-macro_rules! invariant {
-	($cond:expr, $msg:literal) => {
-		if !$cond {
-			return Err(sp_runtime::TryRuntimeError::Other($msg));
-		}
-	};
-}
+// `invariant!(condition, "what is wrong")` fails the check with that message.
+use frame_support::ensure as invariant;
 
 impl<T: Config> Pallet<T> {
 	/// Checks every invariant of the market's storage against itself and the balances.

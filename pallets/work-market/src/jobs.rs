@@ -43,7 +43,7 @@ use sp_runtime::{
 	DispatchResult,
 };
 use work_token_primitives::{
-	ChallengeCase, ChallengeResolver, ChallengeVerdicts, EraIndex, JobId, Severity, WorkProviders,
+	ChallengeCase, EraIndex, JobId, Resolver, Severity, Verdicts, WorkProviders,
 };
 
 impl<T: Config> Pallet<T> {
@@ -308,7 +308,7 @@ impl<T: Config> Pallet<T> {
 }
 
 /// A resolver (a court) decides a challenged job through the market.
-impl<T: Config> ChallengeVerdicts for Pallet<T> {
+impl<T: Config> Verdicts<JobId, bool> for Pallet<T> {
 	fn decide(id: JobId, upheld: bool) -> DispatchResult {
 		Self::do_resolve_challenge(id, upheld)
 	}

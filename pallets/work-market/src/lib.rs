@@ -57,7 +57,7 @@ pub mod pallet {
 	};
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::Perbill;
-	use work_token_primitives::{ChallengeResolver, WorkProviders};
+	use work_token_primitives::{ChallengeCase, Resolver, WorkProviders};
 
 	/// Default configurations: a runtime derives them with
 	/// `#[derive_impl(pallet_work_market::config_preludes::TestDefaultConfig)]` and sets only
@@ -146,7 +146,7 @@ pub mod pallet {
 		/// Who decides challenged jobs besides `ArbiterOrigin` (a court), told when a challenge
 		/// opens and ends.
 		#[pallet::no_default_bounds]
-		type Challenges: ChallengeResolver<Self::AccountId, BalanceOf<Self>>;
+		type Challenges: Resolver<JobId, ChallengeCase<Self::AccountId, BalanceOf<Self>>>;
 
 		/// Source of randomness for drawing providers (S11, S35).
 		#[pallet::no_default]

@@ -7,10 +7,10 @@
 //! |---|---|---|---|
 //! | [`WorkProviders`] | `pallet-work-token` | `pallet-work-market` | who may be drawn and with what weight, collateral, claims on stake while work is open, job fees, offences the market found |
 //! | [`MarketSignals`] | `pallet-work-market` (or `()`) | `pallet-work-token` | each provider's performance multiplier, demand, stake that backs open work |
-//! | [`DisputeResolver`] | a court, or [`ResolvedByOrigin`] | `pallet-work-token` | a disputed slash opens a case; the resolver answers through [`DisputeVerdicts`] |
-//! | [`DisputeVerdicts`] | `pallet-work-token` | the resolver | the verdict on a disputed slash |
-//! | [`ChallengeResolver`] | a court, or [`ResolvedByOrigin`] | `pallet-work-market` | a challenged job opens a case; the resolver answers through [`ChallengeVerdicts`] |
-//! | [`ChallengeVerdicts`] | `pallet-work-market` | the resolver | the verdict on a challenged job |
+//! | [`Resolver`]`<SlashId, DisputeCase>` | a court, or [`ResolvedByOrigin`] | `pallet-work-token` | a disputed slash opens a case; the resolver answers through `Verdicts<SlashId, Verdict>` |
+//! | [`Verdicts`]`<SlashId, Verdict>` | `pallet-work-token` | the resolver | the verdict on a disputed slash |
+//! | [`Resolver`]`<JobId, ChallengeCase>` | a court, or [`ResolvedByOrigin`] | `pallet-work-market` | a challenged job opens a case; the resolver answers through `Verdicts<JobId, bool>` |
+//! | [`Verdicts`]`<JobId, bool>` | `pallet-work-market` | the resolver | the verdict on a challenged job (`true`: upheld) |
 //!
 //! A chain whose work is verified elsewhere (a Livepeer-like network) takes the work token with
 //! `type Market = ()`: every provider has a neutral multiplier, demand is zero and nothing backs
@@ -193,35 +193,6 @@ pub struct DisputeCase<AccountId, Balance> {
 	pub pool: Balance,
 }
 
-/// Who decides disputed slashes. The work token tells it when a case opens and when it ends
-/// otherwise; the resolver answers through [`DisputeVerdicts`].
-pub trait DisputeResolver<AccountId, Balance> {
-	/// Slash `case.id` was disputed.
-	fn open(case: DisputeCase<AccountId, Balance>) -> DispatchResult;
-
-	/// Slash `id`'s case is over, with a verdict or without one (cancelled, superseded, timed
-	/// out): the resolver drops its case. Called after every disputed slash ends, also from
-	/// inside [`DisputeVerdicts::decide`]; a resolver must not call back into the work token
-	/// from it.
-	fn close(id: SlashId);
-}
-
-/// Disputes and challenges are decided by a configured origin calling `resolve_dispute` or
-/// `resolve_challenge`: nothing to open or close.
-pub struct ResolvedByOrigin;
-impl<AccountId, Balance> DisputeResolver<AccountId, Balance> for ResolvedByOrigin {
-	fn open(_: DisputeCase<AccountId, Balance>) -> DispatchResult {
-		Ok(())
-	}
-	fn close(_: SlashId) {}
-}
-
-/// How a resolver hands its verdict to the work token.
-pub trait DisputeVerdicts {
-	/// Decides disputed slash `id`.
-	fn decide(id: SlashId, verdict: Verdict) -> DispatchResult;
-}
-
 /// A challenged job, as a resolver sees it.
 #[derive(Encode, Decode, Clone, PartialEq, Eq, Debug, TypeInfo)]
 pub struct ChallengeCase<AccountId, Balance> {
@@ -237,27 +208,35 @@ pub struct ChallengeCase<AccountId, Balance> {
 	pub delivered_era: EraIndex,
 }
 
-/// Who decides challenged jobs. The market tells it when a case opens and when it ends
-/// otherwise (the challenge lapsed); the resolver answers through [`ChallengeVerdicts`].
-pub trait ChallengeResolver<AccountId, Balance> {
-	/// Job `case.id` was challenged.
-	fn open(case: ChallengeCase<AccountId, Balance>) -> DispatchResult;
+/// Who decides contested cases: disputed slashes (`Resolver<SlashId, DisputeCase<..>>`, asked
+/// by the work token) and challenged jobs (`Resolver<JobId, ChallengeCase<..>>`, asked by the
+/// market). The pallet that owns a case tells the resolver when it opens and when it is over;
+/// the resolver answers through the owner's [`Verdicts`].
+pub trait Resolver<Id, Case> {
+	/// A case opened (a slash was disputed, a job challenged).
+	fn open(case: Case) -> DispatchResult;
 
-	/// The challenge of job `id` is over, with a verdict or without one (it lapsed): the
-	/// resolver drops its case. Called after every challenge ends, also from inside
-	/// [`ChallengeVerdicts::decide`]; a resolver must not call back into the market from it.
-	fn close(id: JobId);
+	/// Case `id` is over, with a verdict or without one (cancelled, superseded, timed out,
+	/// lapsed): the resolver drops it. Called after every case ends, also from inside
+	/// [`Verdicts::decide`]; a resolver must not call back into the owner from it.
+	fn close(id: Id);
 }
 
-impl<AccountId, Balance> ChallengeResolver<AccountId, Balance> for ResolvedByOrigin {
-	fn open(_: ChallengeCase<AccountId, Balance>) -> DispatchResult {
+/// How a resolver hands its verdict on case `Id` to the pallet that owns the case: the work
+/// token takes a [`Verdict`] on a disputed slash (`Verdicts<SlashId, Verdict>`); the market
+/// takes `upheld: bool` on a challenged job (`Verdicts<JobId, bool>`, `true`: the result was
+/// faulty).
+pub trait Verdicts<Id, V> {
+	/// Decides case `id`.
+	fn decide(id: Id, verdict: V) -> DispatchResult;
+}
+
+/// Cases are decided by a configured origin calling `resolve_dispute` or
+/// `resolve_challenge`: nothing to open or close.
+pub struct ResolvedByOrigin;
+impl<Id, Case> Resolver<Id, Case> for ResolvedByOrigin {
+	fn open(_: Case) -> DispatchResult {
 		Ok(())
 	}
-	fn close(_: JobId) {}
-}
-
-/// How a resolver hands its verdict on a challenged job to the market.
-pub trait ChallengeVerdicts {
-	/// Decides the challenge of job `id`: `upheld` means the result was faulty.
-	fn decide(id: JobId, upheld: bool) -> DispatchResult;
+	fn close(_: Id) {}
 }

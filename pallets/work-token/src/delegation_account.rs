@@ -58,6 +58,12 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Moves `amount` from the account to `to`, keeping the account alive.
+	fn pay_out(to: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+		T::Currency::transfer(&Self::delegation_account(), to, amount, Preservation::Preserve)
+			.map(|_| ())
+	}
+
 	/// Pays `amount` of delegated tokens back to `delegator`.
 	pub(crate) fn return_delegation(
 		delegator: &T::AccountId,
@@ -66,12 +72,7 @@ impl<T: Config> Pallet<T> {
 		if amount.is_zero() {
 			return Ok(());
 		}
-		T::Currency::transfer(
-			&Self::delegation_account(),
-			delegator,
-			amount,
-			Preservation::Preserve,
-		)?;
+		Self::pay_out(delegator, amount)?;
 		TotalDelegated::<T>::mutate(|total| *total = total.saturating_sub(amount));
 		Ok(())
 	}
@@ -111,12 +112,7 @@ impl<T: Config> Pallet<T> {
 		delegator: &T::AccountId,
 		amount: BalanceOf<T>,
 	) -> DispatchResult {
-		T::Currency::transfer(
-			&Self::delegation_account(),
-			delegator,
-			amount,
-			Preservation::Preserve,
-		)?;
+		Self::pay_out(delegator, amount)?;
 		RewardsUnclaimed::<T>::mutate(|rewards| *rewards = rewards.saturating_sub(amount));
 		Ok(())
 	}
@@ -133,13 +129,7 @@ impl<T: Config> Pallet<T> {
 		if amount.is_zero() {
 			return;
 		}
-		let paid = T::Currency::transfer(
-			&Self::delegation_account(),
-			provider,
-			amount,
-			Preservation::Preserve,
-		);
-		if paid.is_err() {
+		if Self::pay_out(provider, amount).is_err() {
 			frame_support::defensive!("the delegation account holds every unsplit fee");
 		}
 	}

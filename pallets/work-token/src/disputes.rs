@@ -36,7 +36,7 @@ use frame_support::{
 	weights::Weight,
 };
 use sp_runtime::{traits::Zero, DispatchResult, Perbill};
-use work_token_primitives::{DisputeCase, DisputeResolver, DisputeVerdicts};
+use work_token_primitives::{DisputeCase, Resolver, Verdicts};
 
 impl<T: Config> Pallet<T> {
 	/// Puts `amount` of `who`'s free balance on hold as a bond.
@@ -261,7 +261,7 @@ impl<T: Config> Pallet<T> {
 }
 
 /// A resolver (a court) decides a disputed slash through the work token.
-impl<T: Config> DisputeVerdicts for Pallet<T> {
+impl<T: Config> Verdicts<SlashId, Verdict> for Pallet<T> {
 	fn decide(id: SlashId, verdict: Verdict) -> DispatchResult {
 		Self::do_resolve_dispute(id, verdict)
 	}

@@ -1,12 +1,12 @@
 //! Exposure (S4, S10, S30): which eras of a provider's stake may still be slashed.
 //!
 //! An **open claim** on a provider is anything that may still take stake that was bonded in a
-//! given era: a pending (or held) slash, for its offence era, in [`Exposures`]; and open work a
-//! market assigned, for the era it was assigned in (a missed deadline or an upheld challenge is
-//! an offence of that era or later), in [`WorkExposures`]. Both count claims per provider and
-//! era; their keys are the eras in big-endian bytes under the `Identity` hasher, so a
-//! provider's entries iterate in era order and the oldest open era is two reads, however many
-//! claims there are. Nothing about them is bounded per provider, so no account can fill them
+//! given era: a pending (or held) slash, for its offence era; and open work a market assigned,
+//! for the era it was assigned in (a missed deadline or an upheld challenge is an offence of
+//! that era or later). [`Exposures`] counts both kinds per provider and era ([`OpenClaims`]);
+//! its keys are the eras in big-endian bytes under the `Identity` hasher, so a provider's
+//! entries iterate in era order and the oldest open era is one read, however many claims
+//! there are. Nothing about it is bounded per provider, so no account can fill it
 //! to keep a report out (S28).
 //!
 //! Two rules read the oldest open era `o`:
@@ -16,7 +16,38 @@
 //!   older is open (see [`crate::entry`]), so a joiner never pays for an offence before it
 //!   joined, nor for one of its own era that was already reported when it joined.
 
-use crate::{slashing::at_risk_from, Config, EraIndex, Exposures, Pallet, WorkExposures};
+use crate::{slashing::at_risk_from, Config, EraIndex, Exposures, OpenClaims, Pallet};
+
+/// A kind of open claim.
+#[derive(Clone, Copy)]
+pub(crate) enum Claim {
+	/// A pending or held slash, for its offence era.
+	Slash,
+	/// Work a market assigned, for the era it was assigned in.
+	Work,
+}
+
+impl OpenClaims {
+	/// Open claims of kind `claim`.
+	pub(crate) fn count(&self, claim: Claim) -> u32 {
+		match claim {
+			Claim::Slash => self.slashes,
+			Claim::Work => self.work,
+		}
+	}
+
+	fn count_mut(&mut self, claim: Claim) -> &mut u32 {
+		match claim {
+			Claim::Slash => &mut self.slashes,
+			Claim::Work => &mut self.work,
+		}
+	}
+
+	/// True when no claim is open.
+	pub fn is_empty(&self) -> bool {
+		self.slashes == 0 && self.work == 0
+	}
+}
 
 /// The storage key of `era`: big-endian, so that keys sort by era.
 pub(crate) fn era_key(era: EraIndex) -> [u8; 4] {
@@ -24,49 +55,34 @@ pub(crate) fn era_key(era: EraIndex) -> [u8; 4] {
 }
 
 impl<T: Config> Pallet<T> {
-	/// Opens a claim on `provider` for stake bonded in `era` (a pending slash).
-	pub(crate) fn open_exposure(provider: &T::AccountId, era: EraIndex) {
-		Exposures::<T>::mutate(provider, era_key(era), |count| {
-			*count = Some(count.unwrap_or(0).saturating_add(1));
+	/// Opens a `claim` on `provider` for stake bonded in `era`.
+	pub(crate) fn open_claim(provider: &T::AccountId, era: EraIndex, claim: Claim) {
+		Exposures::<T>::mutate(provider, era_key(era), |claims| {
+			let claims = claims.get_or_insert_with(OpenClaims::default);
+			let count = claims.count_mut(claim);
+			*count = count.saturating_add(1);
 		});
 	}
 
-	/// Closes a claim opened with [`Self::open_exposure`].
-	pub(crate) fn close_exposure(provider: &T::AccountId, era: EraIndex) {
-		Exposures::<T>::mutate_exists(provider, era_key(era), |count| match count {
-			Some(n) if *n > 1 => *n = n.saturating_sub(1),
-			Some(_) => *count = None,
-			None => {
-				frame_support::defensive!("closing an exposure that is not open");
+	/// Closes a claim opened with [`Self::open_claim`].
+	pub(crate) fn close_claim(provider: &T::AccountId, era: EraIndex, claim: Claim) {
+		Exposures::<T>::mutate_exists(provider, era_key(era), |claims| {
+			let Some(open) = claims.as_mut().filter(|c| c.count(claim) > 0) else {
+				frame_support::defensive!("closing a claim that is not open");
+				return;
+			};
+			let count = open.count_mut(claim);
+			*count = count.saturating_sub(1);
+			if open.is_empty() {
+				*claims = None;
 			}
 		});
 	}
 
-	/// Opens a claim on `provider` for work assigned to it in `era`.
-	pub(crate) fn open_work_exposure(provider: &T::AccountId, era: EraIndex) {
-		WorkExposures::<T>::mutate(provider, era_key(era), |count| {
-			*count = Some(count.unwrap_or(0).saturating_add(1));
-		});
-	}
-
-	/// Closes a claim opened with [`Self::open_work_exposure`].
-	pub(crate) fn close_work_exposure(provider: &T::AccountId, era: EraIndex) {
-		WorkExposures::<T>::mutate_exists(provider, era_key(era), |count| match count {
-			Some(n) if *n > 1 => *n = n.saturating_sub(1),
-			Some(_) => *count = None,
-			None => {
-				frame_support::defensive!("closing a work exposure that is not open");
-			}
-		});
-	}
-
-	/// The oldest era with an open claim on `provider`: two reads, however many claims.
+	/// The oldest era with an open claim on `provider`: one read, however many claims.
 	pub fn oldest_exposed_era(provider: &T::AccountId) -> Option<EraIndex> {
-		let slashes = Exposures::<T>::iter_prefix(provider).next().map(|(key, _)| key);
-		let work = WorkExposures::<T>::iter_prefix(provider).next().map(|(key, _)| key);
-		slashes.into_iter().chain(work).min().map(EraIndex::from_be_bytes)
+		Exposures::<T>::iter_prefix(provider).next().map(|(key, _)| EraIndex::from_be_bytes(key))
 	}
-
 	/// The first unlock era frozen by `provider`'s open claims: chunks and unbonding pools
 	/// unlocking in it or later wait until the claims are settled (S4, S18).
 	pub fn frozen_from(provider: &T::AccountId) -> Option<EraIndex> {

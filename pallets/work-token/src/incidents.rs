@@ -23,13 +23,14 @@
 //! stack holds at most three reports (one per severity).
 
 use crate::{
-	Config, CurrentEra, Error, Event, Fallbacks, HashOf, HoldReason, Incidents, OffenceRecord,
-	Offences, Pallet, PendingSlash, PendingSlashes, Severity, SlashId, SlashQueueState,
+	exposure::Claim, Config, CurrentEra, Error, Event, Fallbacks, HashOf, HoldReason, Incidents,
+	OffenceRecord, Offences, Pallet, PendingSlash, PendingSlashes, Severity, SlashId,
+	SlashQueueState,
 };
 use alloc::vec::Vec;
 use frame_support::ensure;
 use sp_runtime::{traits::Saturating, DispatchError};
-use work_token_primitives::DisputeResolver;
+use work_token_primitives::Resolver;
 
 /// The key of an incident under its provider: offence era, evidence, found by the market.
 pub type IncidentKey<Hash> = (crate::EraIndex, Hash, bool);
@@ -100,7 +101,7 @@ impl<T: Config> Pallet<T> {
 	) {
 		let provider = slash.provider.clone();
 		let key = slash.incident();
-		Self::open_exposure(&provider, slash.offence_era);
+		Self::open_claim(&provider, slash.offence_era, Claim::Slash);
 		match placement {
 			Placement::Top { below } => {
 				if let Some((old_id, old)) = below {
@@ -152,7 +153,7 @@ impl<T: Config> Pallet<T> {
 		let mut above = id;
 		while let Some((below_id, below)) = Fallbacks::<T>::take(above) {
 			Self::return_bonds(&below);
-			Self::close_exposure(&below.provider, below.offence_era);
+			Self::close_claim(&below.provider, below.offence_era, Claim::Slash);
 			Offences::<T>::mutate(&below.provider, |record| {
 				if let Some(record) = record {
 					record.fallbacks = record.fallbacks.saturating_sub(1);

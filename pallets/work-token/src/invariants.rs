@@ -11,14 +11,8 @@ use frame_support::traits::{
 };
 use sp_runtime::traits::{Saturating, UniqueSaturatedInto, Zero};
 
-/// Shorthand for an invariant failure.
-macro_rules! invariant {
-	($cond:expr, $msg:literal) => {
-		if !$cond {
-			return Err(sp_runtime::TryRuntimeError::Other($msg));
-		}
-	};
-}
+// `invariant!(condition, "what is wrong")` fails the check with that message.
+use frame_support::ensure as invariant;
 
 impl<T: Config> Pallet<T> {
 	/// Checks every invariant of the pallet's storage against itself and the balances.
@@ -49,16 +43,17 @@ impl<T: Config> Pallet<T> {
 			let n = claims.entry((slash.provider, slash.offence_era)).or_insert(0);
 			*n = n.saturating_add(1);
 		}
-		for (provider, key, count) in crate::Exposures::<T>::iter() {
+		for (provider, key, open) in crate::Exposures::<T>::iter() {
+			invariant!(!open.is_empty(), "empty exposure stored");
+			invariant!(
+				open.work == 0 || Providers::<T>::contains_key(&provider),
+				"work claim on a missing provider"
+			);
 			let era = crate::EraIndex::from_be_bytes(key);
 			let counted = claims.remove(&(provider, era)).unwrap_or(0);
-			invariant!(count > 0 && count == counted, "exposure count differs from open claims");
+			invariant!(open.slashes == counted, "exposure count differs from open claims");
 		}
 		invariant!(claims.is_empty(), "open claim without an exposure");
-		for (provider, _, count) in crate::WorkExposures::<T>::iter() {
-			invariant!(count > 0, "empty work exposure stored");
-			invariant!(Providers::<T>::contains_key(&provider), "work claim on a missing provider");
-		}
 		Ok(())
 	}
 

@@ -356,7 +356,10 @@ pub mod pallet {
 		/// opens and when the slash ends otherwise. `ResolvedByOrigin` when only the origin
 		/// decides.
 		#[pallet::no_default_bounds]
-		type Disputes: work_token_primitives::DisputeResolver<Self::AccountId, BalanceOf<Self>>;
+		type Disputes: work_token_primitives::Resolver<
+			SlashId,
+			work_token_primitives::DisputeCase<Self::AccountId, BalanceOf<Self>>,
+		>;
 
 		/// Weights of this pallet's calls and hooks.
 		type WeightInfo: WeightInfo;
@@ -523,18 +526,12 @@ pub mod pallet {
 	pub type Fallbacks<T: Config> =
 		StorageMap<_, Twox64Concat, SlashId, (SlashId, PendingSlash<T>)>;
 
-	/// `(provider, era) -> open claims`: slashes pending (or held) for offences of that era
-	/// (see [`exposure`]). The era key is big-endian under `Identity`, so a provider's entries
-	/// iterate oldest first.
+	/// `(provider, era) -> open claims`: slashes pending (or held) for offences of that era and
+	/// work a market assigned in it that is still open (see [`exposure`]); absent when none.
+	/// The era key is big-endian under `Identity`, so a provider's entries iterate oldest first.
 	#[pallet::storage]
 	pub type Exposures<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, T::AccountId, Identity, [u8; 4], u32>;
-
-	/// `(provider, era) -> open claims`: work a market assigned in that era and that is still
-	/// open (see [`exposure`]); keyed like [`Exposures`].
-	#[pallet::storage]
-	pub type WorkExposures<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, T::AccountId, Identity, [u8; 4], u32>;
+		StorageDoubleMap<_, Twox64Concat, T::AccountId, Identity, [u8; 4], OpenClaims>;
 
 	/// Default of [`ActiveSetModeOf`].
 	pub struct DefaultMode<T>(core::marker::PhantomData<T>);

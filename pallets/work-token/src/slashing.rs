@@ -23,9 +23,9 @@
 //! provider or one of its delegators) and the rest to `OnSlash`.
 
 use crate::{
-	BalanceOf, Config, CreditOf, CurrentEra, Delegations, Error, Event, HashOf, HoldReason,
-	Incidents, Ledgers, OffenceRecord, Offences, Pallet, PendingSlash, PendingSlashes, Pools,
-	Providers, Severity, ShareBook, SlashFractionsOf, SlashId, SlashQueueState, StakeLedger,
+	exposure::Claim, BalanceOf, Config, CreditOf, CurrentEra, Delegations, Error, Event, HashOf,
+	HoldReason, Incidents, Ledgers, OffenceRecord, Offences, Pallet, PendingSlash, PendingSlashes,
+	Pools, Providers, Severity, ShareBook, SlashFractionsOf, SlashId, SlashQueueState, StakeLedger,
 	UnbondingPools,
 };
 use alloc::vec::Vec;
@@ -214,7 +214,7 @@ impl<T: Config> Pallet<T> {
 	fn forget_slash(id: SlashId, slash: &PendingSlash<T>, record: &mut OffenceRecord<T>) {
 		PendingSlashes::<T>::remove(id);
 		Incidents::<T>::remove(&slash.provider, slash.incident());
-		Self::close_exposure(&slash.provider, slash.offence_era);
+		Self::close_claim(&slash.provider, slash.offence_era, Claim::Slash);
 		record.pending = record.pending.saturating_sub(1);
 		record.locked_own = record.locked_own.saturating_sub(slash.own);
 		record.locked_pool = record.locked_pool.saturating_sub(slash.pool);

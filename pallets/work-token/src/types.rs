@@ -368,3 +368,24 @@ pub struct ActiveProvider<T: Config> {
 	/// uses, whatever happens to its score during the era (S29).
 	pub multiplier: u16,
 }
+
+/// The open claims on a provider's stake of one era (see [`crate::exposure`]).
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct OpenClaims {
+	/// Slashes pending or held for offences of the era.
+	pub slashes: u32,
+	/// Work a market assigned in the era and that is still open.
+	pub work: u32,
+}

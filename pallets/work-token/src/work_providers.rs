@@ -3,8 +3,8 @@
 //! fees split by whole-era stake, and offences the market found.
 
 use crate::{
-	BalanceOf, Config, CurrentEra, EraIndex, Error, HashOf, Ledgers, Pallet, Pools, Providers,
-	Tombstones,
+	exposure::Claim, BalanceOf, Config, CurrentEra, EraIndex, Error, HashOf, Ledgers, Pallet,
+	Pools, Providers, Tombstones,
 };
 use alloc::vec::Vec;
 use frame_support::{ensure, traits::Get};
@@ -54,11 +54,11 @@ impl<T: Config> WorkProviders<T::AccountId, BalanceOf<T>, HashOf<T>, BlockNumber
 	}
 
 	fn expose(who: &T::AccountId, era: EraIndex) {
-		Self::open_work_exposure(who, era);
+		Self::open_claim(who, era, Claim::Work);
 	}
 
 	fn release(who: &T::AccountId, era: EraIndex) {
-		Self::close_work_exposure(who, era);
+		Self::close_claim(who, era, Claim::Work);
 	}
 
 	fn fee_account() -> T::AccountId {
