@@ -384,16 +384,17 @@ impl<T: Config> Pallet<T> {
 		// every claim it creates; the remainder is bounded dust. An increment that rounds to
 		// zero mints nothing.
 		let mut credited = pool.clone();
-		if split.delegated > 0 && Self::credit_pool(&mut credited, split.delegated) {
-			if Self::mint_rewards(from_u128::<T>(split.delegated)).is_ok() {
-				*pool = credited;
-				minted = minted.saturating_add(split.delegated);
-				Self::deposit_event(Event::PoolRewarded {
-					provider: provider.clone(),
-					era,
-					amount: from_u128::<T>(split.delegated),
-				});
-			}
+		if split.delegated > 0
+			&& Self::credit_pool(&mut credited, split.delegated)
+			&& Self::mint_rewards(from_u128::<T>(split.delegated)).is_ok()
+		{
+			*pool = credited;
+			minted = minted.saturating_add(split.delegated);
+			Self::deposit_event(Event::PoolRewarded {
+				provider: provider.clone(),
+				era,
+				amount: from_u128::<T>(split.delegated),
+			});
 		}
 		minted
 	}
