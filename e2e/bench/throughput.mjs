@@ -9,11 +9,11 @@
 // holding the last one is sealed: pool validation, block building, execution, import and
 // commit are all inside it. Blocks are sealed back to back through `engine_createBlock`.
 // Afterwards every block of the phase is checked: all `count` transactions succeeded.
-import { Keyring } from '@polkadot/keyring';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { startDevNode } from '../lib/node.mjs';
+import { eraLength } from '../lib/tx.mjs';
+import { devKeys, GENESIS_PROVIDERS } from '../lib/keys.mjs';
+import { UNIT } from '../lib/units.mjs';
 
-const UNIT = 10n ** 12n;
 const COUNT = Number(process.argv[2] ?? 1000);
 const SUBMIT_CHUNK = 250;
 
@@ -69,24 +69,26 @@ async function phase(name, api, node, hexes) {
   return rate;
 }
 
-/** Signs `tx` by `pair` at `nonce`, immortal, and returns its hex. */
+/**
+ * Signs `tx` by `pair` at `nonce`, immortal, and returns its hex. Deliberately not
+ * `lib/tx.mjs`'s `submit`: the bench signs everything before the clock starts and submits the
+ * raw extrinsics in bulk, without a status subscription per transaction.
+ */
 async function signed(tx, pair, nonce) {
   await tx.signAsync(pair, { nonce, era: 0 });
   return tx.toHex();
 }
 
 async function main() {
-  await cryptoWaitReady();
   const node = await startDevNode({ sealing: 'manual' });
   const { api } = node;
   try {
-    const keyring = new Keyring({ type: 'sr25519' });
-    const alice = keyring.addFromUri('//Alice');
-    const provider = keyring.addFromUri('//Alice//stash').address;
+    const [alice, aliceStash] = await devKeys('Alice', GENESIS_PROVIDERS[0]);
+    const provider = aliceStash.address;
     const minDelegation = api.consts.workToken.minDelegation.toBigInt();
     // Senders: `COUNT` for the transfers (they delegate in the mix), `COUNT / 2` claimers.
     const half = Math.floor(COUNT / 2);
-    const senders = Array.from({ length: COUNT + half }, (_, i) => keyring.addFromUri(`//Throughput//${i}`));
+    const senders = await devKeys(...Array.from({ length: COUNT + half }, (_, i) => `Throughput//${i}`));
     const claimers = senders.slice(COUNT);
 
     // Setup (not timed): fund every sender, let the claimers delegate and earn for two eras.
@@ -99,8 +101,7 @@ async function main() {
       signed(api.tx.workToken.delegate(provider, minDelegation * 2n), s, 0)));
     await submitAll(node.provider, setup);
     await sealUntilIncluded(api, node.seal, setup.length);
-    const eraLength = api.consts.workToken.eraLength.toNumber();
-    for (let i = 0; i < 2 * eraLength + 1; i += 1) await node.seal();
+    for (let i = 0; i < 2 * eraLength(api) + 1; i += 1) await node.seal();
 
     // Phase 1: transfers, one per sender.
     const transfers = await Promise.all(senders.slice(0, COUNT).map((s) =>

@@ -3,7 +3,8 @@
 // register a provider, delegate to it (the tokens enter its pool at the next era), submit a
 // job (assigned at the start of the next block) and see its fee split when the era ends, then
 // report an offence and watch the slash wait out its dispute window and apply. Prints a
-// readable summary.
+// readable summary. Staking, delegation, the fee split and slashing are `workToken`; jobs,
+// results and reputation are `workMarket`.
 //
 //   node examples/market-tour.mjs [ws://127.0.0.1:9944]
 //
@@ -11,37 +12,25 @@
 // (provider), Charlie (delegator), Dave (client), Eve (reporter). Run it on a fresh `--dev`
 // chain; a second run finds Bob already registered and stops with that error.
 import { ApiPromise, WsProvider } from '@polkadot/api';
-import { Keyring } from '@polkadot/keyring';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { submit, eventsOf, eraLength } from '../lib/tx.mjs';
+import { devKeys, GENESIS_PROVIDERS } from '../lib/keys.mjs';
+import { UNIT, fmt } from '../lib/units.mjs';
 
-const UNIT = 10n ** 12n;
 const url = process.argv[2] ?? process.env.WS ?? 'ws://127.0.0.1:9944';
-const fmt = (planck) => `${(Number(planck) / 1e12).toLocaleString('en-US', { maximumFractionDigits: 4 })} WORK`;
 const log = (...args) => console.log(...args);
 
 /**
- * Signs and sends `tx`; resolves with { events, blockHash } once it is in a block; throws on a
- * failed call.
+ * Signs and sends `tx` (the node makes the blocks); resolves with { events, blockHash } once
+ * it is in a block; throws with the module error ("section.Name") on a failed call.
  */
-function send(api, tx, signer) {
-  return new Promise((resolve, reject) => {
-    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
-      if (status.isInvalid || status.isDropped || status.isUsurped) reject(new Error(status.type));
-      // The dev node finalizes at once, so a subscription may see Finalized without InBlock.
-      if (!status.isInBlock && !status.isFinalized) return;
-      if (dispatchError) {
-        const err = dispatchError.isModule ? api.registry.findMetaError(dispatchError.asModule) : null;
-        reject(new Error(err ? `${err.section}.${err.name}` : dispatchError.toString()));
-        return;
-      }
-      const blockHash = status.isInBlock ? status.asInBlock : status.asFinalized;
-      resolve({ events: events.map(({ event }) => event), blockHash });
-    }).catch(reject);
-  });
+async function send(api, tx, signer) {
+  const r = await submit(api, null, tx, signer);
+  if (r.failed) throw new Error(r.error);
+  return r;
 }
 
 /**
- * The events of block `number`, once it exists. What the pallet does at the start of a block
+ * The events of block `number`, once it exists. What the pallets do at the start of a block
  * (assigning jobs, ending eras, applying slashes) is only there, not in any call's events.
  */
 async function blockEvents(api, number) {
@@ -55,7 +44,8 @@ async function blockEvents(api, number) {
 /** The block number of `hash`. */
 const numberOf = async (api, hash) => (await api.rpc.chain.getHeader(hash)).number.toNumber();
 
-const find = (events, method) => events.find((e) => e.section === 'workToken' && e.method === method);
+/** The first `section.method` event of `events`, keyed by field name. */
+const find = (events, section, method) => eventsOf(events, section, method)[0];
 
 /** Resolves once the pallet's era is at least `era`. */
 async function untilEra(api, era) {
@@ -71,17 +61,13 @@ async function untilEra(api, era) {
 }
 
 async function main() {
-  await cryptoWaitReady();
   const api = await ApiPromise.create({ provider: new WsProvider(url), noInitWarn: true });
-  const keyring = new Keyring({ type: 'sr25519' });
-  const [bob, charlie, dave, eve] = ['Bob', 'Charlie', 'Dave', 'Eve'].map((n) => keyring.addFromUri(`//${n}`));
-  const keys = Object.fromEntries([bob, ...['Alice', 'Bob', 'Charlie'].map((n) => keyring.addFromUri(`//${n}//stash`))]
-    .map((k) => [k.address, k]));
-  const name = (address) => ({
-    [bob.address]: 'Bob', [keyring.addFromUri('//Alice//stash').address]: 'Alice//stash',
-    [keyring.addFromUri('//Bob//stash').address]: 'Bob//stash',
-    [keyring.addFromUri('//Charlie//stash').address]: 'Charlie//stash',
-  })[address] ?? address;
+  const [bob, charlie, dave, eve] = await devKeys('Bob', 'Charlie', 'Dave', 'Eve');
+  const stashes = await devKeys(...GENESIS_PROVIDERS);
+  const keys = Object.fromEntries([bob, ...stashes].map((k) => [k.address, k]));
+  const names = Object.fromEntries([[bob.address, 'Bob'],
+    ...stashes.map((k, i) => [k.address, GENESIS_PROVIDERS[i]])]);
+  const name = (address) => names[address] ?? address;
 
   const summary = [];
   log(`connected to ${url}, era ${(await api.query.workToken.currentEra()).toNumber()}`);
@@ -104,33 +90,32 @@ async function main() {
     `${fmt(position.entering.toBigInt())} still waiting`);
   summary.push(['active providers', String(set.length)]);
 
-  // 2. Dave submits a job; it is drawn at the start of the next block; the provider delivers;
-  // Dave accepts; the fee is split when the era ends.
-  let sent = await send(api, api.tx.workToken.submitJob(`0x${'42'.repeat(32)}`, 5n * UNIT), dave);
-  const id = find(sent.events, 'JobSubmitted').data.id.toNumber();
+  // 2. Dave submits a job to the market; it is drawn at the start of the next block; the
+  // provider delivers; Dave accepts; the work token splits the fee when the era ends.
+  let sent = await send(api, api.tx.workMarket.submitJob(`0x${'42'.repeat(32)}`, 5n * UNIT), dave);
+  const id = find(sent.events, 'workMarket', 'JobSubmitted').id.toNumber();
   const next = await blockEvents(api, (await numberOf(api, sent.blockHash)) + 1);
-  const mine = (e) => e.data.id.toNumber() === id;
-  const refused = next.filter((e) => e.section === 'workToken' && e.method === 'JobUnassigned').find(mine);
-  if (refused) throw new Error(`job #${id} was not assigned: ${refused.data.reason.toString()}`);
-  const assignedEvent = next.filter((e) => e.section === 'workToken' && e.method === 'JobAssigned').find(mine);
-  const assigned = assignedEvent.data.provider.toString();
+  const mine = (e) => e.id.toNumber() === id;
+  const refused = eventsOf(next, 'workMarket', 'JobUnassigned').find(mine);
+  if (refused) throw new Error(`job #${id} was not assigned: ${refused.reason.toString()}`);
+  const assignedEvent = eventsOf(next, 'workMarket', 'JobAssigned').find(mine);
+  const assigned = assignedEvent.provider.toString();
   log(`Dave submitted job #${id} for 5 WORK; drawn in the next block: ${name(assigned)} ` +
-    `(result due by block #${assignedEvent.data.deadline.toNumber()})`);
-  await send(api, api.tx.workToken.submitResult(id, `0x${'43'.repeat(32)}`), keys[assigned]);
+    `(result due by block #${assignedEvent.deadline.toNumber()})`);
+  await send(api, api.tx.workMarket.submitResult(id, `0x${'43'.repeat(32)}`), keys[assigned]);
   log(`${name(assigned)} delivered the result`);
-  sent = await send(api, api.tx.workToken.acceptResult(id), dave);
-  const done = find(sent.events, 'JobCompleted').data;
+  sent = await send(api, api.tx.workMarket.acceptResult(id), dave);
+  const done = find(sent.events, 'workMarket', 'JobCompleted');
   const acceptEra = (await api.query.workToken.currentEra.at(sent.blockHash)).toNumber();
   log(`Dave accepted: ${fmt(done.paid.toBigInt())} into ${name(assigned)}'s fees of era ${acceptEra}, ` +
     `${fmt(done.protocolFee.toBigInt())} protocol fee`);
-  const reputation = (await api.call.workTokenApi.providerSummary(assigned)).unwrap().reputation.toNumber();
+  const reputation = (await api.call.workMarketApi.workSummary(assigned)).reputation.toNumber();
   log(`${name(assigned)}'s reputation is now ${(reputation / 1e4).toFixed(1)}%`);
   // Era e starts at block e * EraLength; its first block splits the fees of era e - 1.
-  const eraLength = api.consts.workToken.eraLength.toNumber();
   log(`waiting for era ${acceptEra + 1} ...`);
-  const boundary = await blockEvents(api, (acceptEra + 1) * eraLength);
-  const fees = boundary.find((e) => e.section === 'workToken' && e.method === 'FeesDistributed' &&
-    e.data.provider.toString() === assigned).data;
+  const boundary = await blockEvents(api, (acceptEra + 1) * eraLength(api));
+  const fees = eventsOf(boundary, 'workToken', 'FeesDistributed')
+    .find((e) => e.provider.toString() === assigned);
   log(`era ${acceptEra} ended, its fees split by whole-era stake: ${fmt(fees.toProvider.toBigInt())} ` +
     `to the provider, ${fmt(fees.toPool.toBigInt())} to its delegators`);
   summary.push(['job fee to provider', fmt(fees.toProvider.toBigInt())]);
@@ -142,7 +127,7 @@ async function main() {
   const stakeBefore = (await api.query.workToken.ledgers(bob.address)).unwrap().active.toBigInt();
   sent = await send(api,
     api.tx.workToken.reportOffence(bob.address, 'Minor', reportEra, `0x${'99'.repeat(32)}`), eve);
-  const reported = find(sent.events, 'OffenceReported').data;
+  const reported = find(sent.events, 'workToken', 'OffenceReported');
   const slashId = reported.id.toNumber();
   const [pending] = (await api.call.workTokenApi.pendingSlashes(bob.address)).toArray();
   log(`Eve reported a Minor offence of Bob (slash #${slashId}): ${fmt(reported.own.toBigInt())} locked, ` +

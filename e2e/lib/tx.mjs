@@ -1,4 +1,5 @@
-// Submitting extrinsics to a manual-seal node and reading their outcome.
+// Submitting extrinsics (to a manual-seal node, or one that makes blocks by itself) and reading
+// their outcome.
 
 /** { events, failed, error, blockHash, fee } of a transaction `result` that is in a block. */
 function outcomeOf(api, { status, events, dispatchError }) {
@@ -24,30 +25,65 @@ function outcomeOf(api, { status, events, dispatchError }) {
 }
 
 /**
- * Signs and submits `tx`, seals a block, and resolves when the block containing it is
- * finalized, with { events, failed, error, blockHash, fee }. `error` is the decoded module error
- * as "section.Name" when the dispatch failed.
+ * Signs `tx` with `signer` and sends it: the one place the e2e code calls `signAndSend`.
+ * `nonce` defaults to the account's next index (pool included). Resolves with the outcome
+ * ({ events, failed, error, blockHash, fee }) once the transaction is in a block, or, with
+ * `finalized`, once that block is finalized; rejects if the pool refuses or drops it.
  */
-export async function submit(api, seal, tx, signer) {
-  let unsub;
-  const done = new Promise((resolve, reject) => {
-    tx.signAndSend(signer, (result) => {
+function send(api, tx, signer, { nonce, finalized = false } = {}) {
+  let unsub = null;
+  let settled = false;
+  const stop = () => { if (unsub) { unsub(); unsub = null; } };
+  const outcome = new Promise((resolve, reject) => {
+    const options = nonce === undefined ? {} : { nonce };
+    tx.signAndSend(signer, options, (result) => {
+      if (settled) return;
       const { status } = result;
       if (status.isInvalid || status.isDropped || status.isUsurped) {
+        settled = true;
         reject(new Error(`transaction ${status.type}`));
+      } else if (status.isFinalized || (!finalized && status.isInBlock)) {
+        // The dev node finalizes at once: a subscription may see Finalized without InBlock.
+        settled = true;
+        resolve(outcomeOf(api, result));
       }
-      if (status.isInBlock || status.isFinalized) resolve(outcomeOf(api, result));
-    }).then((u) => { unsub = u; }, reject);
+      if (settled) stop();
+    }).then((u) => { unsub = u; if (settled) stop(); }, (e) => { settled = true; reject(e); });
   });
-  // Wait until the pool holds the transaction, then seal the block that includes it.
-  for (let i = 0; i < 100; i += 1) {
+  // Callers await it after sealing; a refusal before then must not count as unhandled.
+  outcome.catch(() => {});
+  return outcome;
+}
+
+/**
+ * Waits (up to ~10 s) until the pool holds at least `count` transactions, or one of
+ * `outcomes` has settled (a refused transaction never reaches the pool).
+ */
+async function untilPending(api, count, outcomes) {
+  let settled = false;
+  outcomes.forEach((o) => o.then(() => { settled = true; }, () => { settled = true; }));
+  for (let i = 0; i < 200 && !settled; i += 1) {
     const pending = await api.rpc.author.pendingExtrinsics();
-    if (pending.length > 0) break;
+    if (pending.length >= count) return;
     await new Promise((r) => setTimeout(r, 50));
   }
-  await seal();
-  const outcome = await done;
-  if (unsub) unsub();
+}
+
+/**
+ * Signs and submits `tx` and resolves with { events, failed, error, blockHash, fee } once it is
+ * in a block. `error` is the decoded module error as "section.Name" (or the dispatch error's
+ * text, e.g. "BadOrigin") when the dispatch failed; a failed dispatch does not reject.
+ *
+ * On a manual-seal node pass its `seal`: once the pool holds the transaction one block is
+ * sealed (and finalized). With `seal` null the node makes blocks by itself (timed sealing,
+ * Aura); `{ finalized: true }` then waits until the block is finalized.
+ */
+export async function submit(api, seal, tx, signer, { nonce, finalized = false } = {}) {
+  const outcome = send(api, tx, signer, { nonce, finalized });
+  if (seal) {
+    await untilPending(api, 1, [outcome]);
+    await seal();
+  }
   return outcome;
 }
 
@@ -107,22 +143,23 @@ export async function advanceToEra(api, seal, era) {
 }
 
 /**
- * Submits a job with `fee` from `client` and seals the next block, at whose start the pallet
- * assigns it (or refunds it). Returns the outcome of `submit` plus { id, provider, deadline,
- * unassigned, assignedIn }: `provider` is the assigned provider's address (null when the job
- * was not assigned, `unassigned` then holds the `JobUnassigned` event), `assignedIn` the hash
- * of the block that assigned it. When `submitJob` itself fails, `id` is null.
+ * Submits a job (`workMarket.submitJob`) with `fee` from `client` and seals the next block, at
+ * whose start the market assigns it (or refunds it). Returns the outcome of `submit` plus
+ * { submitted, id, provider, deadline, unassigned, assignedIn }: `submitted` is the
+ * `JobSubmitted` event, `provider` the assigned provider's address (null when the job was not
+ * assigned, `unassigned` then holds the `JobUnassigned` event), `assignedIn` the hash of the
+ * block that assigned it. When `submitJob` itself fails, `id` is null.
  */
 export async function submitJob(api, seal, client, fee, spec = `0x${'ab'.repeat(32)}`) {
-  const r = await submit(api, seal, api.tx.workToken.submitJob(spec, fee), client);
+  const r = await submit(api, seal, api.tx.workMarket.submitJob(spec, fee), client);
   if (r.failed) return { ...r, id: null, provider: null, deadline: null, unassigned: null };
-  const [submitted] = eventsOf(r.events, 'workToken', 'JobSubmitted');
+  const [submitted] = eventsOf(r.events, 'workMarket', 'JobSubmitted');
   const id = submitted.id.toNumber();
   const assignedIn = await seal();
   const init = await blockEvents(api, assignedIn, 'Initialization');
   const mine = (e) => e.id.toNumber() === id;
-  const assigned = eventsOf(init, 'workToken', 'JobAssigned').find(mine) ?? null;
-  const unassigned = eventsOf(init, 'workToken', 'JobUnassigned').find(mine) ?? null;
+  const assigned = eventsOf(init, 'workMarket', 'JobAssigned').find(mine) ?? null;
+  const unassigned = eventsOf(init, 'workMarket', 'JobUnassigned').find(mine) ?? null;
   if (!assigned && !unassigned) throw new Error(`job ${id} was neither assigned nor refunded`);
   return {
     ...r,
@@ -143,46 +180,34 @@ export async function submitJob(api, seal, client, fee, spec = `0x${'ab'.repeat(
 export async function submitInOneBlock(api, seal, calls) {
   const nonces = new Map();
   const outcomes = [];
-  const unsubs = [];
   for (const [tx, signer] of calls) {
     if (!nonces.has(signer.address)) {
       nonces.set(signer.address, (await api.rpc.system.accountNextIndex(signer.address)).toNumber());
     }
     const nonce = nonces.get(signer.address);
     nonces.set(signer.address, nonce + 1);
-    outcomes.push(new Promise((resolve, reject) => {
-      tx.signAndSend(signer, { nonce }, (result) => {
-        const { status } = result;
-        if (status.isInvalid || status.isDropped || status.isUsurped) {
-          reject(new Error(`transaction ${status.type}`));
-        }
-        if (status.isInBlock || status.isFinalized) resolve(outcomeOf(api, result));
-      }).then((u) => { unsubs.push(u); }, reject);
-    }));
+    outcomes.push(send(api, tx, signer, { nonce }));
   }
-  for (let i = 0; i < 200; i += 1) {
-    const pending = await api.rpc.author.pendingExtrinsics();
-    if (pending.length >= calls.length) break;
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await untilPending(api, calls.length, outcomes);
   await seal();
-  const results = await Promise.all(outcomes);
-  unsubs.forEach((u) => u());
-  return results;
+  return Promise.all(outcomes);
 }
 
-/** Blocks per work-token era in the dev runtime. */
-export const ERA_LENGTH = 10;
+/** Blocks per work-token era (`EraLength`); era `e` starts at block `e * EraLength`. */
+export function eraLength(api) {
+  return api.consts.workToken.eraLength.toNumber();
+}
 
 /**
- * Seals blocks until none of the next `blocks` (default 1, at most ERA_LENGTH - 1) would start
+ * Seals blocks until none of the next `blocks` (default 1, at most EraLength - 1) would start
  * an era, so no era boundary (emission, fee split, entry) lands among them.
  */
 export async function avoidEraBoundary(api, seal, blocks = 1) {
-  if (blocks >= ERA_LENGTH) throw new Error(`${blocks} blocks always cross an era boundary`);
+  const length = eraLength(api);
+  if (blocks >= length) throw new Error(`${blocks} blocks always cross an era boundary`);
   for (;;) {
     const number = (await api.rpc.chain.getHeader()).number.toNumber();
-    const toBoundary = ERA_LENGTH - (number % ERA_LENGTH); // blocks until the next era starts
+    const toBoundary = length - (number % length); // blocks until the next era starts
     if (toBoundary > blocks) return;
     await seal();
   }

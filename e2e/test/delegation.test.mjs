@@ -8,8 +8,8 @@ import {
   submit, eventsOf, advanceToEra, sealToEra, avoidEraBoundary, freeBalance,
 } from '../lib/tx.mjs';
 import { devKeys } from '../lib/keys.mjs';
+import { UNIT } from '../lib/units.mjs';
 
-const UNIT = 10n ** 12n;
 let node;
 let api;
 let dave; // provider

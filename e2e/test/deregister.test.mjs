@@ -7,11 +7,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startDevNode } from '../lib/node.mjs';
 import {
-  submit, submitJob, eventsOf, eventsInBlocks, advanceToEra, avoidEraBoundary, freeBalance,
+  submit, submitJob, eventsOf, eventsInBlocks, advanceToEra, avoidEraBoundary, eraLength,
+  freeBalance,
 } from '../lib/tx.mjs';
-import { devKeys } from '../lib/keys.mjs';
+import { devKeys, GENESIS_PROVIDERS } from '../lib/keys.mjs';
+import { UNIT } from '../lib/units.mjs';
 
-const UNIT = 10n ** 12n;
 const STAKE = 300n * UNIT;
 let node;
 let api;
@@ -61,7 +62,7 @@ test('deregister, kick, unbond, withdraw: the provider leaves and its records go
   assert.equal((await position(eve)).unwrap().shares.toBigInt(), 50n * UNIT);
 
   // Dave delegates 20 in this era: still waiting to enter when Ferdie leaves.
-  await avoidEraBoundary(api, node.seal, 9);
+  await avoidEraBoundary(api, node.seal, eraLength(api) - 1);
   const daveStart = await free(dave.address);
   r = await submit(api, node.seal, api.tx.workToken.delegate(ferdie.address, 20n * UNIT), dave);
   assert.equal(r.error, null);
@@ -206,14 +207,15 @@ test('deregister, kick, unbond, withdraw: the provider leaves and its records go
 
 test('a provider with an open job cannot deregister until the job is done', async () => {
   const [client] = await devKeys('Alice');
-  const stashes = await devKeys('Alice//stash', 'Bob//stash', 'Charlie//stash');
+  const stashes = await devKeys(...GENESIS_PROVIDERS);
   const keys = Object.fromEntries(stashes.map((k) => [k.address, k]));
   // Whoever is drawn, we hold its key: the genesis providers are the dev stashes.
   const r0 = await submitJob(api, node.seal, client, 2n * UNIT);
   assert.equal(r0.error, null);
   const worker = keys[r0.provider];
   assert.ok(worker, `the job went to a genesis provider (${r0.provider})`);
-  assert.equal((await summary(worker.address)).unwrap().openJobs.toNumber(), 1);
+  const work = await api.call.workMarketApi.workSummary(worker.address);
+  assert.equal(work.openJobs.toNumber(), 1);
 
   let r = await submit(api, node.seal, api.tx.workToken.deregister(), worker);
   assert.equal(r.error, 'workToken.HasOpenJobs');
@@ -221,10 +223,11 @@ test('a provider with an open job cannot deregister until the job is done', asyn
   assert.ok((await members()).includes(worker.address), 'still active');
 
   // Done and accepted: now it may leave.
-  r = await submit(api, node.seal, api.tx.workToken.submitResult(r0.id, `0x${'ee'.repeat(32)}`), worker);
+  r = await submit(api, node.seal, api.tx.workMarket.submitResult(r0.id, `0x${'ee'.repeat(32)}`), worker);
   assert.equal(r.error, null);
-  r = await submit(api, node.seal, api.tx.workToken.acceptResult(r0.id), client);
+  r = await submit(api, node.seal, api.tx.workMarket.acceptResult(r0.id), client);
   assert.equal(r.error, null);
+  assert.equal((await api.call.workMarketApi.workSummary(worker.address)).openJobs.toNumber(), 0);
   r = await submit(api, node.seal, api.tx.workToken.deregister(), worker);
   assert.equal(r.error, null);
   assert.equal(eventsOf(r.events, 'workToken', 'ProviderDeregistered').length, 1);

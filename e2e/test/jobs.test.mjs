@@ -2,7 +2,9 @@
 // job, the pallet assigns it at the start of the next block, the drawn provider delivers, the
 // client accepts; the fee (less the protocol fee) waits in the provider's pool until the era
 // ends, when it is split by whole-era stake between the provider and its pool's delegators,
-// and the provider's reputation rises. Then the per-block cap on new jobs.
+// and the provider's reputation rises. Then the per-block cap on new jobs. The market is the
+// `workMarket` pallet (calls, events, errors, `workMarketApi`); stake, pools and the fee split
+// are the work token's.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startDevNode } from '../lib/node.mjs';
@@ -10,10 +12,11 @@ import {
   submit, submitJob, submitInOneBlock, eventsOf, blockEvents, advanceToEra, sealToEra,
   avoidEraBoundary, freeBalance,
 } from '../lib/tx.mjs';
-import { devKeys } from '../lib/keys.mjs';
+import { devKeys, GENESIS_PROVIDERS, GENESIS_DELEGATORS } from '../lib/keys.mjs';
+import { UNIT, PERBILL, PERMILL, perbillOf } from '../lib/units.mjs';
 
-const UNIT = 10n ** 12n;
-const PERBILL = 1_000_000_000n;
+/** The score a provider without any job outcome has (the market's `NEUTRAL`, 50%). */
+const NEUTRAL_REPUTATION = 500_000n;
 let node;
 let api;
 let dave; // provider
@@ -29,13 +32,19 @@ const pendingRewards = async (delegator, provider) => (
 const summary = async (provider) => (
   await api.call.workTokenApi.providerSummary(provider)
 ).unwrap();
+const work = (provider) => api.call.workMarketApi.workSummary(provider);
+const jobView = (id) => api.call.workMarketApi.job(id);
+/** What `who` has on hold as job fees (hold reason `WorkMarket.JobFee`). */
+const feesOnHold = async (who) => (await api.query.balances.holds(who))
+  .filter((h) => h.id.isWorkMarket && h.id.asWorkMarket.isJobFee)
+  .reduce((sum, h) => sum + h.amount.toBigInt(), 0n);
 
 before(async () => {
   node = await startDevNode();
   api = node.api;
   [dave, eve, ferdie] = await devKeys('Dave', 'Eve', 'Ferdie');
-  const stashes = await devKeys('Alice//stash', 'Bob//stash', 'Charlie//stash');
-  const delegators = await devKeys('Dave//stash', 'Eve//stash', 'Ferdie//stash');
+  const stashes = await devKeys(...GENESIS_PROVIDERS);
+  const delegators = await devKeys(...GENESIS_DELEGATORS);
   for (const pair of [dave, ...stashes]) {
     keys[pair.address] = pair;
   }
@@ -77,48 +86,85 @@ test('submit, assign, deliver, accept, era ends: the fee reaches provider and po
   assert.equal(r.submitted.client.toString(), ferdie.address);
   assert.equal(r.submitted.fee.toBigInt(), fee);
   assert.ok(!('provider' in r.submitted), 'JobSubmitted names no provider');
-  assert.equal(eventsOf(r.events, 'workToken', 'JobAssigned').length, 0,
+  assert.equal(eventsOf(r.events, 'workMarket', 'JobAssigned').length, 0,
     'nothing is assigned in the submitting block');
   const { id } = r;
   const assigned = r.provider;
   assert.ok(assigned, `assigned (not refunded: ${r.unassigned?.reason})`);
   assert.ok(members.includes(assigned), 'assigned to an active provider');
   const assignedAt = (await api.rpc.chain.getHeader(r.assignedIn)).number.toNumber();
-  assert.equal(r.deadline, assignedAt + api.consts.workToken.jobDeadline.toNumber());
+  assert.equal(r.deadline, assignedAt + api.consts.workMarket.jobDeadline.toNumber());
   assert.equal(await free(ferdie.address), ferdieBefore - fee - r.fee, 'the fee is on hold');
-  const job = (await api.query.workToken.jobs(id)).unwrap();
+  assert.equal(await feesOnHold(ferdie.address), fee, 'held as WorkMarket.JobFee');
+  const job = (await api.query.workMarket.jobs(id)).unwrap();
   assert.equal(job.provider.toString(), assigned);
+  // The runtime API shows the same open job, waiting for its result.
+  let view = (await jobView(id)).unwrap();
+  assert.equal(view.client.toString(), ferdie.address);
+  assert.equal(view.provider.toString(), assigned);
+  assert.equal(view.fee.toBigInt(), fee);
+  assert.equal(view.deadline.toNumber(), r.deadline);
+  assert.equal(view.assignedEra.toNumber(),
+    (await api.query.workToken.currentEra.at(r.assignedIn)).toNumber(), 'the era it was drawn in');
+  assert.equal(view.stage.toString(), 'Assigned');
+  let workload = await work(assigned);
+  assert.equal(workload.openJobs.toNumber(), 1);
+  assert.equal(workload.openFees.toBigInt(), fee);
   const worker = keys[assigned];
 
   // Only the assigned provider may deliver.
   const other = assigned === dave.address ? keys[members.find((m) => m !== assigned)] : dave;
-  r = await submit(api, node.seal, api.tx.workToken.submitResult(id, `0x${'cd'.repeat(32)}`), other);
-  assert.equal(r.error, 'workToken.NotAssignedProvider');
-  r = await submit(api, node.seal, api.tx.workToken.submitResult(id, `0x${'cd'.repeat(32)}`), worker);
+  r = await submit(api, node.seal, api.tx.workMarket.submitResult(id, `0x${'cd'.repeat(32)}`), other);
+  assert.equal(r.error, 'workMarket.NotAssignedProvider');
+  r = await submit(api, node.seal, api.tx.workMarket.submitResult(id, `0x${'cd'.repeat(32)}`), worker);
   assert.equal(r.error, null);
-  assert.equal(eventsOf(r.events, 'workToken', 'JobResultSubmitted').length, 1);
+  const [delivered] = eventsOf(r.events, 'workMarket', 'JobResultSubmitted');
+  assert.equal(delivered.id.toNumber(), id);
+  assert.equal(delivered.provider.toString(), assigned);
+  const deliveredAt = (await api.rpc.chain.getHeader(r.blockHash)).number.toNumber();
+  assert.equal(delivered.acceptBy.toNumber(),
+    deliveredAt + api.consts.workMarket.acceptanceWindow.toNumber());
+  view = (await jobView(id)).unwrap();
+  assert.equal(view.stage.toString(), 'Submitted', 'the result waits for the client');
 
   // Accepting pays nobody yet: the fee, less the protocol fee, waits in the provider's pool.
   await avoidEraBoundary(api, node.seal);
   const workerBefore = await free(assigned);
   const ferdieBeforeAccept = await free(ferdie.address);
-  r = await submit(api, node.seal, api.tx.workToken.acceptResult(id), ferdie);
+  r = await submit(api, node.seal, api.tx.workMarket.acceptResult(id), ferdie);
   assert.equal(r.error, null);
   const acceptEra = (await api.query.workToken.currentEra()).toNumber();
-  const [done] = eventsOf(r.events, 'workToken', 'JobCompleted');
+  const [done] = eventsOf(r.events, 'workMarket', 'JobCompleted');
   assert.equal(done.id.toNumber(), id);
+  assert.equal(done.client.toString(), ferdie.address);
   assert.equal(done.provider.toString(), assigned);
   const paid = done.paid.toBigInt();
   const protocolFee = done.protocolFee.toBigInt();
-  assert.equal(protocolFee, fee / 20n, '5% protocol fee');
+  const protocolRate = api.consts.workMarket.protocolFee;
+  assert.equal(protocolFee, perbillOf(fee, protocolRate),
+    `the protocol fee is ProtocolFee (${protocolRate.toHuman()}) of the fee`);
   assert.equal(paid + protocolFee, fee, 'the whole fee is accounted for');
   assert.equal(await free(assigned), workerBefore, 'the provider is not paid at once');
   assert.equal(await free(ferdie.address), ferdieBeforeAccept - r.fee, 'the held fee was spent');
+  assert.equal(await feesOnHold(ferdie.address), 0n, 'nothing is left on hold');
   let provider = await summary(assigned);
   assert.equal(provider.unsplitFees.toBigInt(), paid, 'the fee waits in the pool, unsplit');
-  assert.equal(provider.reputation.toNumber(), 550_000, 'neutral 50% -> 55%');
-  assert.equal(provider.openJobs.toNumber(), 0);
-  assert.ok((await api.query.workToken.jobs(id)).isNone);
+  // A full-credit job moves the score by ReputationSmoothing of the way to 100%.
+  assert.ok(fee >= api.consts.workMarket.reputationFullCreditFee.toBigInt(), 'a full-credit job');
+  const smoothing = api.consts.workMarket.reputationSmoothing.toBigInt();
+  const raised = NEUTRAL_REPUTATION + (smoothing * (PERMILL - NEUTRAL_REPUTATION)) / PERMILL;
+  const [rose] = eventsOf(r.events, 'workMarket', 'ReputationUpdated');
+  assert.equal(rose.provider.toString(), assigned);
+  assert.equal(rose.old.toBigInt(), NEUTRAL_REPUTATION);
+  assert.equal(rose.new.toBigInt(), raised);
+  workload = await work(assigned);
+  assert.equal(workload.reputation.toBigInt(), raised, 'neutral 50% -> 55%');
+  assert.equal(workload.openJobs.toNumber(), 0);
+  assert.equal(workload.openFees.toBigInt(), 0n);
+  assert.equal(provider.multiplier.toNumber(), workload.multiplier.toNumber(),
+    'the work token reports the market\'s multiplier');
+  assert.ok((await api.query.workMarket.jobs(id)).isNone);
+  assert.ok((await jobView(id)).isNone, 'the runtime API shows only open jobs');
 
   // What the split will use: the stake that backed the provider for the whole era.
   const commission = BigInt(provider.commission.toNumber());
@@ -165,20 +211,20 @@ test('submit, assign, deliver, accept, era ends: the fee reaches provider and po
 });
 
 test('at most MaxJobsPerBlock jobs per block; the next fails with MarketBusy', async () => {
-  const max = api.consts.workToken.maxJobsPerBlock.toNumber();
-  assert.equal(max, 16);
+  const max = api.consts.workMarket.maxJobsPerBlock.toNumber();
+  assert.equal(max, 16, 'the dev runtime\'s MaxJobsPerBlock');
   await avoidEraBoundary(api, node.seal);
   const before = await free(ferdie.address);
   const calls = Array.from({ length: max + 1 }, (_, i) => [
-    api.tx.workToken.submitJob(`0x${(i + 1).toString(16).padStart(64, '0')}`, UNIT), ferdie,
+    api.tx.workMarket.submitJob(`0x${(i + 1).toString(16).padStart(64, '0')}`, UNIT), ferdie,
   ]);
   const outcomes = await submitInOneBlock(api, node.seal, calls);
   const block = outcomes[0].blockHash;
   assert.ok(outcomes.every((o) => o.blockHash === block), 'all in one block');
   const accepted = outcomes.filter((o) => !o.failed);
   assert.equal(accepted.length, max);
-  assert.deepEqual(outcomes.filter((o) => o.failed).map((o) => o.error), ['workToken.MarketBusy']);
-  const ids = accepted.map((o) => eventsOf(o.events, 'workToken', 'JobSubmitted')[0].id.toNumber());
+  assert.deepEqual(outcomes.filter((o) => o.failed).map((o) => o.error), ['workMarket.MarketBusy']);
+  const ids = accepted.map((o) => eventsOf(o.events, 'workMarket', 'JobSubmitted')[0].id.toNumber());
   const fees = outcomes.reduce((sum, o) => sum + o.fee, 0n);
   assert.equal(await free(ferdie.address), before - BigInt(max) * UNIT - fees,
     'sixteen fees on hold; the refused job holds nothing');
@@ -186,8 +232,8 @@ test('at most MaxJobsPerBlock jobs per block; the next fails with MarketBusy', a
   // The next block assigns (or refunds) every one of them.
   const next = await node.seal();
   const init = await blockEvents(api, next, 'Initialization');
-  const assigned = eventsOf(init, 'workToken', 'JobAssigned').map((e) => e.id.toNumber());
-  const refunded = eventsOf(init, 'workToken', 'JobUnassigned').map((e) => e.id.toNumber());
+  const assigned = eventsOf(init, 'workMarket', 'JobAssigned').map((e) => e.id.toNumber());
+  const refunded = eventsOf(init, 'workMarket', 'JobUnassigned').map((e) => e.id.toNumber());
   assert.deepEqual([...assigned, ...refunded].sort((a, b) => a - b), ids);
   assert.equal(await free(ferdie.address),
     before - BigInt(assigned.length) * UNIT - fees, 'refunded fees came back');

@@ -10,12 +10,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nodeBinary } from '../lib/node.mjs';
+import { submit } from '../lib/tx.mjs';
 import { devKeys } from '../lib/keys.mjs';
+import { UNIT } from '../lib/units.mjs';
 import { startLocalNode, heads, waitFor } from '../lib/network.mjs';
 
-const UNIT = 10n ** 12n;
-/** Slot length of the runtime (ms): one block per slot, Alice and Bob taking turns. */
-const SLOT_MS = 2_000;
+/** The local testnet's slot (ms): one block per slot, Alice and Bob taking turns. */
+const LOCAL_SLOT_MS = 2_000;
+/** The slot the runtime reports (`aura.slotDuration`, read in `before`): the timeouts use it. */
+let slotMs;
 /** Height every node must have finalized before the checks begin. */
 const MIN_FINALIZED = 3;
 
@@ -44,6 +47,7 @@ before(async () => {
   alice = await startLocalNode({ validator: 'alice' });
   bob = await startLocalNode({ validator: 'bob', bootnodes: [alice.multiaddr] });
   full = await startLocalNode({ chain: specFile, bootnodes: [alice.multiaddr, bob.multiaddr] });
+  slotMs = alice.api.consts.aura.slotDuration.toNumber();
 });
 
 after(async () => {
@@ -54,7 +58,7 @@ after(async () => {
 test('the chain spec of every node is the Aura + GRANDPA local testnet', async () => {
   for (const node of [alice, bob, full]) {
     assert.equal((await node.api.rpc.system.chainType()).toString(), 'Local');
-    assert.equal(node.api.consts.aura.slotDuration.toNumber(), SLOT_MS);
+    assert.equal(node.api.consts.aura.slotDuration.toNumber(), LOCAL_SLOT_MS);
   }
   const authorities = await alice.api.query.aura.authorities();
   const [aliceKey, bobKey] = await devKeys('Alice', 'Bob');
@@ -102,21 +106,12 @@ test('all three nodes finalize the same blocks', async () => {
 test('a call submitted to the full node is read back from a validator', async () => {
   const [ferdie] = await devKeys('Ferdie');
   const stake = 300n * UNIT;
-  const finalizedHash = await new Promise((resolve, reject) => {
-    let unsub = () => {};
-    full.api.tx.workToken.registerProvider(stake, 0)
-      .signAndSend(ferdie, ({ status, dispatchError }) => {
-        if (status.isInvalid || status.isDropped || status.isUsurped) {
-          reject(new Error(`transaction ${status.type}`));
-        }
-        if (status.isFinalized) {
-          unsub();
-          if (dispatchError) reject(new Error(`dispatch failed: ${dispatchError.toString()}`));
-          else resolve(status.asFinalized.toHex());
-        }
-      })
-      .then((u) => { unsub = u; }, reject);
-  });
+  // Submitted to the full node, which makes no blocks itself: the validators' blocks include
+  // it, and the outcome is read once GRANDPA has finalized the block.
+  const r = await submit(full.api, null, full.api.tx.workToken.registerProvider(stake, 0), ferdie,
+    { finalized: true });
+  assert.equal(r.error, null, 'the call succeeded');
+  const finalizedHash = r.blockHash;
 
   // Alice has that block finalized too (GRANDPA needs her vote), and her state shows the stake.
   await waitFor('Alice to know the block', async () => {
@@ -134,13 +129,13 @@ test('with Bob stopped, Alice keeps authoring; finality stalls', async () => {
   await bob.stop();
   bob = null;
   // Votes already cast may still complete a round; let two slots pass before the baseline.
-  await new Promise((r) => setTimeout(r, 2 * SLOT_MS));
+  await new Promise((r) => setTimeout(r, 2 * slotMs));
   const start = await heads(alice.api);
 
   const later = await waitFor('Alice to author 3 more blocks', async () => {
     const h = await heads(alice.api);
     return { ok: h.best >= start.best + 3, ...h };
-  }, { timeoutMs: 20 * SLOT_MS });
+  }, { timeoutMs: 20 * slotMs });
   assert.ok(later.best >= start.best + 3, `Alice authors alone (#${start.best} → #${later.best})`);
 
   // Only Alice's slots are filled now: authority i owns the slots with slot % 2 == i.
@@ -152,7 +147,7 @@ test('with Bob stopped, Alice keeps authoring; finality stalls', async () => {
   await waitFor('the full node to import them', async () => {
     const h = await heads(full.api);
     return { ok: h.best >= later.best, ...h };
-  }, { timeoutMs: 10 * SLOT_MS });
+  }, { timeoutMs: 10 * slotMs });
 
   assert.equal(later.finalized, start.finalized,
     'no block is finalized with one of two GRANDPA voters: 1 vote < the 2 needed');

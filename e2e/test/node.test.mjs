@@ -6,12 +6,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Keyring } from '@polkadot/keyring';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { startDevNode, nodeBinary } from '../lib/node.mjs';
 import { submit } from '../lib/tx.mjs';
+import { devKeys } from '../lib/keys.mjs';
+import { UNIT, DECIMALS } from '../lib/units.mjs';
 
-const UNIT = 10n ** 12n;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 test('default --dev sealing produces and finalizes a block every interval', async () => {
@@ -35,8 +34,7 @@ test('default --dev sealing produces and finalizes a block every interval', asyn
 });
 
 test('state under --base-path survives a restart', async () => {
-  await cryptoWaitReady();
-  const ferdie = new Keyring({ type: 'sr25519' }).addFromUri('//Ferdie');
+  const [ferdie] = await devKeys('Ferdie');
   const basePath = mkdtempSync(join(tmpdir(), 'work-token-persist-'));
   try {
     let node = await startDevNode({ basePath });
@@ -71,7 +69,7 @@ test('export-chain-spec describes the WORK chain for dev and local', () => {
     assert.equal(out.status, 0, out.stderr);
     const spec = JSON.parse(out.stdout);
     assert.equal(spec.properties.tokenSymbol, 'WORK');
-    assert.equal(spec.properties.tokenDecimals, 12);
+    assert.equal(spec.properties.tokenDecimals, DECIMALS);
     assert.equal(spec.properties.ss58Format, 42);
     assert.ok(spec.genesis, 'the spec carries a genesis');
   }

@@ -1,25 +1,22 @@
-// WorkTokenApi (S23) from polkadot.js: `api.call.workTokenApi.*` against the real node.
+// WorkTokenApi (S23) and WorkMarketApi from polkadot.js: `api.call.workTokenApi.*` and
+// `api.call.workMarketApi.*` against the real node.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Keyring } from '@polkadot/keyring';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { startDevNode } from '../lib/node.mjs';
 import { submit, advanceToEra } from '../lib/tx.mjs';
+import { devKeys } from '../lib/keys.mjs';
+import { UNIT } from '../lib/units.mjs';
 
-const UNIT = 10n ** 12n;
 let node;
 let api;
 let charlie;
 let eve;
 
 before(async () => {
-  await cryptoWaitReady();
   node = await startDevNode();
   api = node.api;
-  const keyring = new Keyring({ type: 'sr25519' });
-  charlie = keyring.addFromUri('//Charlie');
-  eve = keyring.addFromUri('//Eve');
+  [charlie, eve] = await devKeys('Charlie', 'Eve');
   let r = await submit(api, node.seal,
     api.tx.workToken.registerProvider(200n * UNIT, 30_000_000), charlie);
   assert.equal(r.error, null);
@@ -36,7 +33,13 @@ test('providerSummary, delegationSummary and eraSummary describe the chain', asy
   const apiId = blake2AsHex('WorkTokenApi', 64);
   const version = api.runtimeVersion.apis.find(([id]) => id.toHex() === apiId);
   assert.ok(version, 'the runtime declares WorkTokenApi');
-  assert.equal(version[1].toNumber(), 2, 'WorkTokenApi version 2');
+  assert.equal(version[1].toNumber(), 3,
+    'WorkTokenApi version 3: reputation and open jobs moved to WorkMarketApi');
+  assert.ok(api.call.workMarketApi, 'the market\'s runtime API is in the metadata');
+  const marketId = blake2AsHex('WorkMarketApi', 64);
+  const marketVersion = api.runtimeVersion.apis.find(([id]) => id.toHex() === marketId);
+  assert.ok(marketVersion, 'the runtime declares WorkMarketApi');
+  assert.equal(marketVersion[1].toNumber(), 1, 'WorkMarketApi version 1');
 
   // Charlie registered and Eve delegated in this era: her tokens wait to enter his pool.
   let provider = (await api.call.workTokenApi.providerSummary(charlie.address)).unwrap();
@@ -50,7 +53,20 @@ test('providerSummary, delegationSummary and eraSummary describe the chain', asy
   assert.equal(provider.leaving.isTrue, false);
   assert.equal(provider.tombstoned.isTrue, false);
   assert.equal(provider.active.isTrue, false, 'active from the next era');
+  assert.ok(!('reputation' in provider.toJSON()) && !('openJobs' in provider.toJSON()),
+    'reputation and open jobs are the market\'s');
   assert.ok((await api.call.workTokenApi.providerSummary(eve.address)).isNone);
+  // The market's view of the same provider: neutral, no open work, the mid tier's multiplier,
+  // which the work token's summary reports too.
+  const work = await api.call.workMarketApi.workSummary(charlie.address);
+  assert.equal(work.reputation.toNumber(), 500_000, 'a provider that never worked is neutral');
+  assert.equal(work.openJobs.toNumber(), 0);
+  assert.equal(work.openFees.toBigInt(), 0n);
+  assert.equal(work.collateralInUse.toBigInt(), 0n);
+  assert.equal(work.multiplier.toNumber(),
+    (await api.query.workMarket.reputationTiersOf()).mid.toNumber(), 'the neutral score is mid tier');
+  assert.equal(provider.multiplier.toNumber(), work.multiplier.toNumber());
+  assert.ok((await api.call.workMarketApi.job(0)).isNone, 'no job was submitted');
 
   let position = (await api.call.workTokenApi.delegationSummary(eve.address, charlie.address))
     .unwrap();

@@ -12,9 +12,17 @@ import {
   submit, eventsOf, blockEvents, advanceToEra, sealToEra, avoidEraBoundary, freeBalance,
 } from '../lib/tx.mjs';
 import { devKeys } from '../lib/keys.mjs';
+import { UNIT, PERBILL, perbillOf } from '../lib/units.mjs';
 
-const UNIT = 10n ** 12n;
-const BOND = 10n * UNIT; // ReportBond = DisputeBond in the runtime
+const STAKE = 500n * UNIT; // Dave's self-stake
+const DELEGATED = 100n * UNIT; // Eve's delegation: all of Dave's pool
+const JOINER = 10n * UNIT; // Charlie's delegation while the slash is pending
+// From the chain (`before`): the bonds, the dispute windows, the reporter's part.
+let reportBond;
+let disputeBond;
+let disputeWindow;
+let disputeTimeout;
+let rewardFraction;
 let node;
 let api;
 let alice; // sudo: the arbiter
@@ -41,15 +49,20 @@ before(async () => {
   node = await startDevNode();
   api = node.api;
   [alice, charlie, dave, eve, ferdie] = await devKeys('Alice', 'Charlie', 'Dave', 'Eve', 'Ferdie');
-  let r = await submit(api, node.seal, api.tx.workToken.registerProvider(500n * UNIT, 0), dave);
+  reportBond = api.consts.workToken.reportBond.toBigInt();
+  disputeBond = api.consts.workToken.disputeBond.toBigInt();
+  disputeWindow = api.consts.workToken.disputeWindow.toNumber();
+  disputeTimeout = api.consts.workToken.disputeTimeout.toNumber();
+  rewardFraction = api.consts.workToken.slashRewardFraction;
+  let r = await submit(api, node.seal, api.tx.workToken.registerProvider(STAKE, 0), dave);
   assert.equal(r.error, null);
-  r = await submit(api, node.seal, api.tx.workToken.delegate(dave.address, 100n * UNIT), eve);
+  r = await submit(api, node.seal, api.tx.workToken.delegate(dave.address, DELEGATED), eve);
   assert.equal(r.error, null);
   // Era 1: Eve's tokens entered Dave's pool and back him for the whole era. Era 2: the
   // offence of era 1 is reported.
   await advanceToEra(api, node.seal, 2);
   const pool = (await api.query.workToken.pools(dave.address)).unwrap();
-  assert.equal(pool.tokens.toBigInt(), 100n * UNIT);
+  assert.equal(pool.tokens.toBigInt(), DELEGATED);
 });
 
 after(async () => {
@@ -60,7 +73,13 @@ test('report, dispute, early uphold, window ends: balances and issuance to the u
   const era = (await api.query.workToken.currentEra()).toNumber();
   const offenceEra = era - 1;
 
-  // Ferdie reports with a bond. Critical, 50%: 250 of Dave's 500, 50 of the pool's 100.
+  // Ferdie reports with a bond. Critical (50% on the dev chain): 250 of Dave's 500, 50 of the
+  // pool's 100. Dave has no strikes, so no escalation.
+  const critical = (await api.query.workToken.slashFractionsOf()).critical;
+  const own = perbillOf(STAKE, critical);
+  const fromPool = perbillOf(DELEGATED, critical);
+  const reward = perbillOf(own, rewardFraction); // the reporter's part: of the own stake only
+  const burnt = own + fromPool - reward;
   await avoidEraBoundary(api, node.seal, 8); // everything up to the verdict in this era
   const ferdieBefore = await free(ferdie.address);
   let r = await submit(
@@ -74,33 +93,33 @@ test('report, dispute, early uphold, window ends: balances and issuance to the u
   const id = reported.id.toNumber();
   assert.equal(reported.provider.toString(), dave.address);
   assert.equal(reported.offenceEra.toNumber(), offenceEra);
-  assert.equal(reported.own.toBigInt(), 250n * UNIT);
-  assert.equal(reported.pool.toBigInt(), 50n * UNIT);
-  assert.equal(reported.disputeUntil.toNumber(), era + 2);
-  assert.equal(await free(ferdie.address), ferdieBefore - BOND - r.fee);
-  assert.equal(await reserved(ferdie.address), BOND, 'the report bond is on hold');
+  assert.equal(reported.own.toBigInt(), own);
+  assert.equal(reported.pool.toBigInt(), fromPool);
+  assert.equal(reported.disputeUntil.toNumber(), era + disputeWindow);
+  assert.equal(await free(ferdie.address), ferdieBefore - reportBond - r.fee);
+  assert.equal(await reserved(ferdie.address), reportBond, 'the report bond is on hold');
   const ferdieAfterReport = await free(ferdie.address);
 
   // The runtime API lists it with its windows.
   let [pending] = (await api.call.workTokenApi.pendingSlashes(dave.address)).toArray();
   assert.equal(pending.id.toNumber(), id);
   assert.equal(pending.severity.toString(), 'Critical');
-  assert.equal(pending.own.toBigInt(), 250n * UNIT);
+  assert.equal(pending.own.toBigInt(), own);
   assert.equal(pending.disputed.isTrue, false);
   assert.ok(pending.decided.isNone);
-  assert.equal(pending.disputeWindowEnd.toNumber(), era + 2);
-  assert.equal(pending.disputeTimeout.toNumber(), era + 2 + 4);
+  assert.equal(pending.disputeWindowEnd.toNumber(), era + disputeWindow);
+  assert.equal(pending.disputeTimeout.toNumber(), era + disputeWindow + disputeTimeout);
 
   // Pending: a joiner is accepted, but its tokens wait outside the pool, out of reach.
   const charlieBefore = await free(charlie.address);
-  r = await submit(api, node.seal, api.tx.workToken.delegate(dave.address, 10n * UNIT), charlie);
+  r = await submit(api, node.seal, api.tx.workToken.delegate(dave.address, JOINER), charlie);
   assert.equal(r.error, null);
-  const charlieAfterJoin = charlieBefore - 10n * UNIT - r.fee;
+  const charlieAfterJoin = charlieBefore - JOINER - r.fee;
   assert.equal(await free(charlie.address), charlieAfterJoin);
   const joiner = async () => (
     await api.call.workTokenApi.delegationSummary(charlie.address, dave.address)
   ).unwrap();
-  assert.equal((await joiner()).entering.toBigInt(), 10n * UNIT);
+  assert.equal((await joiner()).entering.toBigInt(), JOINER);
 
   // Only the accused may dispute; Dave does, posting his bond.
   r = await submit(api, node.seal, api.tx.workToken.disputeSlash(id), eve);
@@ -109,9 +128,9 @@ test('report, dispute, early uphold, window ends: balances and issuance to the u
   r = await submit(api, node.seal, api.tx.workToken.disputeSlash(id), dave);
   assert.equal(r.error, null);
   assert.equal(eventsOf(r.events, 'workToken', 'SlashDisputed').length, 1);
-  assert.equal(await free(dave.address), daveBefore - BOND - r.fee);
-  const daveAfterDispute = daveBefore - BOND - r.fee;
-  assert.equal(await reserved(dave.address), 500n * UNIT + BOND);
+  assert.equal(await free(dave.address), daveBefore - disputeBond - r.fee);
+  const daveAfterDispute = daveBefore - disputeBond - r.fee;
+  assert.equal(await reserved(dave.address), STAKE + disputeBond);
 
   // The arbiter must be sudo.
   r = await submit(api, node.seal, api.tx.workToken.resolveDispute(id, 'Uphold'), eve);
@@ -125,43 +144,45 @@ test('report, dispute, early uphold, window ends: balances and issuance to the u
   assert.equal(resolved.verdict.toString(), 'Uphold');
   const [bondSlashed] = eventsOf(r.events, 'workToken', 'BondSlashed');
   assert.equal(bondSlashed.who.toString(), dave.address);
-  assert.equal(bondSlashed.amount.toBigInt(), BOND);
+  assert.equal(bondSlashed.amount.toBigInt(), disputeBond);
   assert.equal(eventsOf(r.events, 'workToken', 'SlashApplied').length, 0, 'not before the window');
   assert.equal((await api.query.workToken.currentEra()).toNumber(), era, 'still the report era');
-  assert.equal(await issuance(), issuanceBefore - BOND - r.fee, 'the bond and the fee are burnt');
+  assert.equal(await issuance(), issuanceBefore - disputeBond - r.fee,
+    'the bond and the fee are burnt');
   assert.equal(await free(dave.address), daveAfterDispute, 'the dispute bond is gone');
-  assert.equal(await reserved(dave.address), 500n * UNIT, 'the stake is untouched yet');
+  assert.equal(await reserved(dave.address), STAKE, 'the stake is untouched yet');
   [pending] = (await api.call.workTokenApi.pendingSlashes(dave.address)).toArray();
   assert.equal(pending.disputed.isTrue, false, 'the verdict is in');
-  assert.equal(pending.decided.unwrap().toNumber(), 1_000_000_000, 'upheld in full');
+  assert.equal(pending.decided.unwrap().toBigInt(), PERBILL, 'upheld in full');
 
-  // The window ends two eras after the report. Meanwhile the joiner's tokens do not enter:
-  // a slash of an earlier offence era is pending.
+  // The window ends DisputeWindow (two) eras after the report. Meanwhile the joiner's tokens
+  // do not enter: a slash of an earlier offence era is pending.
+  assert.ok(disputeWindow >= 2, 'an era boundary passes inside the window');
   const issuanceAfterVerdict = await issuance();
-  const { events: middle } = await sealToEra(api, node.seal, era + 1);
+  const { events: middle } = await sealToEra(api, node.seal, era + disputeWindow - 1);
   assert.equal(eventsOf(middle, 'workToken', 'EntryConverted')
     .filter((e) => e.provider.toString() === dave.address).length, 0);
-  assert.equal((await joiner()).entering.toBigInt(), 10n * UNIT, 'still waiting');
-  const { events: last, hash: windowEnd } = await sealToEra(api, node.seal, era + 2);
+  assert.equal((await joiner()).entering.toBigInt(), JOINER, 'still waiting');
+  const { events: last, hash: windowEnd } = await sealToEra(api, node.seal, era + disputeWindow);
   const passed = [...middle, ...last];
 
-  // At the start of era + 2, in the block's initialisation: 300 slashed; Ferdie gets 10% of
+  // At the start of era + 2 (the window's end), in the block's initialisation: 300 slashed; Ferdie gets 10% of
   // the 250 taken from Dave's own stake (25; nothing of the pool's part), 275 burnt;
   // Ferdie's bond returned; Dave jailed, out of the active set, tombstoned.
   const init = await blockEvents(api, windowEnd, 'Initialization');
   const [applied] = eventsOf(init, 'workToken', 'SlashApplied');
   assert.ok(applied, 'the slash applied when the window ended');
   assert.equal(applied.id.toNumber(), id);
-  assert.equal(applied.own.toBigInt(), 250n * UNIT);
-  assert.equal(applied.pool.toBigInt(), 50n * UNIT);
+  assert.equal(applied.own.toBigInt(), own);
+  assert.equal(applied.pool.toBigInt(), fromPool);
   const [rewarded] = eventsOf(init, 'workToken', 'ReporterRewarded');
   assert.equal(rewarded.reporter.toString(), ferdie.address);
-  assert.equal(rewarded.amount.toBigInt(), 25n * UNIT);
+  assert.equal(rewarded.amount.toBigInt(), reward);
   const [deposited] = eventsOf(init, 'workToken', 'SlashDeposited');
-  assert.equal(deposited.amount.toBigInt(), 275n * UNIT);
+  assert.equal(deposited.amount.toBigInt(), burnt);
   const [returned] = eventsOf(init, 'workToken', 'BondReturned');
   assert.equal(returned.who.toString(), ferdie.address);
-  assert.equal(returned.amount.toBigInt(), BOND);
+  assert.equal(returned.amount.toBigInt(), reportBond);
   assert.equal(eventsOf(init, 'workToken', 'Jailed').length, 1);
   assert.equal(eventsOf(init, 'workToken', 'Tombstoned').length, 1);
   const [left] = eventsOf(init, 'workToken', 'LeftActiveSet');
@@ -172,16 +193,16 @@ test('report, dispute, early uphold, window ends: balances and issuance to the u
   const daveRewards = eventsOf(passed, 'workToken', 'ProviderRewarded')
     .filter((e) => e.provider.toString() === dave.address);
   const daveEarned = sum(daveRewards, 'commission') + sum(daveRewards, 'selfStake');
-  assert.equal(await free(ferdie.address), ferdieAfterReport + BOND + 25n * UNIT);
+  assert.equal(await free(ferdie.address), ferdieAfterReport + reportBond + reward);
   assert.equal(await reserved(ferdie.address), 0n);
   assert.equal(await free(dave.address), daveAfterDispute + daveEarned);
-  assert.equal(await reserved(dave.address), 250n * UNIT, 'half the stake is left on hold');
+  assert.equal(await reserved(dave.address), STAKE - own, 'half the stake is left on hold');
   const pool = (await api.query.workToken.pools(dave.address)).unwrap();
-  assert.equal(pool.tokens.toBigInt(), 50n * UNIT);
-  assert.equal(pool.shares.toBigInt(), 100n * UNIT, 'shares untouched: each lost half its value');
+  assert.equal(pool.tokens.toBigInt(), DELEGATED - fromPool);
+  assert.equal(pool.shares.toBigInt(), DELEGATED, 'shares untouched: each lost half its value');
   // Issuance: the 275 burnt, plus whatever the two era boundaries minted.
   const minted = sum(eventsOf(passed, 'workToken', 'EraRewarded'), 'emission');
-  assert.equal(await issuance(), issuanceAfterVerdict - 275n * UNIT + minted);
+  assert.equal(await issuance(), issuanceAfterVerdict - burnt + minted);
   assert.ok((await api.query.workToken.pendingSlashes(id)).isNone);
   const provider = (await api.call.workTokenApi.providerSummary(dave.address)).unwrap();
   assert.equal(provider.active.isTrue, false);
@@ -191,12 +212,12 @@ test('report, dispute, early uphold, window ends: balances and issuance to the u
   assert.ok(!members.includes(dave.address), 'activeSet() no longer lists him');
 
   // The joiner bore none of it: its 10 are still waiting, and come back whole at once.
-  assert.equal((await joiner()).entering.toBigInt(), 10n * UNIT);
-  r = await submit(api, node.seal, api.tx.workToken.undelegate(dave.address, 10n * UNIT), charlie);
+  assert.equal((await joiner()).entering.toBigInt(), JOINER);
+  r = await submit(api, node.seal, api.tx.workToken.undelegate(dave.address, JOINER), charlie);
   assert.equal(r.error, null);
   const [back] = eventsOf(r.events, 'workToken', 'EntryWithdrawn');
-  assert.equal(back.amount.toBigInt(), 10n * UNIT);
-  assert.equal(await free(charlie.address), charlieAfterJoin + 10n * UNIT - r.fee);
+  assert.equal(back.amount.toBigInt(), JOINER);
+  assert.equal(await free(charlie.address), charlieAfterJoin + JOINER - r.fee);
   assert.ok((await api.query.workToken.delegations(charlie.address, dave.address)).isNone);
 });
 
@@ -229,8 +250,8 @@ test('a report of the same incident at a higher severity takes its place; the lo
   assert.equal(superseded.id.toNumber(), minor.id.toNumber());
   assert.equal(superseded.by.toNumber(), major.id.toNumber());
   assert.equal(eventsOf(r.events, 'workToken', 'BondReturned').length, 0);
-  assert.equal(await free(ferdie.address), before - 2n * BOND - spent, 'both bonds on hold');
-  assert.equal(await reserved(ferdie.address), 2n * BOND);
+  assert.equal(await free(ferdie.address), before - 2n * reportBond - spent, 'both bonds on hold');
+  assert.equal(await reserved(ferdie.address), 2n * reportBond);
   assert.ok((await api.query.workToken.pendingSlashes(minor.id)).isNone);
   const [heldId] = (await api.query.workToken.fallbacks(major.id)).unwrap();
   assert.equal(heldId.toNumber(), minor.id.toNumber(), 'the Minor report is held under the Major');

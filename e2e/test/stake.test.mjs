@@ -3,12 +3,11 @@
 // nothing but the fee. Runs the real node with `--dev --sealing manual` and @polkadot/api.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Keyring } from '@polkadot/keyring';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { startDevNode } from '../lib/node.mjs';
 import { submit, eventsOf, advanceToEra } from '../lib/tx.mjs';
+import { devKeys } from '../lib/keys.mjs';
+import { UNIT, DECIMALS } from '../lib/units.mjs';
 
-const UNIT = 10n ** 12n;
 let node;
 let api;
 let bob;
@@ -37,12 +36,9 @@ async function ledger(who) {
 }
 
 before(async () => {
-  await cryptoWaitReady();
   node = await startDevNode();
   api = node.api;
-  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
-  bob = keyring.addFromUri('//Bob');
-  charlie = keyring.addFromUri('//Charlie');
+  [bob, charlie] = await devKeys('Bob', 'Charlie');
 });
 
 after(async () => {
@@ -53,6 +49,7 @@ test('chain identity: WORK, 12 decimals, SS58 42', async () => {
   const props = await api.rpc.system.properties();
   assert.equal(props.tokenSymbol.unwrap()[0].toString(), 'WORK');
   assert.equal(props.tokenDecimals.unwrap()[0].toNumber(), 12);
+  assert.equal(api.registry.chainDecimals[0], DECIMALS, 'lib/units.mjs has the chain\'s decimals');
   assert.equal(api.consts.system.ss58Prefix.toNumber(), 42);
   const hash = await node.seal();
   const header = await api.rpc.chain.getHeader(hash);

@@ -87,7 +87,7 @@ impl<T: Config> Pallet<T> {
 	/// Whether `who` may be in the next active set, and its effective stake.
 	fn eligibility(who: &T::AccountId, minimum: crate::BalanceOf<T>) -> Option<(u128, u16)> {
 		let info = Providers::<T>::get(who)?;
-		if info.chilled || info.leaving || Self::is_jailed(who) {
+		if info.chilled || info.leaving || Self::is_barred(who) {
 			return None;
 		}
 		let ledger = Ledgers::<T>::get(who)?;
@@ -179,7 +179,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Whether `who` is in the current active set.
-	pub fn is_active(who: &T::AccountId) -> bool {
+	pub fn in_active_set(who: &T::AccountId) -> bool {
 		ActiveSet::<T>::get().iter().any(|p| p.who == *who)
 	}
 

@@ -171,7 +171,7 @@ impl<T: Config> Pallet<T> {
 			tombstoned: Tombstones::<T>::contains_key(provider),
 			pending_slashes: record.map(|r| r.pending).unwrap_or(0),
 			multiplier: T::Market::multiplier(provider),
-			active: Self::is_active(provider),
+			active: Self::in_active_set(provider),
 			chilled: info.chilled,
 		})
 	}

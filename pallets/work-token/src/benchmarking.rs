@@ -569,7 +569,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(provider.clone()));
 
-		assert!(!Pallet::<T>::is_jailed(&provider));
+		assert!(!Pallet::<T>::is_barred(&provider));
 	}
 
 	#[benchmark]
@@ -651,13 +651,13 @@ mod benchmarks {
 	fn deregister() {
 		let provider = provider::<T>();
 		fill_active_set::<T>();
-		assert!(Pallet::<T>::is_active(&provider));
+		assert!(Pallet::<T>::in_active_set(&provider));
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(provider.clone()));
 
 		assert!(Providers::<T>::get(&provider).is_some_and(|i| i.leaving));
-		assert!(!Pallet::<T>::is_active(&provider));
+		assert!(!Pallet::<T>::in_active_set(&provider));
 	}
 
 	/// Freeing the seat of a provider below the minimum stake, reading the largest active set.

@@ -10,6 +10,7 @@
 
 use crate::{
 	shares::{Pool, ShareError},
+	types::{from_u128, to_u128},
 	BalanceOf, Config, CurrentEra, Delegation, DelegationCount, DelegationPool, Delegations,
 	EraIndex, Error, Event, Ledgers, Pallet, Pools, Providers, UnbondingPool, UnbondingPools,
 	UnbondingShares,
@@ -24,7 +25,7 @@ use frame_support::{
 	BoundedVec,
 };
 use sp_runtime::{
-	traits::{Saturating, UniqueSaturatedFrom, UniqueSaturatedInto, Zero},
+	traits::{Saturating, Zero},
 	DispatchError, DispatchResult,
 };
 
@@ -36,14 +37,6 @@ fn share_error<T: Config>(e: ShareError) -> Error<T> {
 		ShareError::Insufficient => Error::<T>::InsufficientDelegation,
 		ShareError::Overflow => Error::<T>::Overflow,
 	}
-}
-
-fn to_u128<T: Config>(b: BalanceOf<T>) -> u128 {
-	b.unique_saturated_into()
-}
-
-fn from_u128<T: Config>(v: u128) -> BalanceOf<T> {
-	BalanceOf::<T>::unique_saturated_from(v)
 }
 
 /// Tokens owned by shares: what delegation pools and unbonding pools have in common. The
@@ -128,7 +121,7 @@ impl<T: Config> Pallet<T> {
 		let info = Providers::<T>::get(provider).ok_or(Error::<T>::NotProvider)?;
 		let bonded = Ledgers::<T>::get(provider).is_some_and(|l| !l.active.is_zero());
 		ensure!(bonded && !info.leaving, Error::<T>::ProviderLeaving);
-		ensure!(!Self::is_jailed(provider), Error::<T>::ProviderJailed);
+		ensure!(!Self::is_barred(provider), Error::<T>::ProviderJailed);
 		Ok(())
 	}
 

@@ -26,22 +26,15 @@
 //! Everything here is O(1) per position and per pool: no loop over delegators.
 
 use crate::{
+	types::{from_u128, to_u128},
 	BalanceOf, CohortId, Config, Conversion, Conversions, CurrentEra, Delegation, DelegationPool,
 	EntryCohort, EraIndex, Error, Event, Pallet, ShareBook,
 };
 use frame_support::traits::Get;
 use sp_runtime::{
-	traits::{Saturating, UniqueSaturatedFrom, UniqueSaturatedInto, Zero},
+	traits::{Saturating, Zero},
 	Rounding,
 };
-
-fn to_u128<T: Config>(b: BalanceOf<T>) -> u128 {
-	b.unique_saturated_into()
-}
-
-fn from_u128<T: Config>(v: u128) -> BalanceOf<T> {
-	BalanceOf::<T>::unique_saturated_from(v)
-}
 
 /// Whether a cohort of `cohort_era` may enter at the boundary that starts era `now`, as far
 /// as the report window goes.

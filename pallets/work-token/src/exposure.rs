@@ -16,7 +16,8 @@
 //!   older is open (see [`crate::entry`]), so a joiner never pays for an offence before it
 //!   joined, nor for one of its own era that was already reported when it joined.
 
-use crate::{slashing::at_risk_from, Config, EraIndex, Exposures, OpenClaims, Pallet};
+use crate::{Config, EraIndex, Exposures, OpenClaims, Pallet};
+use frame_support::traits::Get;
 
 /// A kind of open claim.
 #[derive(Clone, Copy)]
@@ -47,6 +48,12 @@ impl OpenClaims {
 	pub fn is_empty(&self) -> bool {
 		self.slashes == 0 && self.work == 0
 	}
+}
+
+/// The first unlock era of stake that was still bonded in `offence_era`: chunks unlocking in
+/// it or later were bonded then, and are at risk for an offence of that era.
+pub(crate) fn at_risk_from<T: Config>(offence_era: EraIndex) -> EraIndex {
+	offence_era.saturating_add(T::UnbondingPeriod::get())
 }
 
 /// The storage key of `era`: big-endian, so that keys sort by era.

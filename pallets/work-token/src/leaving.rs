@@ -40,7 +40,7 @@ impl<T: Config> Pallet<T> {
 		let ledger = Ledgers::<T>::get(provider).ok_or(Error::<T>::NotProvider)?;
 		let minimum = crate::MinProviderStake::<T>::get();
 		let underfunded = ledger.underfunded && ledger.active < minimum && ledger.earning < minimum;
-		ensure!(underfunded && !Self::is_active(provider), Error::<T>::NotUnderfunded);
+		ensure!(underfunded && !Self::in_active_set(provider), Error::<T>::NotUnderfunded);
 		Self::do_deregister(provider)
 	}
 

@@ -39,6 +39,7 @@ mod delegation_account;
 mod disputes;
 pub mod entry;
 mod era;
+mod errors;
 mod events;
 pub mod exposure;
 pub mod incidents;
@@ -75,7 +76,7 @@ pub use weights::WeightInfo;
 pub const LOG_TARGET: &str = "runtime::work-token";
 
 #[import_section(events::events)]
-#[import_section(events::errors)]
+#[import_section(errors::errors)]
 #[import_section(calls::calls)]
 #[frame_support::pallet]
 #[allow(clippy::expect_used, clippy::arithmetic_side_effects, clippy::indexing_slicing)]

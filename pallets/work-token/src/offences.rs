@@ -49,9 +49,10 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Whether `provider` is jailed, suspended or tombstoned (no work, no rewards, no new
-	/// delegations).
-	pub fn is_jailed(provider: &T::AccountId) -> bool {
+	/// Whether `provider` is barred from work: jailed, suspended by a disputed slash, or
+	/// tombstoned (no work, no rewards, no new delegations). "Jailed" alone means a jail term
+	/// (`jailed_until`), ended by `unjail`.
+	pub fn is_barred(provider: &T::AccountId) -> bool {
 		Tombstones::<T>::contains_key(provider)
 			|| Providers::<T>::get(provider).is_some_and(|info| info.jailed_until.is_some())
 			|| Offences::<T>::get(provider).is_some_and(|r| r.suspensions > 0)

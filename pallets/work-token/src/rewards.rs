@@ -33,6 +33,7 @@
 //! `[MinInflation, MaxInflation]`.
 
 use crate::{
+	types::{from_u128, to_u128},
 	BalanceOf, Config, Delegation, DelegationPool, Error, Event, InflationRate, Ledgers,
 	MinProviderStake, Pallet, Pools, Providers, StakeLedger, TotalDelegated, TotalStaked,
 	WeightInfo,
@@ -48,17 +49,9 @@ use frame_support::{
 };
 use sp_arithmetic::{helpers_128bit::multiply_by_rational_with_rounding, Rounding};
 use sp_runtime::{
-	traits::{CheckedAdd, Saturating, UniqueSaturatedFrom, UniqueSaturatedInto, Zero},
+	traits::{CheckedAdd, Saturating, Zero},
 	DispatchResult, FixedPointNumber, FixedU128, Perbill,
 };
-
-fn to_u128<T: Config>(b: BalanceOf<T>) -> u128 {
-	b.unique_saturated_into()
-}
-
-fn from_u128<T: Config>(v: u128) -> BalanceOf<T> {
-	BalanceOf::<T>::unique_saturated_from(v)
-}
 
 /// `a * b / c`, rounded down; zero when `c` is zero or on overflow.
 fn mul_div_down(a: u128, b: u128, c: u128) -> u128 {
@@ -288,7 +281,7 @@ impl<T: Config> Pallet<T> {
 		let Some(multiplier) = multiplier else { return 0 };
 		let meets_minimum =
 			!ledger.earning.is_zero() && ledger.earning >= MinProviderStake::<T>::get();
-		if !meets_minimum || Self::is_jailed(provider) {
+		if !meets_minimum || Self::is_barred(provider) {
 			return 0;
 		}
 		effective(stake.self_stake.saturating_add(stake.delegated), multiplier)

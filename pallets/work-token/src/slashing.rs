@@ -23,9 +23,11 @@
 //! provider or one of its delegators) and the rest to `OnSlash`.
 
 use crate::{
-	exposure::Claim, BalanceOf, Config, CreditOf, CurrentEra, Delegations, Error, Event, HashOf,
-	HoldReason, Incidents, Ledgers, OffenceRecord, Offences, Pallet, PendingSlash, PendingSlashes,
-	Pools, Providers, Severity, ShareBook, SlashFractionsOf, SlashId, SlashQueueState, StakeLedger,
+	exposure::{at_risk_from, Claim},
+	types::{from_u128, to_u128},
+	BalanceOf, Config, CreditOf, CurrentEra, Delegations, Error, Event, HashOf, HoldReason,
+	Incidents, Ledgers, OffenceRecord, Offences, Pallet, PendingSlash, PendingSlashes, Pools,
+	Providers, Severity, ShareBook, SlashFractionsOf, SlashId, SlashQueueState, StakeLedger,
 	UnbondingPools,
 };
 use alloc::vec::Vec;
@@ -38,17 +40,9 @@ use frame_support::{
 	},
 };
 use sp_runtime::{
-	traits::{Saturating, UniqueSaturatedFrom, UniqueSaturatedInto, Zero},
+	traits::{Saturating, Zero},
 	DispatchError, DispatchResult, Perbill, Rounding,
 };
-
-fn to_u128<T: Config>(b: BalanceOf<T>) -> u128 {
-	b.unique_saturated_into()
-}
-
-fn from_u128<T: Config>(v: u128) -> BalanceOf<T> {
-	BalanceOf::<T>::unique_saturated_from(v)
-}
 
 /// The slash fraction after `strikes` earlier offences: `base × (1 + escalation × strikes)`,
 /// at most 100%.
@@ -80,11 +74,6 @@ pub fn waterfall(severity: Severity, fraction: Perbill, own: u128, pool: u128) -
 		}
 		Severity::Critical => (fraction.mul_floor(own), fraction.mul_floor(pool)),
 	}
-}
-
-/// The first unlock era of stake that was still bonded in `offence_era`.
-pub(crate) fn at_risk_from<T: Config>(offence_era: u32) -> u32 {
-	offence_era.saturating_add(T::UnbondingPeriod::get())
 }
 
 impl<T: Config> Pallet<T> {

@@ -10,6 +10,16 @@ use scale_info::TypeInfo;
 use sp_runtime::{FixedU128, Perbill};
 pub use work_token_primitives::{EraIndex, Severity, SlashId, Verdict};
 
+/// A balance as `u128`, for the share and reward arithmetic (saturating).
+pub(crate) fn to_u128<T: Config>(balance: BalanceOf<T>) -> u128 {
+	sp_runtime::traits::UniqueSaturatedInto::unique_saturated_into(balance)
+}
+
+/// A `u128` as a balance (saturating).
+pub(crate) fn from_u128<T: Config>(value: u128) -> BalanceOf<T> {
+	sp_runtime::traits::UniqueSaturatedFrom::unique_saturated_from(value)
+}
+
 /// The account id of a runtime.
 pub type AccountIdOf<T> = <T as frame_system::Config>::AccountId;
 

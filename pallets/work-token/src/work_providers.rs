@@ -20,7 +20,7 @@ impl<T: Config> Pallet<T> {
 	/// tombstoned.
 	pub fn takes_work(provider: &T::AccountId) -> bool {
 		Providers::<T>::get(provider).is_some_and(|info| !info.leaving)
-			&& !Self::is_jailed(provider)
+			&& !Self::is_barred(provider)
 	}
 
 	/// The era block `block` belongs to (era `e` starts at block `e * EraLength`).

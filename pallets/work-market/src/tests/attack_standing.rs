@@ -80,7 +80,7 @@ fn a_provider_jailed_in_a_block_takes_none_of_that_blocks_jobs() {
 				assert_ok!(WorkMarket::submit_job(RuntimeOrigin::signed(13), evidence(1), 10));
 			}
 			next_block();
-			assert!(WorkToken::is_jailed(&10));
+			assert!(WorkToken::is_barred(&10));
 			assert!(crate::Jobs::<Test>::iter_values().all(|job| job.provider == 11));
 			assert_eq!(crate::Jobs::<Test>::iter().count() as u32, MAX_OPEN_JOBS);
 		});

@@ -111,7 +111,7 @@ fn a_disputed_self_report_is_superseded_and_the_stronger_report_still_applies() 
 		// Major: 20% of 2,000 = 400, all of it from the provider's own 1,000; the held Minor
 		// report is discarded with both of its bonds returned.
 		assert_eq!(held_stake(10), 600);
-		assert!(crate::Pallet::<Test>::is_jailed(&10));
+		assert!(crate::Pallet::<Test>::is_barred(&10));
 		System::assert_has_event(Event::FallbackDiscarded { id: 0, by: 1 }.into());
 		assert_eq!(Balances::balance_on_hold(&HoldReason::DisputeBond.into(), &10), 0);
 		assert_eq!(Balances::balance_on_hold(&HoldReason::ReportBond.into(), &13), 0);
@@ -231,7 +231,7 @@ fn a_fake_higher_report_that_is_overturned_restores_the_true_one() {
 		// Major: 400, all from own stake; jailed, not tombstoned.
 		assert_eq!(held_stake(10), 600);
 		assert!(!Tombstones::<Test>::contains_key(10));
-		assert!(crate::Pallet::<Test>::is_jailed(&10));
+		assert!(crate::Pallet::<Test>::is_barred(&10));
 	});
 }
 

@@ -35,7 +35,7 @@ fn disputing_is_never_cheaper_than_accepting() {
 			assert_ok!(WorkToken::dispute_slash(RuntimeOrigin::signed(11), 1));
 			run_to_era(DISPUTE_WINDOW);
 			// From the window's end the disputer is suspended like the jailed one.
-			assert!(Pallet::<Test>::is_jailed(&10) && Pallet::<Test>::is_jailed(&11));
+			assert!(Pallet::<Test>::is_barred(&10) && Pallet::<Test>::is_barred(&11));
 			System::assert_has_event(Event::Suspended { id: 1, provider: 11 }.into());
 			run_to_era(DISPUTE_WINDOW + DISPUTE_TIMEOUT);
 			assert!(PendingSlashes::<Test>::iter().next().is_none());
@@ -92,10 +92,10 @@ fn an_overturn_lifts_a_suspension() {
 		));
 		assert_ok!(WorkToken::dispute_slash(RuntimeOrigin::signed(10), 0));
 		run_to_era(DISPUTE_WINDOW);
-		assert!(Pallet::<Test>::is_jailed(&10));
+		assert!(Pallet::<Test>::is_barred(&10));
 		assert_ok!(WorkToken::resolve_dispute(RuntimeOrigin::root(), 0, crate::Verdict::Overturn));
-		assert!(!Pallet::<Test>::is_jailed(&10));
+		assert!(!Pallet::<Test>::is_barred(&10));
 		run_to_era(DISPUTE_WINDOW + 1);
-		assert!(Pallet::<Test>::is_active(&10));
+		assert!(Pallet::<Test>::in_active_set(&10));
 	});
 }

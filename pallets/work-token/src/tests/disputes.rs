@@ -137,8 +137,8 @@ fn an_unresolved_dispute_times_out_and_the_report_stands() {
 			Error::<Test>::DisputeUnresolved
 		);
 		// Meanwhile the provider is suspended: a dispute buys no time out of jail (S33).
-		assert!(crate::Pallet::<Test>::is_jailed(&10));
-		assert!(!crate::Pallet::<Test>::is_active(&10));
+		assert!(crate::Pallet::<Test>::is_barred(&10));
+		assert!(!crate::Pallet::<Test>::in_active_set(&10));
 		// Then the timeout: applied as reported, the dispute bond lost like an upheld one.
 		let minted = minted + run_to_era_counting_emission(DISPUTE_WINDOW + DISPUTE_TIMEOUT);
 		assert!(!PendingSlashes::<Test>::contains_key(0));

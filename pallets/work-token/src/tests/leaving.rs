@@ -5,7 +5,7 @@ use crate::{mock::*, Error, Event, Ledgers, Pallet, Providers};
 #[test]
 fn deregister_unbonds_everything_and_leaves_the_active_set_at_once() {
 	provider_with_delegators(|| {
-		assert!(Pallet::<Test>::is_active(&10));
+		assert!(Pallet::<Test>::in_active_set(&10));
 		assert_ok!(WorkToken::deregister(RuntimeOrigin::signed(10)));
 		System::assert_has_event(
 			Event::ProviderDeregistered {
@@ -20,12 +20,12 @@ fn deregister_unbonds_everything_and_leaves_the_active_set_at_once() {
 		assert_eq!((ledger.active, ledger.unlocking_total()), (0, 1_000));
 		let info = Providers::<Test>::get(10).unwrap();
 		assert!(info.leaving && info.chilled);
-		assert!(!Pallet::<Test>::is_active(&10));
+		assert!(!Pallet::<Test>::in_active_set(&10));
 		let summary = Pallet::<Test>::provider_summary(&10).unwrap();
 		assert!(summary.leaving && !summary.active);
 		// It stays out at the next boundary, and takes no work.
 		run_to_era(1);
-		assert!(!Pallet::<Test>::is_active(&10));
+		assert!(!Pallet::<Test>::in_active_set(&10));
 	});
 }
 
