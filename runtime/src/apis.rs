@@ -301,5 +301,6 @@ mod benches {
 		[pallet_sudo, Sudo]
 		[pallet_work_token, WorkToken]
 		[pallet_work_market, WorkMarket]
+		[pallet_work_court, WorkCourt]
 	);
 }

@@ -218,9 +218,10 @@ impl pallet_work_token::Config for Runtime {
 	/// Report window 1 + dispute window 2 = 3 ≤ the 4-era unbonding period (S20).
 	type ReportWindow = ConstU32<1>;
 	type DisputeWindow = ConstU32<2>;
-	/// A dispute still unresolved four eras after the window times out: the slash applies as
+	/// A dispute still unresolved eight eras after the window times out: the slash applies as
 	/// reported and the dispute bond is slashed (a dispute is never cheaper than accepting).
-	type DisputeTimeout = ConstU32<4>;
+	/// Room for the court's three rounds and its fallback (about 60 blocks).
+	type DisputeTimeout = ConstU32<8>;
 	type JailEras = ConstU32<2>;
 	type DefaultSlashFractions = DefaultSlashFractions;
 	type StrikeEscalation = StrikeEscalation;
@@ -237,8 +238,8 @@ impl pallet_work_token::Config for Runtime {
 	type DefaultActiveSetMode = DefaultActiveSetMode;
 	/// Performance multipliers, demand and the collateral open jobs hold come from the market.
 	type Market = WorkMarket;
-	/// Disputed slashes are decided by `ArbiterOrigin` calling `resolve_dispute`.
-	type Disputes = work_token_primitives::ResolvedByOrigin;
+	/// Disputed slashes are decided by the court's jurors (`ArbiterOrigin` can still decide).
+	type Disputes = WorkCourt;
 	type WeightInfo = pallet_work_token::weights::SubstrateWeight<Runtime>;
 }
 
@@ -247,8 +248,8 @@ impl pallet_work_market::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	/// The work token's providers take the jobs.
 	type Providers = WorkToken;
-	/// Challenged jobs are decided by `ArbiterOrigin` calling `resolve_challenge`.
-	type Challenges = work_token_primitives::ResolvedByOrigin;
+	/// Challenged jobs are decided by the court's jurors (`ArbiterOrigin` can still decide).
+	type Challenges = WorkCourt;
 	/// Insecure (collective coin flip) on the dev chain; a production chain plugs in BABE's
 	/// VRF or a beacon here.
 	type Randomness = RandomnessCollectiveFlip;
@@ -259,11 +260,11 @@ impl pallet_work_market::Config for Runtime {
 	type MaxOpenJobsPerProvider = ConstU32<16>;
 	/// Open job fees of at most a tenth of the self-stake.
 	type StakeToFeeRatio = ConstU32<10>;
-	/// 20 blocks to deliver, 10 to accept or challenge, and 20 more for the arbiter to
-	/// resolve a challenge before it lapses and the job is paid.
+	/// 20 blocks to deliver, 10 to accept or challenge, and 70 more for the court (three
+	/// rounds and its fallback) to decide a challenge before it lapses and the job is paid.
 	type JobDeadline = ConstU32<20>;
 	type AcceptanceWindow = ConstU32<10>;
-	type ChallengeTimeout = ConstU32<20>;
+	type ChallengeTimeout = ConstU32<70>;
 	type ProtocolFee = ProtocolFee;
 	type MaxJobsPerBlock = ConstU32<16>;
 	type ReputationSmoothing = ReputationSmoothing;
@@ -271,4 +272,52 @@ impl pallet_work_market::Config for Runtime {
 	type ReputationFullCreditFee = ConstU128<UNIT>;
 	type DefaultReputationTiers = DefaultReputationTiers;
 	type WeightInfo = pallet_work_market::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	/// The court's account, which holds the pots of open cases.
+	pub const CourtPalletId: frame_support::PalletId = frame_support::PalletId(*b"wrkcourt");
+	/// A juror who does not reveal, or reveals against the final ruling, loses half of what
+	/// its seat locks.
+	pub const IncoherencePenalty: Perbill = Perbill::from_percent(50);
+}
+
+impl pallet_work_court::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	/// Insecure on the dev chain, like the market's draw; a production chain plugs in BABE's
+	/// VRF or a beacon here.
+	type Randomness = RandomnessCollectiveFlip;
+	type Disputes = WorkToken;
+	type Challenges = WorkMarket;
+	type Relations = WorkToken;
+	/// Governance (sudo on the dev chain) decides cases appealed past the last round.
+	type FallbackOrigin = EnsureRoot<AccountId>;
+	/// Pots nobody voted for are burnt.
+	type OnForfeit = ();
+	type PalletId = CourtPalletId;
+	/// Fifty `WORK` to join the jury; a seat locks ten.
+	type MinJurorStake = ConstU128<{ 50 * UNIT }>;
+	type StakePerSeat = ConstU128<{ 10 * UNIT }>;
+	/// Forty blocks (four eras at dev speed) to leave the jury.
+	type JurorUnbonding = ConstU32<40>;
+	/// The draw tree has 16,384 slots: 14 reads per draw.
+	type MaxJurors = ConstU32<16_384>;
+	/// Three jurors, then seven, then fifteen.
+	type JurorsPerCase = ConstU32<3>;
+	type MaxAppealRounds = ConstU32<2>;
+	type MaxSeatsPerCase = ConstU32<25>;
+	/// Four blocks for each window at dev speed: a round takes about 16 blocks.
+	type CommitPeriod = ConstU32<4>;
+	type RevealPeriod = ConstU32<4>;
+	type AppealPeriod = ConstU32<4>;
+	type FallbackPeriod = ConstU32<10>;
+	type IncoherencePenalty = IncoherencePenalty;
+	/// Twenty `WORK` to appeal round 0, forty for round 1, eighty to reach governance.
+	type AppealBond = ConstU128<{ 20 * UNIT }>;
+	type MaxOpenCases = ConstU32<256>;
+	type MaxCasesPerBlock = ConstU32<16>;
+	type MaxSettlementsPerBlock = ConstU32<32>;
+	type MaxDrawAttempts = ConstU32<4>;
+	type WeightInfo = pallet_work_court::weights::SubstrateWeight<Runtime>;
 }

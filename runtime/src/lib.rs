@@ -28,6 +28,7 @@ use sp_runtime::{
 use sp_version::{runtime_version, RuntimeVersion};
 
 pub use apis::RuntimeApi;
+pub use pallet_work_court;
 pub use pallet_work_market;
 pub use pallet_work_token;
 
@@ -192,4 +193,8 @@ mod runtime {
 	/// so a provider jailed in a block takes none of the jobs assigned in it.
 	#[runtime::pallet_index(11)]
 	pub type WorkMarket = pallet_work_market;
+
+	/// The court: jurors drawn by stake decide disputed slashes and challenged jobs.
+	#[runtime::pallet_index(12)]
+	pub type WorkCourt = pallet_work_court;
 }

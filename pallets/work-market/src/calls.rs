@@ -50,7 +50,7 @@ mod calls {
 		/// Emits [`Event::JobCompleted`] and [`Event::ReputationUpdated`] (and
 		/// [`Event::ChallengeLapsed`]).
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::accept_result())]
+		#[pallet::weight(T::WeightInfo::accept_result().saturating_add(T::Challenges::close_weight()))]
 		pub fn accept_result(origin: OriginFor<T>, id: JobId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_accept_result(&who, id)
@@ -64,7 +64,7 @@ mod calls {
 		///
 		/// Emits [`Event::JobChallenged`].
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::challenge_result())]
+		#[pallet::weight(T::WeightInfo::challenge_result().saturating_add(T::Challenges::open_weight()))]
 		pub fn challenge_result(origin: OriginFor<T>, id: JobId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_challenge_result(&who, id)
@@ -79,7 +79,7 @@ mod calls {
 		/// Emits [`Event::ChallengeResolved`], then [`Event::JobFailed`] and
 		/// [`Event::OffenceReported`], or [`Event::JobCompleted`].
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::resolve_challenge())]
+		#[pallet::weight(Pallet::<T>::resolve_challenge_weight())]
 		pub fn resolve_challenge(origin: OriginFor<T>, id: JobId, upheld: bool) -> DispatchResult {
 			T::ArbiterOrigin::ensure_origin(origin)?;
 			Self::do_resolve_challenge(id, upheld)

@@ -124,6 +124,11 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// The most a verdict on a challenge costs, with the resolver told the case is over.
+	pub(crate) fn resolve_challenge_weight() -> Weight {
+		T::WeightInfo::resolve_challenge().saturating_add(T::Challenges::close_weight())
+	}
+
 	/// `resolve_challenge`: upheld refunds the client and reports a Major offence of the
 	/// delivery era; rejected pays the provider as if accepted.
 	pub(crate) fn do_resolve_challenge(id: JobId, upheld: bool) -> DispatchResult {
@@ -281,7 +286,9 @@ impl<T: Config> Pallet<T> {
 			&mut lapse,
 		));
 		JobQueueState::<T>::put(queue);
+		// Every job looked at is charged as one whose challenge lapses: the declared bound.
 		T::WeightInfo::process_jobs(looked_at)
+			.saturating_add(T::Challenges::close_weight().saturating_mul(u64::from(looked_at)))
 	}
 
 	/// Moves `cursor` over at most `budget` job ids below `next_id`, handing each open job to
@@ -311,5 +318,9 @@ impl<T: Config> Pallet<T> {
 impl<T: Config> Verdicts<JobId, bool> for Pallet<T> {
 	fn decide(id: JobId, upheld: bool) -> DispatchResult {
 		Self::do_resolve_challenge(id, upheld)
+	}
+
+	fn decide_weight() -> Weight {
+		Self::resolve_challenge_weight()
 	}
 }

@@ -118,44 +118,10 @@ impl pallet_work_market::Config for Test {
 	type OnProtocolFee = RecordBurn<Test>;
 }
 
-std::thread_local! {
-	static RANDOM_SEED: core::cell::Cell<u64> = const { core::cell::Cell::new(0) };
-	static RANDOM_CALLS: core::cell::Cell<u64> = const { core::cell::Cell::new(0) };
-	static RANDOM_PER_BLOCK: core::cell::Cell<bool> = const { core::cell::Cell::new(false) };
-}
+pub use pallet_work_token::testing::{set_random_seed, set_randomness_per_block};
 
-/// Seeds [`TestRandomness`]: the same seed gives the same draws.
-pub fn set_random_seed(seed: u64) {
-	RANDOM_SEED.with(|s| s.set(seed));
-	RANDOM_CALLS.with(|c| c.set(0));
-}
-
-/// Makes [`TestRandomness`] a function of the block number and the subject only, like
-/// randomness derived from block hashes: anyone can compute this block's value, nobody the
-/// next block's.
-pub fn set_randomness_per_block(per_block: bool) {
-	RANDOM_PER_BLOCK.with(|p| p.set(per_block));
-}
-
-/// A seeded, deterministic randomness for tests: `blake2_256(seed, call count, subject)`, or
-/// `blake2_256(seed, block number, subject)` after [`set_randomness_per_block`].
-pub struct TestRandomness;
-impl frame_support::traits::Randomness<sp_core::H256, u64> for TestRandomness {
-	fn random(subject: &[u8]) -> (sp_core::H256, u64) {
-		let seed = RANDOM_SEED.with(|s| s.get());
-		let nonce = if RANDOM_PER_BLOCK.with(|p| p.get()) {
-			System::block_number()
-		} else {
-			RANDOM_CALLS.with(|c| {
-				let n = c.get();
-				c.set(n + 1);
-				n
-			})
-		};
-		let hash = sp_io::hashing::blake2_256(&(seed, nonce, subject).encode());
-		(sp_core::H256(hash), System::block_number())
-	}
-}
+/// The seeded randomness of the test kit (see [`pallet_work_token::testing::TestRandomness`]).
+pub type TestRandomness = pallet_work_token::testing::TestRandomness<Test>;
 
 pub use pallet_work_token::testing::burned;
 

@@ -11,6 +11,8 @@
 //! | [`Verdicts`]`<SlashId, Verdict>` | `pallet-work-token` | the resolver | the verdict on a disputed slash |
 //! | [`Resolver`]`<JobId, ChallengeCase>` | a court, or [`ResolvedByOrigin`] | `pallet-work-market` | a challenged job opens a case; the resolver answers through `Verdicts<JobId, bool>` |
 //! | [`Verdicts`]`<JobId, bool>` | `pallet-work-market` | the resolver | the verdict on a challenged job (`true`: upheld) |
+//! | [`ForfeitSink`] | a court, or [`ResolvedByOrigin`] (none) | `pallet-work-token` | a bond the loser forfeits by the resolver's verdict, paid to the resolver's jurors |
+//! | [`StakeRelations`] | `pallet-work-token` | a court | whether an account backs the accused (is a party to its case) |
 //!
 //! A chain whose work is verified elsewhere (a Livepeer-like network) takes the work token with
 //! `type Market = ()`: every provider has a neutral multiplier, demand is zero and nothing backs
@@ -23,7 +25,7 @@ extern crate alloc;
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
-use sp_runtime::{DispatchResult, Perbill};
+use sp_runtime::{DispatchResult, Perbill, Weight};
 
 /// Index of a work-token era. An era is `EraLength` blocks; era 0 starts at genesis.
 pub type EraIndex = u32;
@@ -213,13 +215,24 @@ pub struct ChallengeCase<AccountId, Balance> {
 /// market). The pallet that owns a case tells the resolver when it opens and when it is over;
 /// the resolver answers through the owner's [`Verdicts`].
 pub trait Resolver<Id, Case> {
-	/// A case opened (a slash was disputed, a job challenged).
+	/// A case opened (a slash was disputed, a job challenged). An error fails the call that
+	/// opened it.
 	fn open(case: Case) -> DispatchResult;
 
 	/// Case `id` is over, with a verdict or without one (cancelled, superseded, timed out,
 	/// lapsed): the resolver drops it. Called after every case ends, also from inside
 	/// [`Verdicts::decide`]; a resolver must not call back into the owner from it.
 	fn close(id: Id);
+
+	/// The most [`Self::open`] costs; the owner charges it to the call that opens a case.
+	fn open_weight() -> Weight {
+		Weight::zero()
+	}
+
+	/// The most [`Self::close`] costs; the owner charges it wherever a case may end.
+	fn close_weight() -> Weight {
+		Weight::zero()
+	}
 }
 
 /// How a resolver hands its verdict on case `Id` to the pallet that owns the case: the work
@@ -229,14 +242,38 @@ pub trait Resolver<Id, Case> {
 pub trait Verdicts<Id, V> {
 	/// Decides case `id`.
 	fn decide(id: Id, verdict: V) -> DispatchResult;
+
+	/// The most [`Self::decide`] costs; the resolver charges it where it decides.
+	fn decide_weight() -> Weight;
+}
+
+/// Where a bond that a party forfeits by a resolver's verdict goes: a court pays it to the
+/// jurors who decided the case.
+pub trait ForfeitSink<AccountId, Balance, Id> {
+	/// A party of case `id` forfeits `amount` by the resolver's verdict, which the owner is
+	/// applying. Returns the account to pay it to (the resolver then counts it as the case's),
+	/// or `None` for the owner's usual sink.
+	fn forfeit_to(id: Id, amount: Balance) -> Option<AccountId>;
 }
 
 /// Cases are decided by a configured origin calling `resolve_dispute` or
-/// `resolve_challenge`: nothing to open or close.
+/// `resolve_challenge`: nothing to open or close, and forfeited bonds go where the owner sends
+/// them.
 pub struct ResolvedByOrigin;
 impl<Id, Case> Resolver<Id, Case> for ResolvedByOrigin {
 	fn open(_: Case) -> DispatchResult {
 		Ok(())
 	}
 	fn close(_: Id) {}
+}
+impl<AccountId, Balance, Id> ForfeitSink<AccountId, Balance, Id> for ResolvedByOrigin {
+	fn forfeit_to(_: Id, _: Balance) -> Option<AccountId> {
+		None
+	}
+}
+
+/// Who backs whom: a court must not seat a delegator of the accused.
+pub trait StakeRelations<AccountId> {
+	/// Whether `who` has stake with `provider` (a delegation, entering or bonded).
+	fn backs(who: &AccountId, provider: &AccountId) -> bool;
 }

@@ -225,7 +225,7 @@ mod calls {
 		/// Emits [`Event::OffenceReported`] (and [`Event::BondHeld`] for a bonded report;
 		/// [`Event::SlashSuperseded`] and [`Event::BondReturned`] when it supersedes one).
 		#[pallet::call_index(12)]
-		#[pallet::weight(T::WeightInfo::report_offence())]
+		#[pallet::weight(T::WeightInfo::report_offence().saturating_add(Pallet::<T>::case_close_weight()))]
 		pub fn report_offence(
 			origin: OriginFor<T>,
 			provider: T::AccountId,
@@ -255,7 +255,7 @@ mod calls {
 		///
 		/// Emits [`Event::SlashDisputed`] and [`Event::BondHeld`].
 		#[pallet::call_index(13)]
-		#[pallet::weight(T::WeightInfo::dispute_slash())]
+		#[pallet::weight(T::WeightInfo::dispute_slash().saturating_add(Pallet::<T>::case_open_weight()))]
 		pub fn dispute_slash(origin: OriginFor<T>, id: SlashId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_dispute_slash(&who, id)
@@ -270,14 +270,14 @@ mod calls {
 		///
 		/// Emits [`Event::DisputeResolved`], then the events of applying or dropping it.
 		#[pallet::call_index(14)]
-		#[pallet::weight(T::WeightInfo::resolve_dispute())]
+		#[pallet::weight(Pallet::<T>::resolve_dispute_weight())]
 		pub fn resolve_dispute(
 			origin: OriginFor<T>,
 			id: SlashId,
 			verdict: Verdict,
 		) -> DispatchResult {
 			T::ArbiterOrigin::ensure_origin(origin)?;
-			Self::do_resolve_dispute(id, verdict)
+			Self::do_resolve_dispute(id, verdict, false)
 		}
 
 		/// Cancel pending or disputed slash `id`; both bonds are returned and the incident
@@ -287,7 +287,9 @@ mod calls {
 		///
 		/// Emits [`Event::SlashCancelled`] and [`Event::BondReturned`] for each bond.
 		#[pallet::call_index(15)]
-		#[pallet::weight(T::WeightInfo::cancel_slash())]
+		#[pallet::weight(T::WeightInfo::cancel_slash()
+			.saturating_add(Pallet::<T>::case_close_weight())
+			.saturating_add(Pallet::<T>::case_open_weight()))]
 		pub fn cancel_slash(origin: OriginFor<T>, id: SlashId) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
 			Self::do_cancel_slash(id)
@@ -304,7 +306,7 @@ mod calls {
 		/// [`Event::ReporterRewarded`], [`Event::Jailed`], [`Event::Tombstoned`],
 		/// [`Event::DisputeTimedOut`], [`Event::BondReturned`].
 		#[pallet::call_index(16)]
-		#[pallet::weight(T::WeightInfo::apply_slash())]
+		#[pallet::weight(T::WeightInfo::apply_slash().saturating_add(Pallet::<T>::case_close_weight()))]
 		pub fn apply_slash(origin: OriginFor<T>, id: SlashId) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
 			Self::do_apply_slash(id)?;

@@ -30,13 +30,13 @@ use frame_support::{
 	ensure,
 	traits::{
 		fungible::{BalancedHold, MutateHold},
-		tokens::{imbalance::OnUnbalanced, Precision},
+		tokens::{imbalance::OnUnbalanced, Fortitude, Precision, Restriction},
 		Get, Imbalance,
 	},
 	weights::Weight,
 };
 use sp_runtime::{traits::Zero, DispatchResult, Perbill};
-use work_token_primitives::{DisputeCase, Resolver, Verdicts};
+use work_token_primitives::{DisputeCase, ForfeitSink, Resolver, Verdicts};
 
 impl<T: Config> Pallet<T> {
 	/// Puts `amount` of `who`'s free balance on hold as a bond.
@@ -115,8 +115,58 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// `resolve_dispute`: the arbiter's verdict on disputed slash `id`.
-	pub(crate) fn do_resolve_dispute(id: SlashId, verdict: Verdict) -> DispatchResult {
+	/// The most telling the resolver that a case opened costs.
+	pub(crate) fn case_open_weight() -> Weight {
+		T::Disputes::open_weight()
+	}
+
+	/// The most telling the resolver that a case is over costs.
+	pub(crate) fn case_close_weight() -> Weight {
+		T::Disputes::close_weight()
+	}
+
+	/// The most a verdict costs: the resolver is told the case is over, and a report held
+	/// under an overturned slash may open a case again.
+	pub(crate) fn resolve_dispute_weight() -> Weight {
+		T::WeightInfo::resolve_dispute()
+			.saturating_add(T::Disputes::close_weight())
+			.saturating_add(T::Disputes::open_weight())
+	}
+
+	/// Slashes a bond its holder forfeits by a verdict. A verdict of the resolver pays it to
+	/// the resolver (its jurors) when the resolver takes it; otherwise it goes to `OnSlash`.
+	fn forfeit_bond(
+		id: SlashId,
+		reason: HoldReason,
+		who: &T::AccountId,
+		amount: BalanceOf<T>,
+		by_resolver: bool,
+	) {
+		let payee = if by_resolver { T::Disputes::forfeit_to(id, amount) } else { None };
+		let Some(payee) = payee else { return Self::slash_bond(reason, who, amount) };
+		let paid = T::Currency::transfer_on_hold(
+			&reason.into(),
+			who,
+			&payee,
+			amount,
+			Precision::BestEffort,
+			Restriction::Free,
+			Fortitude::Force,
+		)
+		.unwrap_or_default();
+		if paid != amount {
+			frame_support::defensive!("a forfeited bond is on hold in full");
+		}
+		Self::deposit_event(Event::BondForfeited { who: who.clone(), to: payee, amount: paid });
+	}
+
+	/// `resolve_dispute`: the arbiter's verdict on disputed slash `id`; `by_resolver` when it
+	/// is the configured resolver's (see [`Verdicts`]).
+	pub(crate) fn do_resolve_dispute(
+		id: SlashId,
+		verdict: Verdict,
+		by_resolver: bool,
+	) -> DispatchResult {
 		let mut slash = PendingSlashes::<T>::get(id).ok_or(Error::<T>::UnknownSlash)?;
 		let bond = slash.dispute_bond.ok_or(Error::<T>::NotDisputed)?;
 		Self::deposit_event(Event::DisputeResolved { id, verdict });
@@ -126,7 +176,8 @@ impl<T: Config> Pallet<T> {
 			Verdict::Overturn => {
 				Self::release_bond(HoldReason::DisputeBond, &provider, bond);
 				if let Some(reporter) = slash.reporter.as_ref() {
-					Self::slash_bond(HoldReason::ReportBond, reporter, slash.report_bond);
+					let bond = slash.report_bond;
+					Self::forfeit_bond(id, HoldReason::ReportBond, reporter, bond, by_resolver);
 				}
 				Self::finish_slash(id, &slash);
 				// A report held under this one takes its place (see `incidents`).
@@ -135,7 +186,7 @@ impl<T: Config> Pallet<T> {
 				return Ok(());
 			}
 			Verdict::Uphold => {
-				Self::slash_bond(HoldReason::DisputeBond, &provider, bond);
+				Self::forfeit_bond(id, HoldReason::DisputeBond, &provider, bond, by_resolver);
 				Perbill::one()
 			}
 			Verdict::Reduce(keep) => {
@@ -254,15 +305,28 @@ impl<T: Config> Pallet<T> {
 			queue.timeout_cursor = queue.timeout_cursor.saturating_add(1);
 		}
 		SlashQueueState::<T>::put(queue);
-		// Every slash looked at is charged as an application: the declared bound.
+		// Every slash looked at is charged as an application that closes its case: the
+		// declared bound.
 		let looked_at = T::MaxSlashesPerBlock::get().saturating_sub(budget);
 		T::WeightInfo::apply_due_slashes(looked_at)
+			.saturating_add(T::Disputes::close_weight().saturating_mul(u64::from(looked_at)))
 	}
 }
 
 /// A resolver (a court) decides a disputed slash through the work token.
 impl<T: Config> Verdicts<SlashId, Verdict> for Pallet<T> {
 	fn decide(id: SlashId, verdict: Verdict) -> DispatchResult {
-		Self::do_resolve_dispute(id, verdict)
+		Self::do_resolve_dispute(id, verdict, true)
+	}
+
+	fn decide_weight() -> Weight {
+		Self::resolve_dispute_weight()
+	}
+}
+
+/// A court must not seat the accused's delegators.
+impl<T: Config> work_token_primitives::StakeRelations<T::AccountId> for Pallet<T> {
+	fn backs(who: &T::AccountId, provider: &T::AccountId) -> bool {
+		crate::Delegations::<T>::contains_key(who, provider)
 	}
 }

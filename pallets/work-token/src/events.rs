@@ -143,6 +143,9 @@ mod events {
 		BondReturned { who: T::AccountId, amount: BalanceOf<T> },
 		/// `who`'s losing bond of `amount` was slashed to `OnSlash`.
 		BondSlashed { who: T::AccountId, amount: BalanceOf<T> },
+		/// `who`'s losing bond of `amount` went to `to`, the dispute resolver that decided
+		/// against it (its jurors are paid from it).
+		BondForfeited { who: T::AccountId, to: T::AccountId, amount: BalanceOf<T> },
 		/// `provider` is jailed until era `until`.
 		Jailed { provider: T::AccountId, until: EraIndex },
 		/// `provider` left jail.

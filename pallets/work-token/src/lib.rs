@@ -358,9 +358,9 @@ pub mod pallet {
 		/// decides.
 		#[pallet::no_default_bounds]
 		type Disputes: work_token_primitives::Resolver<
-			SlashId,
-			work_token_primitives::DisputeCase<Self::AccountId, BalanceOf<Self>>,
-		>;
+				SlashId,
+				work_token_primitives::DisputeCase<Self::AccountId, BalanceOf<Self>>,
+			> + work_token_primitives::ForfeitSink<Self::AccountId, BalanceOf<Self>, SlashId>;
 
 		/// Weights of this pallet's calls and hooks.
 		type WeightInfo: WeightInfo;

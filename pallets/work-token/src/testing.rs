@@ -1,5 +1,6 @@
 //! Test kit for this pallet's tests and for the tests of pallets built on it (the work
-//! market's): an `OnSlash` that counts what it burns, and the conservation check.
+//! market's, the court's): an `OnSlash` that counts what it burns, the conservation check, and
+//! a seeded randomness.
 //!
 //! Compiled for this crate's own tests and, for other crates, with the `test-utils` feature.
 
@@ -7,6 +8,8 @@ use crate::{Config, CreditOf, TotalMinted};
 use core::{cell::Cell, marker::PhantomData};
 use frame_support::traits::{fungible::Inspect, Imbalance, OnUnbalanced};
 use sp_runtime::traits::SaturatedConversion;
+use codec::{Decode, Encode};
+use frame_system::pallet_prelude::BlockNumberFor;
 
 std::thread_local! {
 	static BURNED: Cell<u128> = const { Cell::new(0) };
@@ -25,6 +28,12 @@ impl<T: Config> OnUnbalanced<CreditOf<T>> for RecordBurn<T> {
 /// Records `amount` as burnt outside `RecordBurn` (test stand-ins that burn directly).
 pub fn record_burn(amount: u128) {
 	BURNED.with(|b| b.set(b.get().saturating_add(amount)));
+}
+
+/// Records `amount` as minted by a test itself (outside the pallets), so that conservation
+/// still balances.
+pub fn record_mint(amount: u128) {
+	BASE_ISSUANCE.with(|b| b.set(b.get().saturating_add(amount)));
 }
 
 /// Everything burnt since [`start_conservation`].
@@ -60,4 +69,44 @@ pub fn check_conservation<T: Config>() {
 		base.saturating_add(minted).saturating_sub(burned()),
 		"issuance moved by something else"
 	);
+}
+
+std::thread_local! {
+	static RANDOM_SEED: Cell<u64> = const { Cell::new(0) };
+	static RANDOM_CALLS: Cell<u64> = const { Cell::new(0) };
+	static RANDOM_PER_BLOCK: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Seeds [`TestRandomness`]: the same seed gives the same draws.
+pub fn set_random_seed(seed: u64) {
+	RANDOM_SEED.with(|s| s.set(seed));
+	RANDOM_CALLS.with(|c| c.set(0));
+}
+
+/// Makes [`TestRandomness`] a function of the block number and the subject only, like
+/// randomness derived from block hashes: anyone can compute this block's value, nobody the
+/// next block's.
+pub fn set_randomness_per_block(per_block: bool) {
+	RANDOM_PER_BLOCK.with(|p| p.set(per_block));
+}
+
+/// A seeded, deterministic randomness for tests: `blake2_256(seed, call count, subject)`, or
+/// `blake2_256(seed, block number, subject)` after [`set_randomness_per_block`].
+pub struct TestRandomness<T>(PhantomData<T>);
+impl<T: frame_system::Config> frame_support::traits::Randomness<T::Hash, BlockNumberFor<T>>
+	for TestRandomness<T>
+{
+	fn random(subject: &[u8]) -> (T::Hash, BlockNumberFor<T>) {
+		let seed = RANDOM_SEED.with(|s| s.get());
+		let now = frame_system::Pallet::<T>::block_number();
+		let nonce: u64 = if RANDOM_PER_BLOCK.with(|p| p.get()) {
+			now.saturated_into()
+		} else {
+			RANDOM_CALLS.with(|c| c.replace(c.get().saturating_add(1)))
+		};
+		let bytes = (seed, nonce, subject).encode();
+		let hash = <sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash(&bytes);
+		let hash = T::Hash::decode(&mut hash.as_ref()).unwrap_or_default();
+		(hash, now)
+	}
 }
