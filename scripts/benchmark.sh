@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Benchmarks the pallet on this machine and regenerates what depends on it, in one run:
 #   1. builds the node with `--features runtime-benchmarks`;
-#   2. runs its `benchmark pallet` over pallet_work_token, pallet_work_market and
-#      pallet_balances (for the transfer_keep_alive reference) and writes
-#      pallets/work-token/src/weights.rs and pallets/work-market/src/weights.rs through
+#   2. runs its `benchmark pallet` over pallet_work_token, pallet_work_market,
+#      pallet_work_court and pallet_balances (for the transfer_keep_alive reference) and
+#      writes the weights.rs of the three pallets through
 #      scripts/weight-template.hbs; the raw outputs go to docs/bench/. The runtime starts from
 #      empty storage (`--genesis-builder none`): every benchmark sets up its own worst case,
 #      with no genesis market in the way;
@@ -34,7 +34,7 @@ trap 'rm -rf "$out"' EXIT
 "$bench_node" benchmark pallet \
 	--runtime "$bench_wasm" \
 	--genesis-builder none \
-	--pallets pallet_work_token,pallet_work_market,pallet_balances \
+	--pallets pallet_work_token,pallet_work_market,pallet_work_court,pallet_balances \
 	--extrinsic '*' \
 	--steps "$steps" \
 	--repeat "$repeat" \
@@ -48,6 +48,8 @@ cp "$out/pallet_work_token.rs" pallets/work-token/src/weights.rs
 cp "$out/pallet_work_token.rs" docs/bench/pallet_work_token.weights.rs.txt
 cp "$out/pallet_work_market.rs" pallets/work-market/src/weights.rs
 cp "$out/pallet_work_market.rs" docs/bench/pallet_work_market.weights.rs.txt
+cp "$out/pallet_work_court.rs" pallets/work-court/src/weights.rs
+cp "$out/pallet_work_court.rs" docs/bench/pallet_work_court.weights.rs.txt
 cp "$out/pallet_balances.rs" docs/bench/pallet_balances.weights.rs.txt
 
 if [ "${SKIP_THROUGHPUT:-0}" != 1 ]; then
@@ -57,5 +59,6 @@ node scripts/perf-report.mjs \
 	docs/bench/pallet_work_token.weights.rs.txt \
 	docs/bench/pallet_balances.weights.rs.txt \
 	docs/bench/throughput.txt \
-	docs/bench/pallet_work_market.weights.rs.txt >docs/PERFORMANCE.md
+	docs/bench/pallet_work_market.weights.rs.txt \
+	docs/bench/pallet_work_court.weights.rs.txt >docs/PERFORMANCE.md
 echo "benchmark: wrote the pallets' weights.rs and docs/PERFORMANCE.md"

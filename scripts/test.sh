@@ -9,7 +9,7 @@ cd "$repo_root"
 
 echo "== no-panic gate: clippy on the pallets' runtime code (lints denied in each lib.rs)"
 cargo clippy --locked --release -p work-token-primitives -p pallet-work-token \
-	-p pallet-work-market --lib -- -D warnings
+	-p pallet-work-market -p pallet-work-court --lib -- -D warnings
 
 echo "== unit tests (workspace)"
 # Property tests run a fixed seed here, so that a run is reproducible and a landing never
@@ -22,6 +22,7 @@ cargo test --locked --release --workspace
 echo "== benchmarks as tests"
 cargo test --locked --release -p pallet-work-token --features runtime-benchmarks benchmarking
 cargo test --locked --release -p pallet-work-market --features runtime-benchmarks benchmarking
+cargo test --locked --release -p pallet-work-court --features runtime-benchmarks benchmarking
 
 echo "== end-to-end (polkadot.js against $WORK_TOKEN_NODE)"
 cd "$repo_root/e2e"

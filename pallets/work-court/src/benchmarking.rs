@@ -4,8 +4,14 @@
 
 use crate::*;
 use frame_benchmarking::v2::*;
-use frame_support::traits::{fungible::Mutate, EnsureOrigin, Get};
-use frame_system::RawOrigin;
+use frame_support::{
+	traits::{
+		fungible::{Inspect, Mutate, MutateHold},
+		EnsureOrigin, Get,
+	},
+	BoundedVec,
+};
+use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use sp_runtime::traits::{One, Saturating};
 
 /// A funded account.
@@ -266,15 +272,16 @@ mod benchmarks {
 	#[benchmark]
 	fn draw_round(s: Linear<1, { T::MaxSeatsPerCase::get() }>) {
 		let seats = T::MaxSeatsPerCase::get();
-		let pool = seats
-			.saturating_mul(T::MaxDrawAttempts::get().saturating_add(1))
-			.min(T::MaxJurors::get());
+		let room = T::MaxJurors::get().saturating_sub(Jury::<T>::get().jurors);
+		let pool = seats.saturating_mul(T::MaxDrawAttempts::get().saturating_add(1)).min(room);
 		let jurors: alloc::vec::Vec<T::AccountId> = (0..pool).map(|i| juror::<T>(i, 1)).collect();
 		let id = open::<T>(0);
 		for who in jurors.iter().take(seats.saturating_sub(s) as usize) {
 			seated::<T>(id, who, Phase::Drawing { at: now::<T>() });
 		}
-		for who in &jurors {
+		// Every juror, also any from genesis, has its stake locked by other cases.
+		let everyone: alloc::vec::Vec<T::AccountId> = Jurors::<T>::iter_keys().collect();
+		for who in &everyone {
 			Jurors::<T>::mutate(who, |juror| {
 				if let Some(juror) = juror {
 					juror.locked = juror.active;

@@ -45,7 +45,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Blocks searched for agenda room: enough that one always has it.
 	fn agenda_search() -> u32 {
-		(T::MaxOpenCases::get() / T::MaxCasesPerBlock::get().max(1)).saturating_add(1)
+		T::MaxOpenCases::get().checked_div(T::MaxCasesPerBlock::get()).unwrap_or(0).saturating_add(1)
 	}
 
 	/// Puts case `id` on the agenda of block `at`, or of the first later block with room.

@@ -96,7 +96,7 @@ impl<T: Config> Pallet<T> {
 				break;
 			}
 			let pick = (seed, attempt).using_encoded(sp_io::hashing::blake2_128);
-			let r = u128::from_le_bytes(pick) % drawable;
+			let r = u128::from_le_bytes(pick).checked_rem(drawable).unwrap_or(0);
 			let Some((slot, who)) = sum_tree::find::<StoredTree<T>>(capacity, r, &excluded)
 				.and_then(|slot| SlotJuror::<T>::get(slot).map(|who| (slot, who)))
 			else {

@@ -55,7 +55,8 @@ pub fn prefix<N: Nodes>(slot: u32) -> u128 {
 /// same `O(log n)` reads, no writes.
 pub fn find<N: Nodes>(capacity: u32, mut r: u128, excluded: &[(u32, u128)]) -> Option<u32> {
 	let mut position = 0u32;
-	let mut step = if capacity == 0 { 0 } else { 1u32 << (31 - capacity.leading_zeros()) };
+	// The highest power of two not above `capacity` (zero for an empty tree).
+	let mut step = capacity.checked_ilog2().map_or(0, |bits| 1u32 << bits);
 	while step > 0 {
 		let next = position.saturating_add(step);
 		if next <= capacity {
