@@ -83,7 +83,10 @@ export async function courtCase(api, caseId) {
   return found.isSome ? found.unwrap() : null;
 }
 
-/** The phase of case `caseId` ('Drawing', 'Commit', 'Reveal', 'Appeal', 'Fallback', 'Settling'), or null when it is gone. */
+/**
+ * The phase of case `caseId` ('Drawing', 'Commit', 'Reveal', 'Appeal', 'Fallback',
+ * 'Settling'), or null when it is gone.
+ */
 export async function phaseOf(api, caseId) {
   const found = await courtCase(api, caseId);
   return found ? found.phase.type : null;
@@ -122,7 +125,9 @@ export function sealUntilPhase(api, seal, caseId, phase, { max = 50 } = {}) {
  */
 export function commitVotes(api, seal, caseId, votes) {
   return submitInOneBlock(api, seal, votes.map(({ key, ruling, salt }) => [
-    api.tx.workCourt.commitVote(caseId, u8aToHex(commitmentOf(api, key.address, caseId, ruling, salt))),
+    api.tx.workCourt.commitVote(
+      caseId, u8aToHex(commitmentOf(api, key.address, caseId, ruling, salt)),
+    ),
     key,
   ]));
 }

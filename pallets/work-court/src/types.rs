@@ -225,7 +225,7 @@ pub enum Phase<BlockNumber> {
 		/// The block that draws.
 		at: BlockNumber,
 	},
-	/// Drawn jurors commit `hash(juror, ruling, salt)` until `ends`.
+	/// Drawn jurors commit `blake2_256((juror, case, ruling, salt))` until `ends`.
 	Commit {
 		/// Last block of the commit window.
 		ends: BlockNumber,
@@ -260,7 +260,7 @@ pub struct Seat<T: Config> {
 	pub juror: AccountIdOf<T>,
 	/// The round it was drawn for.
 	pub round: u8,
-	/// `blake2_256((juror, ruling, salt))`, once committed.
+	/// `blake2_256((juror, case, ruling, salt))`, once committed.
 	pub commitment: Option<[u8; 32]>,
 	/// The ruling, once revealed.
 	pub vote: Option<Ruling>,

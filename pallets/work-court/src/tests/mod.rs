@@ -8,3 +8,4 @@ mod appeals;
 mod cases;
 mod jury;
 mod votes;
+mod fuzz;
