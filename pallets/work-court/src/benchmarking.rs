@@ -85,6 +85,12 @@ fn now<T: Config>() -> BlockNumberFor<T> {
 	frame_system::Pallet::<T>::block_number()
 }
 
+/// The end of a window still open when the call runs (the harness may move to block 1 after
+/// the setup).
+fn open_until<T: Config>() -> BlockNumberFor<T> {
+	now::<T>().saturating_add(10u32.into())
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -130,7 +136,7 @@ mod benchmarks {
 	fn commit_vote() {
 		let id = open::<T>(0);
 		let who = juror::<T>(0, 2);
-		seated::<T>(id, &who, Phase::Commit { ends: now::<T>().saturating_add(One::one()) });
+		seated::<T>(id, &who, Phase::Commit { ends: open_until::<T>() });
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), id, [1u8; 32]);
@@ -144,13 +150,13 @@ mod benchmarks {
 	fn reveal_vote() {
 		let id = open::<T>(0);
 		let who = juror::<T>(0, 2);
-		seated::<T>(id, &who, Phase::Commit { ends: now::<T>() });
+		seated::<T>(id, &who, Phase::Commit { ends: open_until::<T>() });
 		let salt = [2u8; 32];
 		let commitment = Pallet::<T>::commitment(&who, id, Ruling::Overturn, salt);
 		Pallet::<T>::do_commit(&who, id, commitment).expect("commits");
 		Cases::<T>::mutate(id, |case| {
 			if let Some(case) = case {
-				case.phase = Phase::Reveal { ends: now::<T>() };
+				case.phase = Phase::Reveal { ends: open_until::<T>() };
 			}
 		});
 
@@ -167,7 +173,7 @@ mod benchmarks {
 		let case = Cases::<T>::get(id).expect("open");
 		Cases::<T>::mutate(id, |c| {
 			if let Some(c) = c {
-				c.phase = Phase::Appeal { ends: now::<T>() };
+				c.phase = Phase::Appeal { ends: open_until::<T>() };
 				c.ruling = Some(Ruling::Uphold);
 			}
 		});

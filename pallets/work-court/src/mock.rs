@@ -303,6 +303,17 @@ pub fn run_until_settled(id: CaseId) {
 	panic!("case {id} was never settled");
 }
 
+/// Everything the court paid jurors since the start of the test.
+pub fn rewards_paid() -> Balance {
+	court_events()
+		.iter()
+		.filter_map(|e| match e {
+			crate::Event::JurorRewarded { amount, .. } => Some(*amount),
+			_ => None,
+		})
+		.sum()
+}
+
 /// The court's events since the start of the test, oldest first.
 pub fn court_events() -> Vec<crate::Event<Test>> {
 	System::events()

@@ -2,7 +2,6 @@
 //! market's providers) and the market, wired to each other as a chain builder would.
 
 use crate::{self as pallet_work_market, HoldReason, JobId};
-use codec::Encode;
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{fungible::InspectHold, ConstU128},

@@ -25,6 +25,24 @@ impl<T: Config> OnUnbalanced<CreditOf<T>> for RecordBurn<T> {
 	}
 }
 
+/// SplitMix64: a small seeded generator for the fuzz harnesses, good enough to pick calls.
+pub struct SplitMix64(pub u64);
+impl SplitMix64 {
+	/// The next 64 random bits.
+	pub fn next(&mut self) -> u64 {
+		self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+		let mut z = self.0;
+		z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+		z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+		z ^ (z >> 31)
+	}
+
+	/// A number below `n` (zero when `n` is zero).
+	pub fn below(&mut self, n: u64) -> u64 {
+		self.next().checked_rem(n).unwrap_or(0)
+	}
+}
+
 /// Records `amount` as burnt outside `RecordBurn` (test stand-ins that burn directly).
 pub fn record_burn(amount: u128) {
 	BURNED.with(|b| b.set(b.get().saturating_add(amount)));

@@ -56,13 +56,7 @@ fn a_successful_appeal_gets_its_bond_back_and_the_first_rounds_jurors_are_incohe
 			assert_eq!(juror_held(*juror), JUROR_STAKE - 5);
 		}
 		// The pot (report bond 50 + 3 × 5) goes to the seven coherent jurors of round 1.
-		let paid: Balance = court_events()
-			.iter()
-			.filter_map(|e| match e {
-				Event::JurorRewarded { amount, .. } => Some(*amount),
-				_ => None,
-			})
-			.sum();
+		let paid = rewards_paid();
 		assert_eq!(paid, REPORT_BOND + 15);
 	});
 }
@@ -82,13 +76,7 @@ fn a_failed_appeal_forfeits_its_bond_to_the_coherent_jurors() {
 				.into(),
 		);
 		// Ten coherent jurors (3 + 7) share the appeal bond and the dispute bond: 140.
-		let paid: Balance = court_events()
-			.iter()
-			.filter_map(|e| match e {
-				Event::JurorRewarded { amount, .. } => Some(*amount),
-				_ => None,
-			})
-			.sum();
+		let paid = rewards_paid();
 		assert_eq!(paid, APPEAL_BOND + DISPUTE_BOND);
 		assert_eq!(first.len() + second.len(), 10);
 		assert_eq!(appeal_held(PROVIDER), 0);

@@ -17,21 +17,15 @@
 use crate::{mock::*, CaseId, Cases, Docket, Event, Reduction, Ruling, Seats};
 use frame_support::traits::Get;
 use pallet_work_token::{SlashQueueState, Verdict};
+use pallet_work_token::testing::SplitMix64;
 use sp_runtime::DispatchResult;
 use std::collections::BTreeMap;
 
-/// SplitMix64: small, fast, and good enough to pick calls.
-struct Rng(u64);
+/// The harness's random choices, drawn from the work token's test kit's seeded generator.
+struct Rng(SplitMix64);
 impl Rng {
-	fn next(&mut self) -> u64 {
-		self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-		let mut z = self.0;
-		z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-		z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-		z ^ (z >> 31)
-	}
 	fn below(&mut self, n: u64) -> u64 {
-		self.next() % n.max(1)
+		self.0.below(n)
 	}
 	/// Any account: governance, the parties, the jurors, and a few newcomers.
 	fn account(&mut self) -> AccountId {
@@ -309,7 +303,7 @@ fn fuzz_the_court_with_the_token_and_the_market() {
 				1_000,
 				Perbill::from_percent(5)
 			));
-			let mut rng = Rng(seed.wrapping_mul(1_000_003).wrapping_add(steps));
+			let mut rng = Rng(SplitMix64(seed.wrapping_mul(1_000_003).wrapping_add(steps)));
 			pallet_work_token::testing::set_random_seed(seed.wrapping_add(steps));
 			let mut memory = Memory::default();
 			for i in 0..chunk {

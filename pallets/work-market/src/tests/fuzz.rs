@@ -26,20 +26,14 @@ use pallet_work_token::{
 	ActiveSetMode, CurrentEra, Delegations, Event as TokenEvent, PendingSlashes, Pools, Providers,
 	Severity, SlashFractions, SlashQueueState, Verdict,
 };
+use pallet_work_token::testing::SplitMix64;
 use sp_runtime::DispatchResult;
 
-/// SplitMix64: small, fast, and good enough to pick calls.
-struct Rng(u64);
+/// The harness's random choices, drawn from the work token's test kit's seeded generator.
+struct Rng(SplitMix64);
 impl Rng {
-	fn next(&mut self) -> u64 {
-		self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-		let mut z = self.0;
-		z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-		z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-		z ^ (z >> 31)
-	}
 	fn below(&mut self, n: u64) -> u64 {
-		self.next() % n.max(1)
+		self.0.below(n)
 	}
 	fn account(&mut self) -> AccountId {
 		const ACCOUNTS: [AccountId; 11] = [POOR, 10, 11, 12, 13, 14, 15, 16, 17, 18, ORACLE];
@@ -479,7 +473,7 @@ fn fuzz_random_call_sequences_keep_every_invariant() {
 			.delegation(13, 16, 2_500)
 			.delegation(12, 16, 2_000)
 			.build_and_execute(|| {
-				let mut rng = Rng(seed.wrapping_mul(1_000_003).wrapping_add(steps));
+				let mut rng = Rng(SplitMix64(seed.wrapping_mul(1_000_003).wrapping_add(steps)));
 				set_random_seed(seed.wrapping_add(steps));
 				let mut accountant = Accountant::new(seed);
 				for i in 0..chunk {
