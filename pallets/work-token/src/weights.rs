@@ -16,7 +16,7 @@
 //! --genesis-builder
 //! none
 //! --pallets
-//! pallet_work_token,pallet_balances
+//! pallet_work_token,pallet_work_market,pallet_work_court,pallet_balances
 //! --extrinsic
 //! *
 //! --steps
@@ -30,7 +30,7 @@
 //! --template
 //! scripts/weight-template.hbs
 //! --output
-//! /tmp/tmp.xSxqhbjOB4
+//! /tmp/tmp.TuYz2JFOtf
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -115,7 +115,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::TotalStaked` (r:1 w:1)
 	/// Proof: `WorkToken::TotalStaked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
@@ -125,9 +125,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `WorkToken::Ledgers` (r:0 w:1)
 	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
 	fn register_provider() -> Weight {
-		// Proof size (bytes): measured `52`, estimated `3593`.
-		// Minimum execution time: 64_486_000 picoseconds.
-		Weight::from_parts(93_418_000, 3593)
+		// Proof size (bytes): measured `52`, estimated `3622`.
+		// Minimum execution time: 65_197_000 picoseconds.
+		Weight::from_parts(69_012_000, 3622)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -140,13 +140,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::TotalStaked` (r:1 w:1)
 	/// Proof: `WorkToken::TotalStaked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn bond_extra() -> Weight {
 		// Proof size (bytes): measured `362`, estimated `3859`.
-		// Minimum execution time: 68_281_000 picoseconds.
-		Weight::from_parts(81_260_000, 3859)
+		// Minimum execution time: 69_182_000 picoseconds.
+		Weight::from_parts(72_297_000, 3859)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -156,13 +156,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::MinProviderStake` (r:1 w:0)
 	/// Proof: `WorkToken::MinProviderStake` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Workloads` (r:1 w:0)
-	/// Proof: `WorkToken::Workloads` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `WorkMarket::Workloads` (r:1 w:0)
+	/// Proof: `WorkMarket::Workloads` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:0)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	fn unbond() -> Weight {
-		// Proof size (bytes): measured `539`, estimated `3859`.
-		// Minimum execution time: 18_768_000 picoseconds.
-		Weight::from_parts(32_759_000, 3859)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Proof size (bytes): measured `595`, estimated `3859`.
+		// Minimum execution time: 22_143_000 picoseconds.
+		Weight::from_parts(23_985_000, 3859)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `WorkToken::Providers` (r:1 w:0)
@@ -171,14 +173,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::MinProviderStake` (r:1 w:0)
 	/// Proof: `WorkToken::MinProviderStake` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:0)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 16]`.
 	fn rebond(c: u32, ) -> Weight {
-		// Proof size (bytes): measured `279 + c * (20 ±0)`, estimated `3859`.
-		// Minimum execution time: 18_687_000 picoseconds.
-		Weight::from_parts(27_588_529, 3859)
-			// Standard error: 9_074
-			.saturating_add(Weight::from_parts(192_545, 0).saturating_mul(c.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Proof size (bytes): measured `335 + c * (20 ±0)`, estimated `3859`.
+		// Minimum execution time: 22_053_000 picoseconds.
+		Weight::from_parts(23_496_243, 3859)
+			// Standard error: 725
+			.saturating_add(Weight::from_parts(50_399, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `WorkToken::Ledgers` (r:1 w:1)
@@ -186,23 +190,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
 	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Exposures` (r:1 w:0)
-	/// Proof: `WorkToken::Exposures` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Exposures` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::TotalStaked` (r:1 w:1)
 	/// Proof: `WorkToken::TotalStaked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Pools` (r:1 w:1)
 	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Workloads` (r:1 w:0)
-	/// Proof: `WorkToken::Workloads` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Offences` (r:1 w:0)
 	/// Proof: `WorkToken::Offences` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Providers` (r:1 w:1)
 	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Reputation` (r:1 w:1)
-	/// Proof: `WorkToken::Reputation` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::ActiveSet` (r:1 w:0)
 	/// Proof: `WorkToken::ActiveSet` (`max_values`: Some(1), `max_size`: Some(16898), added: 17393, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::ProviderCount` (r:1 w:1)
@@ -210,12 +210,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `c` is `[1, 16]`.
 	fn withdraw_unbonded(c: u32, ) -> Weight {
 		// Proof size (bytes): measured `509 + c * (20 ±0)`, estimated `18383`.
-		// Minimum execution time: 94_641_000 picoseconds.
-		Weight::from_parts(119_274_546, 18383)
-			// Standard error: 42_391
-			.saturating_add(Weight::from_parts(386_170, 0).saturating_mul(c.into()))
-			.saturating_add(T::DbWeight::get().reads(13_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+		// Minimum execution time: 88_611_000 picoseconds.
+		Weight::from_parts(93_212_626, 18383)
+			// Standard error: 3_265
+			.saturating_add(Weight::from_parts(102_468, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(11_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `WorkToken::Providers` (r:1 w:0)
 	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
@@ -239,8 +239,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkToken::TotalDelegated` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn delegate() -> Weight {
 		// Proof size (bytes): measured `908`, estimated `6196`.
-		// Minimum execution time: 92_347_000 picoseconds.
-		Weight::from_parts(97_785_000, 6196)
+		// Minimum execution time: 92_307_000 picoseconds.
+		Weight::from_parts(96_613_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -258,8 +258,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkToken::TotalDelegated` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn undelegate() -> Weight {
 		// Proof size (bytes): measured `1491`, estimated `6196`.
-		// Minimum execution time: 83_483_000 picoseconds.
-		Weight::from_parts(118_706_000, 6196)
+		// Minimum execution time: 82_672_000 picoseconds.
+		Weight::from_parts(86_899_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -270,7 +270,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
 	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Exposures` (r:1 w:0)
-	/// Proof: `WorkToken::Exposures` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Exposures` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::UnbondingPools` (r:16 w:16)
 	/// Proof: `WorkToken::UnbondingPools` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
@@ -284,10 +284,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `c` is `[1, 16]`.
 	fn withdraw_delegation(c: u32, ) -> Weight {
 		// Proof size (bytes): measured `913 + c * (69 ±0)`, estimated `6196 + c * (2559 ±0)`.
-		// Minimum execution time: 97_635_000 picoseconds.
-		Weight::from_parts(134_964_670, 6196)
-			// Standard error: 77_067
-			.saturating_add(Weight::from_parts(5_964_292, 0).saturating_mul(c.into()))
+		// Minimum execution time: 95_441_000 picoseconds.
+		Weight::from_parts(96_106_780, 6196)
+			// Standard error: 8_769
+			.saturating_add(Weight::from_parts(6_256_234, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -298,8 +298,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
 	fn set_min_delegation() -> Weight {
 		// Proof size (bytes): measured `241`, estimated `3650`.
-		// Minimum execution time: 11_047_000 picoseconds.
-		Weight::from_parts(17_465_000, 3650)
+		// Minimum execution time: 10_585_000 picoseconds.
+		Weight::from_parts(11_808_000, 3650)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -311,8 +311,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkToken::CommissionSchedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn set_commission() -> Weight {
 		// Proof size (bytes): measured `263`, estimated `22352`.
-		// Minimum execution time: 20_350_000 picoseconds.
-		Weight::from_parts(36_715_000, 22352)
+		// Minimum execution time: 19_589_000 picoseconds.
+		Weight::from_parts(21_772_000, 22352)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -336,8 +336,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkToken::RewardsUnclaimed` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn claim_rewards() -> Weight {
 		// Proof size (bytes): measured `1178`, estimated `6196`.
-		// Minimum execution time: 98_346_000 picoseconds.
-		Weight::from_parts(158_224_000, 6196)
+		// Minimum execution time: 95_512_000 picoseconds.
+		Weight::from_parts(100_228_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -345,8 +345,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkToken::Delegations` (`max_values`: None, `max_size`: Some(491), added: 2966, mode: `MaxEncodedLen`)
 	fn set_auto_compound() -> Weight {
 		// Proof size (bytes): measured `363`, estimated `3956`.
-		// Minimum execution time: 13_110_000 picoseconds.
-		Weight::from_parts(24_746_000, 3956)
+		// Minimum execution time: 12_678_000 picoseconds.
+		Weight::from_parts(13_891_000, 3956)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -373,7 +373,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `WorkToken::RewardsUnclaimed` (r:1 w:1)
 	/// Proof: `WorkToken::RewardsUnclaimed` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Exposures` (r:256 w:0)
-	/// Proof: `WorkToken::Exposures` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Exposures` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::TotalMinted` (r:1 w:1)
 	/// Proof: `WorkToken::TotalMinted` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::TotalStaked` (r:1 w:0)
@@ -382,20 +382,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkToken::TotalDelegated` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::CommissionSchedule` (r:1 w:0)
 	/// Proof: `WorkToken::CommissionSchedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::JobsThisEra` (r:1 w:0)
-	/// Proof: `WorkToken::JobsThisEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `WorkMarket::Demand` (r:1 w:0)
+	/// Proof: `WorkMarket::Demand` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::ActiveSetModeOf` (r:1 w:0)
 	/// Proof: `WorkToken::ActiveSetModeOf` (`max_values`: Some(1), `max_size`: Some(13), added: 508, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::ReputationTiersOf` (r:1 w:0)
-	/// Proof: `WorkToken::ReputationTiersOf` (`max_values`: Some(1), `max_size`: Some(14), added: 509, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Reputation` (r:256 w:0)
-	/// Proof: `WorkToken::Reputation` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `WorkMarket::ReputationTiersOf` (r:1 w:0)
+	/// Proof: `WorkMarket::ReputationTiersOf` (`max_values`: Some(1), `max_size`: Some(14), added: 509, mode: `MaxEncodedLen`)
+	/// Storage: `WorkMarket::Reputation` (r:256 w:0)
+	/// Proof: `WorkMarket::Reputation` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::SlashQueueState` (r:1 w:0)
 	/// Proof: `WorkToken::SlashQueueState` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::JobRequests` (r:1 w:0)
-	/// Proof: `WorkToken::JobRequests` (`max_values`: Some(1), `max_size`: Some(1409), added: 1904, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::JobQueueState` (r:1 w:0)
-	/// Proof: `WorkToken::JobQueueState` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Conversions` (r:0 w:256)
 	/// Proof: `WorkToken::Conversions` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::EraStartBlock` (r:0 w:1)
@@ -403,11 +399,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `p` is `[1, 256]`.
 	fn new_era(p: u32, ) -> Weight {
 		// Proof size (bytes): measured `0 + p * (414 ±0)`, estimated `18383 + p * (2869 ±0)`.
-		// Minimum execution time: 283_140_000 picoseconds.
-		Weight::from_parts(1_302_250_375, 18383)
-			// Standard error: 1_798_844
-			.saturating_add(Weight::from_parts(182_978_729, 0).saturating_mul(p.into()))
-			.saturating_add(T::DbWeight::get().reads(18_u64))
+		// Minimum execution time: 212_144_000 picoseconds.
+		Weight::from_parts(213_867_000, 18383)
+			// Standard error: 546_195
+			.saturating_add(Weight::from_parts(175_918_096, 0).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(p.into())))
@@ -430,7 +426,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `WorkToken::Tombstones` (r:1 w:0)
 	/// Proof: `WorkToken::Tombstones` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Exposures` (r:1 w:0)
-	/// Proof: `WorkToken::Exposures` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Exposures` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::MinProviderStake` (r:1 w:0)
 	/// Proof: `WorkToken::MinProviderStake` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::TotalMinted` (r:1 w:1)
@@ -441,20 +437,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkToken::TotalDelegated` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::CommissionSchedule` (r:1 w:0)
 	/// Proof: `WorkToken::CommissionSchedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::JobsThisEra` (r:1 w:0)
-	/// Proof: `WorkToken::JobsThisEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `WorkMarket::Demand` (r:1 w:0)
+	/// Proof: `WorkMarket::Demand` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::ActiveSetModeOf` (r:1 w:0)
 	/// Proof: `WorkToken::ActiveSetModeOf` (`max_values`: Some(1), `max_size`: Some(13), added: 508, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::ReputationTiersOf` (r:1 w:0)
-	/// Proof: `WorkToken::ReputationTiersOf` (`max_values`: Some(1), `max_size`: Some(14), added: 509, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Reputation` (r:1 w:0)
-	/// Proof: `WorkToken::Reputation` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `WorkMarket::ReputationTiersOf` (r:1 w:0)
+	/// Proof: `WorkMarket::ReputationTiersOf` (`max_values`: Some(1), `max_size`: Some(14), added: 509, mode: `MaxEncodedLen`)
+	/// Storage: `WorkMarket::Reputation` (r:1 w:0)
+	/// Proof: `WorkMarket::Reputation` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::SlashQueueState` (r:1 w:0)
 	/// Proof: `WorkToken::SlashQueueState` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::JobRequests` (r:1 w:0)
-	/// Proof: `WorkToken::JobRequests` (`max_values`: Some(1), `max_size`: Some(1409), added: 1904, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::JobQueueState` (r:1 w:0)
-	/// Proof: `WorkToken::JobQueueState` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Conversions` (r:0 w:1)
 	/// Proof: `WorkToken::Conversions` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::EraStartBlock` (r:0 w:1)
@@ -462,11 +454,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `d` is `[0, 1000]`.
 	fn new_era_with_delegators(d: u32, ) -> Weight {
 		// Proof size (bytes): measured `564`, estimated `18383`.
-		// Minimum execution time: 91_355_000 picoseconds.
-		Weight::from_parts(158_417_800, 18383)
-			// Standard error: 4_194
-			.saturating_add(Weight::from_parts(55_793, 0).saturating_mul(d.into()))
-			.saturating_add(T::DbWeight::get().reads(23_u64))
+		// Minimum execution time: 89_022_000 picoseconds.
+		Weight::from_parts(147_273_199, 18383)
+			// Standard error: 2_826
+			.saturating_add(Weight::from_parts(35_193, 0).saturating_mul(d.into()))
+			.saturating_add(T::DbWeight::get().reads(21_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
@@ -494,13 +486,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Exposures` (r:1 w:1)
-	/// Proof: `WorkToken::Exposures` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Exposures` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn report_offence() -> Weight {
-		// Proof size (bytes): measured `1377`, estimated `6108`.
-		// Minimum execution time: 124_324_000 picoseconds.
-		Weight::from_parts(135_590_000, 6108)
+		// Proof size (bytes): measured `1381`, estimated `6108`.
+		// Minimum execution time: 125_516_000 picoseconds.
+		Weight::from_parts(131_465_000, 6108)
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -511,18 +503,34 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `WorkCourt::CaseOf` (r:1 w:1)
+	/// Proof: `WorkCourt::CaseOf` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
+	/// Storage: `WorkCourt::Docket` (r:1 w:1)
+	/// Proof: `WorkCourt::Docket` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `WorkCourt::Agenda` (r:1 w:1)
+	/// Proof: `WorkCourt::Agenda` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `WorkCourt::Cases` (r:0 w:1)
+	/// Proof: `WorkCourt::Cases` (`max_values`: None, `max_size`: Some(339), added: 2814, mode: `MaxEncodedLen`)
 	fn dispute_slash() -> Weight {
 		// Proof size (bytes): measured `767`, estimated `3659`.
-		// Minimum execution time: 73_108_000 picoseconds.
-		Weight::from_parts(97_644_000, 3659)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		// Minimum execution time: 86_158_000 picoseconds.
+		Weight::from_parts(89_993_000, 3659)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `WorkToken::PendingSlashes` (r:1 w:1)
 	/// Proof: `WorkToken::PendingSlashes` (`max_values`: None, `max_size`: Some(194), added: 2669, mode: `MaxEncodedLen`)
+	/// Storage: `WorkCourt::CaseOf` (r:1 w:0)
+	/// Proof: `WorkCourt::CaseOf` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
+	/// Storage: `WorkCourt::Cases` (r:1 w:1)
+	/// Proof: `WorkCourt::Cases` (`max_values`: None, `max_size`: Some(339), added: 2814, mode: `MaxEncodedLen`)
+	/// Storage: `WorkCourt::Agenda` (r:1 w:1)
+	/// Proof: `WorkCourt::Agenda` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `WorkCourt::Settling` (r:1 w:1)
+	/// Proof: `WorkCourt::Settling` (`max_values`: Some(1), `max_size`: Some(1026), added: 1521, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
@@ -533,7 +541,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkToken::TotalStaked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Pools` (r:1 w:1)
 	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::UnbondingPools` (r:14 w:14)
+	/// Storage: `WorkToken::UnbondingPools` (r:22 w:22)
 	/// Proof: `WorkToken::UnbondingPools` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::TotalDelegated` (r:1 w:1)
 	/// Proof: `WorkToken::TotalDelegated` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
@@ -542,7 +550,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `WorkToken::Offences` (r:1 w:1)
 	/// Proof: `WorkToken::Offences` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Exposures` (r:1 w:1)
-	/// Proof: `WorkToken::Exposures` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Exposures` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Fallbacks` (r:1 w:0)
 	/// Proof: `WorkToken::Fallbacks` (`max_values`: None, `max_size`: Some(198), added: 2673, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Providers` (r:1 w:1)
@@ -554,22 +562,30 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `WorkToken::Incidents` (r:0 w:1)
 	/// Proof: `WorkToken::Incidents` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	fn resolve_dispute() -> Weight {
-		// Proof size (bytes): measured `24005`, estimated `36816`.
-		// Minimum execution time: 420_894_000 picoseconds.
-		Weight::from_parts(593_409_000, 36816)
-			.saturating_add(T::DbWeight::get().reads(32_u64))
-			.saturating_add(T::DbWeight::get().writes(30_u64))
+		// Proof size (bytes): measured `24741`, estimated `57288`.
+		// Minimum execution time: 486_451_000 picoseconds.
+		Weight::from_parts(536_695_000, 57288)
+			.saturating_add(T::DbWeight::get().reads(44_u64))
+			.saturating_add(T::DbWeight::get().writes(41_u64))
 	}
 	/// Storage: `WorkToken::PendingSlashes` (r:1 w:2)
 	/// Proof: `WorkToken::PendingSlashes` (`max_values`: None, `max_size`: Some(194), added: 2669, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `WorkCourt::CaseOf` (r:1 w:0)
+	/// Proof: `WorkCourt::CaseOf` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
+	/// Storage: `WorkCourt::Cases` (r:1 w:1)
+	/// Proof: `WorkCourt::Cases` (`max_values`: None, `max_size`: Some(339), added: 2814, mode: `MaxEncodedLen`)
+	/// Storage: `WorkCourt::Agenda` (r:1 w:1)
+	/// Proof: `WorkCourt::Agenda` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `WorkCourt::Settling` (r:1 w:1)
+	/// Proof: `WorkCourt::Settling` (`max_values`: Some(1), `max_size`: Some(1026), added: 1521, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Offences` (r:1 w:1)
 	/// Proof: `WorkToken::Offences` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Exposures` (r:1 w:1)
-	/// Proof: `WorkToken::Exposures` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Exposures` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
 	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Fallbacks` (r:2 w:1)
@@ -583,11 +599,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `WorkToken::Incidents` (r:0 w:1)
 	/// Proof: `WorkToken::Incidents` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	fn cancel_slash() -> Weight {
-		// Proof size (bytes): measured `1585`, estimated `6336`.
-		// Minimum execution time: 151_695_000 picoseconds.
-		Weight::from_parts(236_841_000, 6336)
-			.saturating_add(T::DbWeight::get().reads(13_u64))
-			.saturating_add(T::DbWeight::get().writes(11_u64))
+		// Proof size (bytes): measured `1923`, estimated `6336`.
+		// Minimum execution time: 172_305_000 picoseconds.
+		Weight::from_parts(178_264_000, 6336)
+			.saturating_add(T::DbWeight::get().reads(17_u64))
+			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
 	/// Storage: `WorkToken::PendingSlashes` (r:1 w:1)
 	/// Proof: `WorkToken::PendingSlashes` (`max_values`: None, `max_size`: Some(194), added: 2669, mode: `MaxEncodedLen`)
@@ -596,14 +612,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `WorkToken::Ledgers` (r:1 w:1)
 	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::TotalStaked` (r:1 w:1)
 	/// Proof: `WorkToken::TotalStaked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Pools` (r:1 w:1)
 	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::UnbondingPools` (r:14 w:14)
+	/// Storage: `WorkToken::UnbondingPools` (r:22 w:22)
 	/// Proof: `WorkToken::UnbondingPools` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::TotalDelegated` (r:1 w:1)
 	/// Proof: `WorkToken::TotalDelegated` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
@@ -612,7 +628,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `WorkToken::Offences` (r:1 w:1)
 	/// Proof: `WorkToken::Offences` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Exposures` (r:1 w:1)
-	/// Proof: `WorkToken::Exposures` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Exposures` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Fallbacks` (r:1 w:0)
 	/// Proof: `WorkToken::Fallbacks` (`max_values`: None, `max_size`: Some(198), added: 2673, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Providers` (r:1 w:1)
@@ -624,11 +640,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `WorkToken::Incidents` (r:0 w:1)
 	/// Proof: `WorkToken::Incidents` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	fn apply_slash() -> Weight {
-		// Proof size (bytes): measured `23970`, estimated `36816`.
-		// Minimum execution time: 396_136_000 picoseconds.
-		Weight::from_parts(606_489_000, 36816)
-			.saturating_add(T::DbWeight::get().reads(32_u64))
-			.saturating_add(T::DbWeight::get().writes(30_u64))
+		// Proof size (bytes): measured `24372`, estimated `57288`.
+		// Minimum execution time: 438_209_000 picoseconds.
+		Weight::from_parts(496_615_000, 57288)
+			.saturating_add(T::DbWeight::get().reads(40_u64))
+			.saturating_add(T::DbWeight::get().writes(38_u64))
 	}
 	/// Storage: `WorkToken::PendingSlashes` (r:1 w:1)
 	/// Proof: `WorkToken::PendingSlashes` (`max_values`: None, `max_size`: Some(194), added: 2669, mode: `MaxEncodedLen`)
@@ -637,14 +653,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `WorkToken::Ledgers` (r:1 w:1)
 	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::TotalStaked` (r:1 w:1)
 	/// Proof: `WorkToken::TotalStaked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Pools` (r:1 w:1)
 	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::UnbondingPools` (r:14 w:14)
+	/// Storage: `WorkToken::UnbondingPools` (r:22 w:22)
 	/// Proof: `WorkToken::UnbondingPools` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::TotalDelegated` (r:1 w:1)
 	/// Proof: `WorkToken::TotalDelegated` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
@@ -653,7 +669,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `WorkToken::Offences` (r:1 w:1)
 	/// Proof: `WorkToken::Offences` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Exposures` (r:1 w:1)
-	/// Proof: `WorkToken::Exposures` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Exposures` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Fallbacks` (r:1 w:0)
 	/// Proof: `WorkToken::Fallbacks` (`max_values`: None, `max_size`: Some(198), added: 2673, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Providers` (r:1 w:1)
@@ -666,13 +682,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkToken::Incidents` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// The range of component `d` is `[0, 1000]`.
 	fn apply_slash_with_delegators(d: u32, ) -> Weight {
-		// Proof size (bytes): measured `3384 + d * (2 ±0)`, estimated `36816`.
-		// Minimum execution time: 293_284_000 picoseconds.
-		Weight::from_parts(448_367_954, 36816)
-			// Standard error: 11_908
-			.saturating_add(Weight::from_parts(74_582, 0).saturating_mul(d.into()))
-			.saturating_add(T::DbWeight::get().reads(32_u64))
-			.saturating_add(T::DbWeight::get().writes(29_u64))
+		// Proof size (bytes): measured `3788 + d * (2 ±0)`, estimated `57288`.
+		// Minimum execution time: 357_580_000 picoseconds.
+		Weight::from_parts(398_984_200, 57288)
+			// Standard error: 4_725
+			.saturating_add(Weight::from_parts(89_788, 0).saturating_mul(d.into()))
+			.saturating_add(T::DbWeight::get().reads(40_u64))
+			.saturating_add(T::DbWeight::get().writes(37_u64))
 	}
 	/// Storage: `WorkToken::Tombstones` (r:1 w:0)
 	/// Proof: `WorkToken::Tombstones` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
@@ -682,8 +698,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn unjail() -> Weight {
 		// Proof size (bytes): measured `166`, estimated `3529`.
-		// Minimum execution time: 12_909_000 picoseconds.
-		Weight::from_parts(21_772_000, 3529)
+		// Minimum execution time: 12_439_000 picoseconds.
+		Weight::from_parts(13_730_000, 3529)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -691,8 +707,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkToken::SlashFractionsOf` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	fn set_slash_fractions() -> Weight {
 		// Proof size (bytes): measured `0`, estimated `0`.
-		// Minimum execution time: 4_897_000 picoseconds.
-		Weight::from_parts(8_282_000, 0)
+		// Minimum execution time: 4_837_000 picoseconds.
+		Weight::from_parts(5_358_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `WorkToken::SlashQueueState` (r:1 w:1)
@@ -704,7 +720,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `WorkToken::Ledgers` (r:8 w:8)
 	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:16 w:16)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:17 w:17)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::TotalStaked` (r:1 w:1)
@@ -720,7 +736,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `WorkToken::Offences` (r:8 w:8)
 	/// Proof: `WorkToken::Offences` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Exposures` (r:8 w:8)
-	/// Proof: `WorkToken::Exposures` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Exposures` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Fallbacks` (r:8 w:0)
 	/// Proof: `WorkToken::Fallbacks` (`max_values`: None, `max_size`: Some(198), added: 2673, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Providers` (r:8 w:8)
@@ -733,11 +749,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkToken::Incidents` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 8]`.
 	fn apply_due_slashes(n: u32, ) -> Weight {
-		// Proof size (bytes): measured `19272 + n * (3023 ±0)`, estimated `18383 + n * (10236 ±0)`.
-		// Minimum execution time: 6_270_000 picoseconds.
-		Weight::from_parts(84_609_324, 18383)
-			// Standard error: 1_544_263
-			.saturating_add(Weight::from_parts(236_757_924, 0).saturating_mul(n.into()))
+		// Proof size (bytes): measured `19304 + n * (3043 ±0)`, estimated `18383 + n * (10236 ±0)`.
+		// Minimum execution time: 5_678_000 picoseconds.
+		Weight::from_parts(61_546_253, 18383)
+			// Standard error: 684_180
+			.saturating_add(Weight::from_parts(232_451_356, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((17_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -748,16 +764,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkToken::ActiveSetModeOf` (`max_values`: Some(1), `max_size`: Some(13), added: 508, mode: `MaxEncodedLen`)
 	fn set_active_set_mode() -> Weight {
 		// Proof size (bytes): measured `0`, estimated `0`.
-		// Minimum execution time: 4_917_000 picoseconds.
-		Weight::from_parts(5_889_000, 0)
+		// Minimum execution time: 4_867_000 picoseconds.
+		Weight::from_parts(5_338_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `WorkToken::Providers` (r:1 w:1)
 	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn chill() -> Weight {
 		// Proof size (bytes): measured `162`, estimated `3529`.
-		// Minimum execution time: 10_145_000 picoseconds.
-		Weight::from_parts(11_306_000, 3529)
+		// Minimum execution time: 9_794_000 picoseconds.
+		Weight::from_parts(10_776_000, 3529)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -765,28 +781,30 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn unchill() -> Weight {
 		// Proof size (bytes): measured `162`, estimated `3529`.
-		// Minimum execution time: 10_145_000 picoseconds.
-		Weight::from_parts(11_126_000, 3529)
+		// Minimum execution time: 9_754_000 picoseconds.
+		Weight::from_parts(10_836_000, 3529)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `WorkToken::Providers` (r:1 w:1)
 	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Workloads` (r:1 w:0)
-	/// Proof: `WorkToken::Workloads` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `WorkMarket::Workloads` (r:1 w:0)
+	/// Proof: `WorkMarket::Workloads` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Ledgers` (r:1 w:1)
 	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
 	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:0)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::ActiveSet` (r:1 w:1)
 	/// Proof: `WorkToken::ActiveSet` (`max_values`: Some(1), `max_size`: Some(16898), added: 17393, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Pools` (r:1 w:0)
 	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
 	fn deregister() -> Weight {
-		// Proof size (bytes): measured `19717`, estimated `18383`.
-		// Minimum execution time: 80_559_000 picoseconds.
-		Weight::from_parts(106_348_000, 18383)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
+		// Proof size (bytes): measured `20581`, estimated `18383`.
+		// Minimum execution time: 99_858_000 picoseconds.
+		Weight::from_parts(118_525_000, 18383)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `WorkToken::Ledgers` (r:1 w:1)
@@ -797,17 +815,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkToken::ActiveSet` (`max_values`: Some(1), `max_size`: Some(16898), added: 17393, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Providers` (r:1 w:1)
 	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::Workloads` (r:1 w:0)
-	/// Proof: `WorkToken::Workloads` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `WorkMarket::Workloads` (r:1 w:0)
+	/// Proof: `WorkMarket::Workloads` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
 	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:0)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Pools` (r:1 w:0)
 	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
 	fn deregister_underfunded() -> Weight {
-		// Proof size (bytes): measured `19687`, estimated `18383`.
-		// Minimum execution time: 94_930_000 picoseconds.
-		Weight::from_parts(114_419_000, 18383)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
+		// Proof size (bytes): measured `20551`, estimated `18383`.
+		// Minimum execution time: 94_580_000 picoseconds.
+		Weight::from_parts(127_509_000, 18383)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `WorkToken::Delegations` (r:1 w:1)
@@ -825,14 +845,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `WorkToken::TotalDelegated` (r:1 w:1)
 	/// Proof: `WorkToken::TotalDelegated` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Exposures` (r:1 w:0)
-	/// Proof: `WorkToken::Exposures` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Proof: `WorkToken::Exposures` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 15]`.
 	fn kick(c: u32, ) -> Weight {
 		// Proof size (bytes): measured `848 + c * (69 ±0)`, estimated `6196 + c * (2559 ±0)`.
-		// Minimum execution time: 147_408_000 picoseconds.
-		Weight::from_parts(147_157_148, 6196)
-			// Standard error: 17_695
-			.saturating_add(Weight::from_parts(6_623_827, 0).saturating_mul(c.into()))
+		// Minimum execution time: 146_177_000 picoseconds.
+		Weight::from_parts(146_082_448, 6196)
+			// Standard error: 9_902
+			.saturating_add(Weight::from_parts(6_582_141, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -845,45 +865,45 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// own `DbWeight`.
 impl WeightInfo for () {
 	fn register_provider() -> Weight {
-		Weight::from_parts(93_418_000, 3593)
+		Weight::from_parts(69_012_000, 3622)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn bond_extra() -> Weight {
-		Weight::from_parts(81_260_000, 3859)
+		Weight::from_parts(72_297_000, 3859)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn unbond() -> Weight {
-		Weight::from_parts(32_759_000, 3859)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
+		Weight::from_parts(23_985_000, 3859)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn rebond(c: u32, ) -> Weight {
-		Weight::from_parts(27_588_529, 3859)
-			.saturating_add(Weight::from_parts(192_545, 0).saturating_mul(c.into()))
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
+		Weight::from_parts(23_496_243, 3859)
+			.saturating_add(Weight::from_parts(50_399, 0).saturating_mul(c.into()))
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn withdraw_unbonded(c: u32, ) -> Weight {
-		Weight::from_parts(119_274_546, 18383)
-			.saturating_add(Weight::from_parts(386_170, 0).saturating_mul(c.into()))
-			.saturating_add(ParityDbWeight::get().reads(13_u64))
-			.saturating_add(ParityDbWeight::get().writes(8_u64))
+		Weight::from_parts(93_212_626, 18383)
+			.saturating_add(Weight::from_parts(102_468, 0).saturating_mul(c.into()))
+			.saturating_add(ParityDbWeight::get().reads(11_u64))
+			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn delegate() -> Weight {
-		Weight::from_parts(97_785_000, 6196)
+		Weight::from_parts(96_613_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn undelegate() -> Weight {
-		Weight::from_parts(118_706_000, 6196)
+		Weight::from_parts(86_899_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn withdraw_delegation(c: u32, ) -> Weight {
-		Weight::from_parts(134_964_670, 6196)
-			.saturating_add(Weight::from_parts(5_964_292, 0).saturating_mul(c.into()))
+		Weight::from_parts(96_106_780, 6196)
+			.saturating_add(Weight::from_parts(6_256_234, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
@@ -891,83 +911,83 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2559).saturating_mul(c.into()))
 	}
 	fn set_min_delegation() -> Weight {
-		Weight::from_parts(17_465_000, 3650)
+		Weight::from_parts(11_808_000, 3650)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_commission() -> Weight {
-		Weight::from_parts(36_715_000, 22352)
+		Weight::from_parts(21_772_000, 22352)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn claim_rewards() -> Weight {
-		Weight::from_parts(158_224_000, 6196)
+		Weight::from_parts(100_228_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn set_auto_compound() -> Weight {
-		Weight::from_parts(24_746_000, 3956)
+		Weight::from_parts(13_891_000, 3956)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn new_era(p: u32, ) -> Weight {
-		Weight::from_parts(1_302_250_375, 18383)
-			.saturating_add(Weight::from_parts(182_978_729, 0).saturating_mul(p.into()))
-			.saturating_add(ParityDbWeight::get().reads(18_u64))
+		Weight::from_parts(213_867_000, 18383)
+			.saturating_add(Weight::from_parts(175_918_096, 0).saturating_mul(p.into()))
+			.saturating_add(ParityDbWeight::get().reads(16_u64))
 			.saturating_add(ParityDbWeight::get().reads((8_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(p.into())))
 			.saturating_add(Weight::from_parts(0, 2869).saturating_mul(p.into()))
 	}
 	fn new_era_with_delegators(d: u32, ) -> Weight {
-		Weight::from_parts(158_417_800, 18383)
-			.saturating_add(Weight::from_parts(55_793, 0).saturating_mul(d.into()))
-			.saturating_add(ParityDbWeight::get().reads(23_u64))
+		Weight::from_parts(147_273_199, 18383)
+			.saturating_add(Weight::from_parts(35_193, 0).saturating_mul(d.into()))
+			.saturating_add(ParityDbWeight::get().reads(21_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn report_offence() -> Weight {
-		Weight::from_parts(135_590_000, 6108)
+		Weight::from_parts(131_465_000, 6108)
 			.saturating_add(ParityDbWeight::get().reads(15_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn dispute_slash() -> Weight {
-		Weight::from_parts(97_644_000, 3659)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
+		Weight::from_parts(89_993_000, 3659)
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
+			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn resolve_dispute() -> Weight {
-		Weight::from_parts(593_409_000, 36816)
-			.saturating_add(ParityDbWeight::get().reads(32_u64))
-			.saturating_add(ParityDbWeight::get().writes(30_u64))
+		Weight::from_parts(536_695_000, 57288)
+			.saturating_add(ParityDbWeight::get().reads(44_u64))
+			.saturating_add(ParityDbWeight::get().writes(41_u64))
 	}
 	fn cancel_slash() -> Weight {
-		Weight::from_parts(236_841_000, 6336)
-			.saturating_add(ParityDbWeight::get().reads(13_u64))
-			.saturating_add(ParityDbWeight::get().writes(11_u64))
+		Weight::from_parts(178_264_000, 6336)
+			.saturating_add(ParityDbWeight::get().reads(17_u64))
+			.saturating_add(ParityDbWeight::get().writes(14_u64))
 	}
 	fn apply_slash() -> Weight {
-		Weight::from_parts(606_489_000, 36816)
-			.saturating_add(ParityDbWeight::get().reads(32_u64))
-			.saturating_add(ParityDbWeight::get().writes(30_u64))
+		Weight::from_parts(496_615_000, 57288)
+			.saturating_add(ParityDbWeight::get().reads(40_u64))
+			.saturating_add(ParityDbWeight::get().writes(38_u64))
 	}
 	fn apply_slash_with_delegators(d: u32, ) -> Weight {
-		Weight::from_parts(448_367_954, 36816)
-			.saturating_add(Weight::from_parts(74_582, 0).saturating_mul(d.into()))
-			.saturating_add(ParityDbWeight::get().reads(32_u64))
-			.saturating_add(ParityDbWeight::get().writes(29_u64))
+		Weight::from_parts(398_984_200, 57288)
+			.saturating_add(Weight::from_parts(89_788, 0).saturating_mul(d.into()))
+			.saturating_add(ParityDbWeight::get().reads(40_u64))
+			.saturating_add(ParityDbWeight::get().writes(37_u64))
 	}
 	fn unjail() -> Weight {
-		Weight::from_parts(21_772_000, 3529)
+		Weight::from_parts(13_730_000, 3529)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_slash_fractions() -> Weight {
-		Weight::from_parts(8_282_000, 0)
+		Weight::from_parts(5_358_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn apply_due_slashes(n: u32, ) -> Weight {
-		Weight::from_parts(84_609_324, 18383)
-			.saturating_add(Weight::from_parts(236_757_924, 0).saturating_mul(n.into()))
+		Weight::from_parts(61_546_253, 18383)
+			.saturating_add(Weight::from_parts(232_451_356, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((17_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
@@ -975,32 +995,32 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 10236).saturating_mul(n.into()))
 	}
 	fn set_active_set_mode() -> Weight {
-		Weight::from_parts(5_889_000, 0)
+		Weight::from_parts(5_338_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn chill() -> Weight {
-		Weight::from_parts(11_306_000, 3529)
+		Weight::from_parts(10_776_000, 3529)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn unchill() -> Weight {
-		Weight::from_parts(11_126_000, 3529)
+		Weight::from_parts(10_836_000, 3529)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn deregister() -> Weight {
-		Weight::from_parts(106_348_000, 18383)
-			.saturating_add(ParityDbWeight::get().reads(6_u64))
+		Weight::from_parts(118_525_000, 18383)
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn deregister_underfunded() -> Weight {
-		Weight::from_parts(114_419_000, 18383)
-			.saturating_add(ParityDbWeight::get().reads(7_u64))
+		Weight::from_parts(127_509_000, 18383)
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn kick(c: u32, ) -> Weight {
-		Weight::from_parts(147_157_148, 6196)
-			.saturating_add(Weight::from_parts(6_623_827, 0).saturating_mul(c.into()))
+		Weight::from_parts(146_082_448, 6196)
+			.saturating_add(Weight::from_parts(6_582_141, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
