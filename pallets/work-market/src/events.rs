@@ -1,4 +1,4 @@
-//! The market's events and errors, as pallet sections imported into [`crate::pallet`].
+//! The market's events, as a pallet section imported into [`crate::pallet`].
 
 /// Events: every job step and every balance movement, with both parties and amounts.
 #[frame_support::pallet_macros::pallet_section]

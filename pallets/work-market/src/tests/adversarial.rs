@@ -1,5 +1,8 @@
 //! Adversarial cases of issue 7 not covered elsewhere, one named test each; the full map of
 //! cases to tests is in `docs/RELIABILITY.md`.
+//!
+//! These are the cases that need the market (jobs, challenges, reputation); the others are in
+//! the work token's `tests/adversarial.rs`.
 
 use crate::{mock::*, Error, JobQueueState};
 

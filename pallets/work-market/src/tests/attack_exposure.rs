@@ -2,6 +2,9 @@
 //! after the offence era never bears it, even between the offence and its report; an offence
 //! found by a challenge is dated to the era the faulty result was delivered in, so delegators
 //! who saw the challenge and left still pay.
+//!
+//! These are the cases that need the market (jobs, challenges, reputation); the others are in
+//! the work token's `tests/attack_exposure.rs`.
 
 use crate::mock::*;
 use pallet_work_token::PendingSlashes;

@@ -1,6 +1,9 @@
 //! Attacks on reporting (S28): a provider with puppet accounts tries to block, pre-empt or
 //! downgrade the report that would punish it. Each test plays one attack and shows the rule
 //! that defeats it.
+//!
+//! These are the cases that need the market (jobs, challenges, reputation); the others are in
+//! the work token's `tests/attack_reports.rs`.
 
 use crate::{mock::*, Event};
 use pallet_work_token::{PendingSlashes, Severity};

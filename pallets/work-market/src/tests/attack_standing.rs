@@ -1,5 +1,8 @@
 //! Attacks on standing (S32, S33): leaving does not wash strikes or reputation; jail takes
 //! effect in the block it is imposed; disputing is never a cheaper way through a slash.
+//!
+//! These are the cases that need the market (jobs, challenges, reputation); the others are in
+//! the work token's `tests/attack_standing.rs`.
 
 use crate::{mock::*, Pallet, Reputation};
 use pallet_work_token::{

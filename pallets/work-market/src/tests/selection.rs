@@ -1,5 +1,5 @@
-//! Stake-weighted job assignment (S11), reputation tiers (S13), the active set (S6) and the
-//! dynamic minimum stake (S5).
+//! Stake-weighted job assignment (S11) and reputation tiers (S13). The active set and the
+//! minimum stake are tested in the work token's `tests/selection.rs`.
 
 use crate::{
 	mock::*, reputation::next_score, Error, Event, Pallet, Reputation, ReputationTiers,

@@ -1,5 +1,6 @@
-//! Stake-weighted job assignment (S11), reputation tiers (S13), the active set (S6) and the
-//! dynamic minimum stake (S5).
+//! The active set (S6) and the dynamic minimum stake (S5), and the market's multiplier in
+//! effective stake (through a test `MarketSignals`). Job draws and reputation tiers are tested
+//! in the market's `tests/selection.rs`.
 
 use crate::{
 	active_set::{next_min_stake, set_size, target_providers},
