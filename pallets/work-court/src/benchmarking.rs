@@ -205,11 +205,13 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// Opening a case when the agenda is full for as far as the search goes but one block.
+	/// Opening a case when the agenda is full for as far as the search goes but its last
+	/// block.
 	#[benchmark]
 	fn open_case() {
 		endow_court::<T>();
-		let search = T::MaxOpenCases::get() / T::MaxCasesPerBlock::get().max(1);
+		// Every block the search tries but the last is full.
+		let search = Pallet::<T>::agenda_search();
 		let start = now::<T>().saturating_add(One::one());
 		let mut block = start;
 		for _ in 0..search {

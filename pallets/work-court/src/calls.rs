@@ -83,9 +83,10 @@ mod calls {
 		}
 
 		/// Appeal the round's ruling in case `case`, posting `AppealBond × 2^round` (returned
-		/// if the final ruling differs from the one appealed, else paid to the jurors). A new
-		/// round of twice the jurors plus one is drawn in the next block; an appeal of the
-		/// last round (`MaxAppealRounds`) goes to `FallbackOrigin`.
+		/// if the final ruling is better for the appellant than the one appealed, else paid to
+		/// the jurors). A new round of twice the jurors plus one is drawn in the next block,
+		/// and must beat the appealed ruling (silence and ties leave it standing); an appeal of
+		/// the last round (`MaxAppealRounds`) goes to `FallbackOrigin`.
 		///
 		/// Origin: signed; the side the ruling went against: the accused when it upholds or
 		/// reduces, the accuser when it overturns or reduces.

@@ -44,7 +44,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Blocks searched for agenda room: enough that one always has it.
-	fn agenda_search() -> u32 {
+	pub(crate) fn agenda_search() -> u32 {
 		T::MaxOpenCases::get().checked_div(T::MaxCasesPerBlock::get()).unwrap_or(0).saturating_add(1)
 	}
 
@@ -154,9 +154,9 @@ impl<T: Config> Pallet<T> {
 		let Some(mut case) = Cases::<T>::get(id) else { return Weight::zero() };
 		case.scheduled = None;
 		let weight = match case.phase {
-			Phase::Drawing { .. } => {
+			Phase::Drawing { at } => {
 				let drawn = Self::draw_round(id, &mut case);
-				let ends = now.saturating_add(T::CommitPeriod::get());
+				let ends = Self::window_end(at, T::CommitPeriod::get(), now);
 				case.phase = Phase::Commit { ends };
 				Self::schedule(id, &mut case, ends.saturating_add(One::one()));
 				Self::deposit_event(Event::RoundDrawn {
@@ -167,17 +167,17 @@ impl<T: Config> Pallet<T> {
 				});
 				Self::draw_weight(Self::seats_for_round(case.round))
 			},
-			Phase::Commit { .. } => {
-				let ends = now.saturating_add(T::RevealPeriod::get());
+			Phase::Commit { ends } => {
+				let ends = Self::window_end(ends, T::RevealPeriod::get(), now);
 				case.phase = Phase::Reveal { ends };
 				Self::schedule(id, &mut case, ends.saturating_add(One::one()));
 				Self::deposit_event(Event::RevealOpened { case: id, reveal_ends: ends });
 				T::WeightInfo::advance_phase()
 			},
-			Phase::Reveal { .. } => {
-				let ruling = case.tally.plurality(case.subject);
+			Phase::Reveal { ends } => {
+				let ruling = Self::round_ruling(&case);
 				case.ruling = Some(ruling);
-				let ends = now.saturating_add(T::AppealPeriod::get());
+				let ends = Self::window_end(ends, T::AppealPeriod::get(), now);
 				case.phase = Phase::Appeal { ends };
 				Self::schedule(id, &mut case, ends.saturating_add(One::one()));
 				Self::deposit_event(Event::RoundDecided {
@@ -200,42 +200,55 @@ impl<T: Config> Pallet<T> {
 		weight
 	}
 
+	/// The end of a window of `period` blocks after `from`, the nominal end of the phase
+	/// before it: a case the hook reaches late (its agenda block was full) does not carry the
+	/// delay into its later phases, so a case's length stays bounded. Never before `now`.
+	fn window_end(
+		from: BlockNumberFor<T>,
+		period: BlockNumberFor<T>,
+		now: BlockNumberFor<T>,
+	) -> BlockNumberFor<T> {
+		from.saturating_add(period).max(now)
+	}
+
+	/// The ruling of the round just revealed. Round 0: the plurality (silence and ties: the
+	/// subject's default). An appeal round must beat the ruling appealed against: silence and
+	/// ties leave it standing, so an appeal round nobody could be drawn for, or nobody voted
+	/// in, never undoes an earlier round.
+	fn round_ruling(case: &Case<T>) -> Ruling {
+		let plurality = case.tally.plurality(case.subject);
+		match case.ruling {
+			Some(standing) if case.round > 0 && case.tally.of(standing) >= case.tally.of(plurality) =>
+				standing,
+			_ => plurality,
+		}
+	}
+
+	/// Whether `appeal` won: the final `ruling` is better for the appellant than the ruling it
+	/// appealed against (a smaller slash for the accused, a larger one for the accuser; in
+	/// [`Ruling::ALL`]'s order from the accusation standing in full to it falling).
+	fn appeal_won(case: &Case<T>, appeal: &crate::Appeal<T>, ruling: Ruling) -> bool {
+		if appeal.appellant == case.accused {
+			ruling.index() > appeal.against.index()
+		} else {
+			ruling.index() < appeal.against.index()
+		}
+	}
+
 	/// The most making a ruling final costs, with the owner applying it.
 	pub(crate) fn finalize_weight() -> Weight {
 		T::WeightInfo::finalize()
 			.saturating_add(T::Disputes::decide_weight().max(T::Challenges::decide_weight()))
 	}
 
-	/// Makes `ruling` final: settles the appeal bonds, hands the ruling to the owner and
-	/// queues the seats for settlement.
+	/// Makes `ruling` final: hands it to the owner, settles the appeal bonds and queues the
+	/// seats for settlement. An owner that refuses the ruling (it had already ended the
+	/// subject, or its own timeout passed) leaves the case as if closed by it: bonds back,
+	/// seats released with neither reward nor penalty.
 	fn finalize(id: CaseId, mut case: Case<T>, ruling: Ruling) {
 		Self::unschedule(id, &mut case);
 		case.ruling = Some(ruling);
 		case.phase = Phase::Settling;
-		for appeal in case.appeals.iter() {
-			if appeal.against == ruling {
-				// The appeal failed: its bond goes to the jurors who got it right.
-				let moved = T::Currency::transfer_on_hold(
-					&HoldReason::AppealBond.into(),
-					&appeal.appellant,
-					&Self::account(),
-					appeal.bond,
-					Precision::BestEffort,
-					Restriction::Free,
-					Fortitude::Force,
-				)
-				.unwrap_or_default();
-				case.pot = case.pot.saturating_add(moved);
-				Self::deposit_event(Event::AppealBondForfeited {
-					case: id,
-					appellant: appeal.appellant.clone(),
-					amount: moved,
-				});
-			} else {
-				Self::return_appeal_bond(appeal);
-			}
-		}
-		case.appeals = BoundedVec::new();
 		let subject = case.subject;
 		// Saved as settling before the owner hears the ruling: the owner closes the case and
 		// may forfeit a party's bond to it from inside the call.
@@ -245,15 +258,45 @@ impl<T: Config> Pallet<T> {
 			Subject::Dispute(slash) => T::Disputes::decide(slash, ruling.verdict()),
 			Subject::Challenge(job) => T::Challenges::decide(job, ruling == Ruling::Uphold),
 		};
-		if let Err(error) = applied {
-			// The owner had already ended the subject; jurors are still settled by the ruling.
-			Self::deposit_event(Event::RulingNotApplied { case: id, error });
-		}
-		let Some(case) = Cases::<T>::get(id) else {
+		let Some(mut case) = Cases::<T>::get(id) else {
 			frame_support::defensive!("a decided case stays until it is settled");
 			return;
 		};
+		if let Err(error) = applied {
+			Self::deposit_event(Event::RulingNotApplied { case: id, error });
+			case.ruling = None;
+		}
+		let appeals = core::mem::take(&mut case.appeals);
+		for appeal in appeals.iter() {
+			match case.ruling {
+				Some(ruling) if !Self::appeal_won(&case, appeal, ruling) => {
+					// The appeal failed: its bond goes to the jurors who got it right.
+					let moved = Self::forfeit_appeal_bond(appeal);
+					case.pot = case.pot.saturating_add(moved);
+					Self::deposit_event(Event::AppealBondForfeited {
+						case: id,
+						appellant: appeal.appellant.clone(),
+						amount: moved,
+					});
+				},
+				_ => Self::return_appeal_bond(appeal),
+			}
+		}
 		Self::queue_settlement(id, case);
+	}
+
+	/// Moves a failed appeal's bond from its hold into the court's account; returns what moved.
+	fn forfeit_appeal_bond(appeal: &crate::Appeal<T>) -> crate::BalanceOf<T> {
+		T::Currency::transfer_on_hold(
+			&HoldReason::AppealBond.into(),
+			&appeal.appellant,
+			&Self::account(),
+			appeal.bond,
+			Precision::BestEffort,
+			Restriction::Free,
+			Fortitude::Force,
+		)
+		.unwrap_or_default()
 	}
 
 	/// Saves `case` (settling) and puts it at the end of the settlement queue.

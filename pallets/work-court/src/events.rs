@@ -48,8 +48,9 @@ mod events {
 		Appealed { case: CaseId, appellant: T::AccountId, bond: BalanceOf<T>, to_fallback: bool },
 		/// `case` is decided: `ruling` on `subject` went to its owner.
 		CaseDecided { case: CaseId, subject: Subject, ruling: Ruling },
-		/// The owner did not apply `case`'s ruling (it had already ended the subject); the
-		/// jurors are settled by the ruling all the same.
+		/// The owner did not apply `case`'s ruling (it had already ended the subject, or its
+		/// own timeout passed): the case is settled as if its owner had closed it, appeal bonds
+		/// returned and seats released with neither reward nor penalty.
 		RulingNotApplied { case: CaseId, error: DispatchError },
 		/// `appellant`'s bond of `amount` went to `case`'s pot: its appeal failed.
 		AppealBondForfeited { case: CaseId, appellant: T::AccountId, amount: BalanceOf<T> },

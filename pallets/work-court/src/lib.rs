@@ -58,7 +58,10 @@ pub mod pallet {
 		PalletId,
 	};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::{traits::AccountIdConversion, Perbill};
+	use sp_runtime::{
+		traits::{AccountIdConversion, Zero},
+		Perbill,
+	};
 	use work_token_primitives::{StakeRelations, Verdicts};
 
 	/// Default configurations: a runtime derives them with
@@ -356,6 +359,12 @@ pub mod pallet {
 			assert!(
 				T::MinJurorStake::get() >= T::StakePerSeat::get(),
 				"a juror at the minimum stake must be able to take a seat"
+			);
+			assert!(T::MaxDrawAttempts::get() > 0, "MaxDrawAttempts must be non-zero");
+			assert!(!T::StakePerSeat::get().is_zero(), "StakePerSeat must be non-zero");
+			assert!(
+				T::MaxJurors::get() < u32::MAX / 2,
+				"MaxJurors must leave room for the draw tree's index arithmetic"
 			);
 		}
 

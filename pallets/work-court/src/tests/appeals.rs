@@ -171,3 +171,77 @@ fn appeal_errors_change_nothing() {
 		);
 	});
 }
+
+#[test]
+fn an_appeal_round_nobody_votes_in_leaves_the_appealed_ruling_standing() {
+	ExtBuilder::default().build_and_execute(|| {
+		let slash = disputed_slash();
+		let (id, _) = case_of(Subject::Dispute(slash));
+		run_until_phase(id, |p| matches!(p, Phase::Commit { .. }));
+		let first = jurors_of(id, 0);
+		let votes: Vec<_> = first.iter().map(|j| (*j, Ruling::Overturn)).collect();
+		vote_round(id, &votes);
+		// The reporter lost and appeals; the appeal round stays silent (as if nobody could be
+		// drawn): silence does not undo round 0.
+		assert_ok!(WorkCourt::appeal(RuntimeOrigin::signed(REPORTER), id));
+		vote_round(id, &[]);
+		assert_eq!(Cases::<Test>::get(id).unwrap().ruling, Some(Ruling::Overturn));
+		run_until_settled(id);
+		assert!(PendingSlashes::<Test>::get(slash).is_none(), "overturned");
+		System::assert_has_event(
+			Event::AppealBondForfeited { case: id, appellant: REPORTER, amount: APPEAL_BOND }.into(),
+		);
+		// Round 0's jurors were right: they share the report bond, the appeal bond and the
+		// silent round's penalties (7 × 5).
+		assert_eq!(rewards_paid(), REPORT_BOND + APPEAL_BOND + 35);
+		for juror in &first {
+			assert_eq!(juror_held(*juror), JUROR_STAKE);
+		}
+	});
+}
+
+#[test]
+fn an_appeal_that_ends_worse_for_the_appellant_loses_its_bond() {
+	ExtBuilder::default().build_and_execute(|| {
+		let slash = disputed_slash();
+		let (id, _) = case_of(Subject::Dispute(slash));
+		run_until_phase(id, |p| matches!(p, Phase::Commit { .. }));
+		let half = Ruling::Reduce(crate::Reduction::Half);
+		let votes: Vec<_> = jurors_of(id, 0).into_iter().map(|j| (j, half)).collect();
+		vote_round(id, &votes);
+		// The accused wants less than half and appeals; the next round upholds in full.
+		assert_ok!(WorkCourt::appeal(RuntimeOrigin::signed(PROVIDER), id));
+		run_until_phase(id, |p| matches!(p, Phase::Commit { .. }));
+		let votes: Vec<_> = jurors_of(id, 1).into_iter().map(|j| (j, Ruling::Uphold)).collect();
+		vote_round(id, &votes);
+		run_until_settled(id);
+		System::assert_has_event(
+			Event::AppealBondForfeited { case: id, appellant: PROVIDER, amount: APPEAL_BOND }.into(),
+		);
+		assert_eq!(appeal_held(PROVIDER), 0);
+	});
+}
+
+#[test]
+fn a_ruling_the_owner_refuses_settles_the_case_as_closed() {
+	ExtBuilder::default().build_and_execute(|| {
+		let (slash, id, first) = upheld_once();
+		assert_ok!(WorkCourt::appeal(RuntimeOrigin::signed(PROVIDER), id));
+		// The slash disappears behind the court's back (the owner will refuse the ruling).
+		let pending = PendingSlashes::<Test>::take(slash).unwrap();
+		run_until_phase(id, |p| matches!(p, Phase::Commit { .. }));
+		let votes: Vec<_> = jurors_of(id, 1).into_iter().map(|j| (j, Ruling::Uphold)).collect();
+		vote_round(id, &votes);
+		run_until_settled(id);
+		assert!(court_events().iter().any(|e| matches!(e, Event::RulingNotApplied { .. })));
+		// Nobody is paid or penalised by a ruling that was not applied; the appeal bond is back.
+		assert_eq!(rewards_paid(), 0);
+		assert!(!court_events().iter().any(|e| matches!(e, Event::JurorPenalised { .. })));
+		assert_eq!(appeal_held(PROVIDER), 0);
+		for juror in &first {
+			assert_eq!(juror_held(*juror), JUROR_STAKE);
+		}
+		// Put the slash back so that the work token's books balance for the final checks.
+		PendingSlashes::<Test>::insert(slash, pending);
+	});
+}

@@ -266,3 +266,21 @@ fn an_empty_pool_decides_by_the_default_rule() {
 }
 
 use frame_support::traits::Get;
+
+#[test]
+fn a_case_reached_late_keeps_its_nominal_windows() {
+	ExtBuilder::default().build_and_execute(|| {
+		// Block 2's agenda is full of other (made-up) cases: the new case is drawn in block 3.
+		let full: Vec<crate::CaseId> =
+			(0..<<Test as crate::Config>::MaxCasesPerBlock as frame_support::traits::Get<u32>>::get()).map(|i| u32::MAX - i).collect();
+		crate::Agenda::<Test>::insert(2, frame_support::BoundedVec::truncate_from(full));
+		let slash = disputed_slash();
+		let (id, case) = case_of(Subject::Dispute(slash));
+		assert_eq!(case.scheduled, Some(3));
+		run_until_phase(id, |p| matches!(p, Phase::Commit { .. }));
+		// The commit window still ends where it would have: the delay is not carried on.
+		System::assert_has_event(
+			Event::RoundDrawn { case: id, round: 0, jurors: 3, commit_ends: 2 + WINDOW }.into(),
+		);
+	});
+}
