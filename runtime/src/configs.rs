@@ -220,7 +220,7 @@ impl pallet_work_token::Config for Runtime {
 	type DisputeWindow = ConstU32<2>;
 	/// A dispute still unresolved eight eras after the window times out: the slash applies as
 	/// reported and the dispute bond is slashed (a dispute is never cheaper than accepting).
-	/// Room for the court's three rounds and its fallback (about 60 blocks).
+	/// Room for the court's three rounds and its fallback (about 50 blocks).
 	type DisputeTimeout = ConstU32<8>;
 	type JailEras = ConstU32<2>;
 	type DefaultSlashFractions = DefaultSlashFractions;
@@ -307,7 +307,7 @@ impl pallet_work_court::Config for Runtime {
 	type JurorsPerCase = ConstU32<3>;
 	type MaxAppealRounds = ConstU32<2>;
 	type MaxSeatsPerCase = ConstU32<25>;
-	/// Four blocks for each window at dev speed: a round takes about 16 blocks.
+	/// Four blocks for each window at dev speed: a round takes 13 blocks.
 	type CommitPeriod = ConstU32<4>;
 	type RevealPeriod = ConstU32<4>;
 	type AppealPeriod = ConstU32<4>;

@@ -4,14 +4,14 @@
 //! |---|---|---|
 //! | drawing | the block after the case opened or was appealed | the round's jurors are drawn (`JurorsPerCase`, then `2n + 1` per appeal); commit opens |
 //! | commit | `CommitPeriod` blocks later | drawn jurors commit `blake2_256((juror, case, ruling, salt))`; reveal opens |
-//! | reveal | `RevealPeriod` blocks later | jurors reveal; the round's ruling is the plurality of revealed votes (ties and silence: the subject's default ruling); appeal opens |
+//! | reveal | `RevealPeriod` blocks later | jurors reveal; the round's ruling is the plurality of revealed votes (round 0: ties and silence give the subject's default ruling; an appeal round must beat the appealed ruling, which ties and silence leave standing); appeal opens |
 //! | appeal | `AppealPeriod` blocks later | the losing side may appeal with a bond that doubles each round: a new round is drawn, or after `MaxAppealRounds` the case goes to `FallbackOrigin`; with no appeal the ruling is final |
 //! | fallback | `FallbackPeriod` blocks later | `FallbackOrigin` decides; if it does not, the last round's ruling is final |
 //! | settling | when every seat is settled | the final ruling went to the work token or the market; losing appeal bonds and forfeited party bonds fill the pot; jurors who did not reveal or voted otherwise lose `IncoherencePenalty` of their seat's stake into it; the coherent jurors share it |
 //!
 //! Every phase ends at a known block and the hook moves the case on then: a case nobody
-//! votes on ends with the default ruling within `CommitPeriod + RevealPeriod + AppealPeriod`
-//! blocks of its last draw. Each open case has at most one entry on the [`Agenda`], and a
+//! votes on ends within `CommitPeriod + RevealPeriod + AppealPeriod + 1` blocks of its last
+//! draw (round 0 with the default ruling, an appeal round with the ruling appealed). Each open case has at most one entry on the [`Agenda`], and a
 //! block's agenda holds at most `MaxCasesPerBlock`; a case whose block is full goes to the next
 //! block with room, which exists within `MaxOpenCases / MaxCasesPerBlock + 1` blocks.
 
@@ -202,7 +202,8 @@ impl<T: Config> Pallet<T> {
 
 	/// The end of a window of `period` blocks after `from`, the nominal end of the phase
 	/// before it: a case the hook reaches late (its agenda block was full) does not carry the
-	/// delay into its later phases, so a case's length stays bounded. Never before `now`.
+	/// delay into its later phases, unless the delay exceeds the window, which then ends in
+	/// the block the hook reaches it (never before `now`).
 	fn window_end(
 		from: BlockNumberFor<T>,
 		period: BlockNumberFor<T>,

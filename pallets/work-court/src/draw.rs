@@ -8,8 +8,9 @@
 //! way down, no writes), so they are never picked. A picked juror that may not sit (a
 //! delegator of the accused, found by one read, or one whose stake other seats lock) is
 //! taken out as well and another pick made: an account is rejected at most once per round,
-//! and holding much stake as a delegator of the accused cannot empty the jury. A round has
-//! `MaxDrawAttempts` picks per seat, so drawing is bounded however the pool looks; taking
+//! so one delegator account, however much stake it holds, costs one pick. A round has
+//! `MaxDrawAttempts` picks per seat (pooled over its seats), so drawing is bounded however the
+//! pool looks; taking
 //! jurors out keeps the choice proportional to stake among the eligible ones.
 
 use crate::{

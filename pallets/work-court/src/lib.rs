@@ -245,8 +245,9 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxSettlementsPerBlock: Get<u32>;
 
-		/// Draws per seat before the seat stays empty (a drawn juror may be a party, already
-		/// seated in the case, or without unlocked stake).
+		/// Picks per seat, pooled over a round's seats; once they are spent, unfilled seats stay
+		/// empty (a pick may be a delegator of the accused, or a juror without unlocked stake:
+		/// parties and seated jurors are out of the draw).
 		#[pallet::constant]
 		type MaxDrawAttempts: Get<u32>;
 
@@ -260,7 +261,7 @@ pub mod pallet {
 		/// A juror's stake (drawable, locked by seats, or unbonding).
 		#[codec(index = 0)]
 		JurorStake,
-		/// An appellant's bond while its case is open.
+		/// An appellant's bond, until its case's ruling is final or the case is closed.
 		#[codec(index = 1)]
 		AppealBond,
 	}

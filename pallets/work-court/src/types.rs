@@ -144,7 +144,8 @@ impl Subject {
 		!matches!((self, ruling), (Subject::Challenge(_), Ruling::Reduce(_)))
 	}
 
-	/// The ruling when nobody votes, and the first pick among tied rulings: the slash stands
+	/// The ruling when nobody votes in round 0, and the first pick among tied rulings there (an
+	/// appeal round keeps the appealed ruling instead): the slash stands
 	/// (as when a dispute times out), the challenged result stands (as when a challenge
 	/// lapses). Disputing or challenging is never a way around a decision nobody makes.
 	pub fn default_ruling(self) -> Ruling {
