@@ -11,10 +11,18 @@ use frame_support::{
 		IdentityFee, Weight,
 	},
 };
+use crate::governance::{configs::TreasuryAccountOf, CourtArbiter, WorkTokenAdmin};
+use frame_support::traits::EitherOf;
 use frame_system::{
 	limits::{BlockLength, BlockWeights},
 	EnsureRoot,
 };
+
+/// Root (a root-track referendum, or sudo on the development chain) or a referendum on the
+/// `work_token_admin` track.
+pub type AdminOrigin = EitherOf<EnsureRoot<AccountId>, WorkTokenAdmin>;
+/// Root or a referendum on the `court_arbiter` track.
+pub type ArbiterOrigin = EitherOf<EnsureRoot<AccountId>, CourtArbiter>;
 use pallet_transaction_payment::{FungibleAdapter, Multiplier, TargetedFeeAdjustment};
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_runtime::{Perbill, Perquintill};
@@ -165,7 +173,7 @@ parameter_types! {
 	pub const StrikeEscalation: Perbill = Perbill::from_percent(50);
 	/// A tenth of each applied slash rewards its reporter.
 	pub const SlashRewardFraction: Perbill = Perbill::from_percent(10);
-	/// 5% of each paid job fee is burnt.
+	/// 5% of each paid job fee goes to the treasury.
 	pub const ProtocolFee: Perbill = Perbill::from_percent(5);
 	/// A new job outcome weighs 10% in a provider's reputation.
 	pub const ReputationSmoothing: sp_runtime::Permill = sp_runtime::Permill::from_percent(10);
@@ -208,10 +216,10 @@ impl pallet_work_token::Config for Runtime {
 	type MaxInflation = MaxInflation;
 	type MaxInflationChange = MaxInflationChange;
 	type PalletId = WorkTokenPalletId;
-	/// Governance (sudo on the dev chain) reports without a bond; anyone else posts one.
+	/// Root reports without a bond; anyone else posts one.
 	type ReporterOrigin = EnsureRoot<AccountId>;
-	type ArbiterOrigin = EnsureRoot<AccountId>;
-	type AdminOrigin = EnsureRoot<AccountId>;
+	type ArbiterOrigin = ArbiterOrigin;
+	type AdminOrigin = AdminOrigin;
 	/// Ten `WORK` each.
 	type ReportBond = ConstU128<{ 10 * UNIT }>;
 	type DisputeBond = ConstU128<{ 10 * UNIT }>;
@@ -229,8 +237,9 @@ impl pallet_work_token::Config for Runtime {
 	type StrikeDecayEras = ConstU32<10>;
 	type MaxStrikes = ConstU32<10>;
 	type SlashRewardFraction = SlashRewardFraction;
-	/// Slashed tokens are burnt.
-	type OnSlash = ();
+	/// Slashed stake (after the reporter's share) and losing bonds go to the treasury.
+	type OnSlash = pallet_work_token::ToTreasury<Runtime>;
+	type TreasuryAccount = TreasuryAccountOf;
 	type MaxSlashesPerBlock = ConstU32<8>;
 	/// The minimum stake moves between 10 and 1,000 `WORK`.
 	type MinStakeCeiling = ConstU128<{ 1_000 * UNIT }>;
@@ -253,10 +262,10 @@ impl pallet_work_market::Config for Runtime {
 	/// Insecure (collective coin flip) on the dev chain; a production chain plugs in BABE's
 	/// VRF or a beacon here.
 	type Randomness = RandomnessCollectiveFlip;
-	type ArbiterOrigin = EnsureRoot<AccountId>;
-	type AdminOrigin = EnsureRoot<AccountId>;
-	/// Protocol fees are burnt.
-	type OnProtocolFee = ();
+	type ArbiterOrigin = ArbiterOrigin;
+	type AdminOrigin = AdminOrigin;
+	/// Protocol fees go to the treasury.
+	type OnProtocolFee = pallet_work_token::ToTreasury<Runtime>;
 	type MaxOpenJobsPerProvider = ConstU32<16>;
 	/// Open job fees of at most a tenth of the self-stake.
 	type StakeToFeeRatio = ConstU32<10>;
@@ -291,10 +300,11 @@ impl pallet_work_court::Config for Runtime {
 	type Disputes = WorkToken;
 	type Challenges = WorkMarket;
 	type Relations = WorkToken;
-	/// Governance (sudo on the dev chain) decides cases appealed past the last round.
-	type FallbackOrigin = EnsureRoot<AccountId>;
-	/// Pots nobody voted for are burnt.
-	type OnForfeit = ();
+	/// Governance (the `court_arbiter` track, or root) decides cases appealed past the last
+	/// round.
+	type FallbackOrigin = ArbiterOrigin;
+	/// Pots no coherent juror took go to the treasury.
+	type OnForfeit = pallet_work_token::ToTreasury<Runtime>;
 	type PalletId = CourtPalletId;
 	/// Fifty `WORK` to join the jury; a seat locks ten.
 	type MinJurorStake = ConstU128<{ 50 * UNIT }>;

@@ -49,11 +49,11 @@ fn jurors() -> Vec<AccountId> {
 }
 
 /// Genesis with the block authors `authorities` (Aura and GRANDPA keys), `endowed` accounts,
-/// `root` as sudo, `providers` registered and `delegations` made.
+/// `sudo` as the sudo key (none: no sudo), `providers` registered and `delegations` made.
 fn genesis(
 	authorities: Vec<(AuraId, GrandpaId)>,
 	endowed: Vec<AccountId>,
-	root: AccountId,
+	sudo: Option<AccountId>,
 	providers: Vec<(AccountId, u128, Perbill)>,
 	delegations: Vec<(AccountId, AccountId, u128)>,
 ) -> Value {
@@ -78,7 +78,7 @@ fn genesis(
 		work_court: WorkCourtConfig {
 			jurors: jurors().into_iter().map(|k| (k, JUROR_STAKE)).collect::<Vec<_>>(),
 		},
-		sudo: SudoConfig { key: Some(root) },
+		sudo: SudoConfig { key: sudo },
 		work_token: WorkTokenConfig {
 			providers,
 			delegations,
@@ -97,7 +97,8 @@ fn authority(aura: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AuraId, GrandpaI
 	(aura.public().into(), grandpa.public().into())
 }
 
-/// `development`: Alice is sudo; all well-known accounts are endowed. A live market: the
+/// `development`: Alice is sudo (root without a referendum, for convenience); governance
+/// works as on `local_testnet` too. All well-known accounts are endowed. A live market: the
 /// stash accounts of Alice, Bob and Charlie are providers (5,000, 3,000 and 2,000 WORK) with
 /// delegations from the stashes of Dave, Eve and Ferdie, all in the active set at block 0.
 /// The plain dev accounts (Alice … Ferdie) start with nothing staked. Alice is the only
@@ -107,7 +108,7 @@ pub fn development_config_genesis() -> Value {
 	genesis(
 		vec![authority(Alice, Ed25519Keyring::Alice)],
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
-		id(Alice),
+		Some(id(Alice)),
 		vec![
 			(id(AliceStash), 5_000 * UNIT, Perbill::from_percent(5)),
 			(id(BobStash), 3_000 * UNIT, Perbill::from_percent(10)),
@@ -122,13 +123,15 @@ pub fn development_config_genesis() -> Value {
 }
 
 /// `local_testnet`: Alice and Bob author blocks (Aura) and finalize them (GRANDPA). Charlie
-/// and Dave are registered providers with delegations from Eve and Ferdie.
+/// and Dave are registered providers with delegations from Eve and Ferdie. There is no sudo
+/// key: root, the parameters, the court's last word and treasury spends all come from
+/// referenda voted by `WORK` holders.
 pub fn local_config_genesis() -> Value {
 	use Sr25519Keyring::*;
 	genesis(
 		vec![authority(Alice, Ed25519Keyring::Alice), authority(Bob, Ed25519Keyring::Bob)],
 		Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect(),
-		id(Alice),
+		None,
 		vec![
 			(id(Charlie), 1_000 * UNIT, Perbill::from_percent(5)),
 			(id(Dave), 2_000 * UNIT, Perbill::from_percent(10)),

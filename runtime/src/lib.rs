@@ -19,6 +19,11 @@ use alloc::vec::Vec;
 mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod governance;
+#[cfg(test)]
+mod tests;
+
+use governance::pallet_custom_origins;
 
 use sp_runtime::{
 	generic, impl_opaque_keys,
@@ -128,7 +133,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("work-token"),
 	impl_name: alloc::borrow::Cow::Borrowed("work-token"),
 	authoring_version: 1,
-	spec_version: 101,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -177,7 +182,8 @@ mod runtime {
 	#[runtime::pallet_index(3)]
 	pub type TransactionPayment = pallet_transaction_payment;
 
-	/// The dev chain's superuser: admin, arbiter and reporter origins go through it.
+	/// The development chain's superuser (root without a referendum); `local_testnet` has no
+	/// sudo key, so there root comes only from a referendum on the root track.
 	#[runtime::pallet_index(4)]
 	pub type Sudo = pallet_sudo;
 
@@ -197,4 +203,28 @@ mod runtime {
 	/// The court: jurors drawn by stake decide disputed slashes and challenged jobs.
 	#[runtime::pallet_index(12)]
 	pub type WorkCourt = pallet_work_court;
+
+	/// Protocol revenue (slashes, losing bonds, protocol fees, forfeited pots) and its spends.
+	#[runtime::pallet_index(20)]
+	pub type Treasury = pallet_treasury;
+
+	/// The calls referenda propose, stored by hash.
+	#[runtime::pallet_index(21)]
+	pub type Preimage = pallet_preimage;
+
+	/// Dispatches approved referenda at their enactment block.
+	#[runtime::pallet_index(22)]
+	pub type Scheduler = pallet_scheduler;
+
+	/// Votes on referenda, weighted by conviction (the time the voter locks its `WORK`).
+	#[runtime::pallet_index(23)]
+	pub type ConvictionVoting = pallet_conviction_voting;
+
+	/// Referenda on tracks: root, work-token parameters, court arbiter, treasurer.
+	#[runtime::pallet_index(24)]
+	pub type Referenda = pallet_referenda;
+
+	/// The origins the tracks below root dispatch with.
+	#[runtime::pallet_index(25)]
+	pub type Origins = pallet_custom_origins;
 }

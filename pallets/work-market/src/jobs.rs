@@ -182,7 +182,9 @@ impl<T: Config> Pallet<T> {
 			pay,
 			Precision::Exact,
 			Restriction::Free,
-			Fortitude::Polite,
+			// The fee is committed to the job: a lock on the client's account (a conviction
+			// vote covers held funds too) must not keep it from the provider.
+			Fortitude::Force,
 		);
 		match moved {
 			Ok(_) => T::Providers::credit_fees(provider, pay),

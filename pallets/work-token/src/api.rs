@@ -143,6 +143,12 @@ pub struct EraSummary<Balance, BlockNumber> {
 	pub total_delegated: Balance,
 	/// Rewards minted for delegators and not claimed yet.
 	pub rewards_unclaimed: Balance,
+	/// Balance of the treasury (zero when the runtime has none).
+	pub treasury_balance: Balance,
+	/// Protocol revenue that arrived in the treasury in the current era so far.
+	pub treasury_income: Balance,
+	/// Protocol revenue that arrived in the treasury in the previous era.
+	pub treasury_income_last_era: Balance,
 }
 
 impl<T: Config> Pallet<T> {
@@ -253,6 +259,7 @@ impl<T: Config> Pallet<T> {
 	}
 	/// The current era and economy.
 	pub fn era_summary() -> EraSummary<BalanceOf<T>, BlockNumberFor<T>> {
+		let (treasury_income, treasury_income_last_era) = Self::treasury_income();
 		EraSummary {
 			era: CurrentEra::<T>::get(),
 			start_block: EraStartBlock::<T>::get(),
@@ -263,6 +270,9 @@ impl<T: Config> Pallet<T> {
 			total_staked: TotalStaked::<T>::get(),
 			total_delegated: TotalDelegated::<T>::get(),
 			rewards_unclaimed: RewardsUnclaimed::<T>::get(),
+			treasury_balance: Self::treasury_balance(),
+			treasury_income,
+			treasury_income_last_era,
 		}
 	}
 }

@@ -137,6 +137,9 @@ mod events {
 		ReporterRewarded { id: SlashId, reporter: T::AccountId, amount: BalanceOf<T> },
 		/// `amount` of slash `id` went to `OnSlash`.
 		SlashDeposited { id: SlashId, amount: BalanceOf<T> },
+		/// `amount` of protocol revenue (slashed stake, a losing bond, a protocol fee or a
+		/// forfeited pot) arrived in the treasury through [`crate::ToTreasury`].
+		TreasuryDeposited { amount: BalanceOf<T> },
 		/// `amount` of `who`'s free balance was put on hold as a report or dispute bond.
 		BondHeld { who: T::AccountId, amount: BalanceOf<T> },
 		/// `who`'s bond of `amount` was returned.

@@ -50,6 +50,7 @@ mod ledger;
 pub mod migrations;
 mod offences;
 mod provider_stake;
+pub mod treasury;
 pub mod rewards;
 pub mod shares;
 pub mod slashing;
@@ -69,6 +70,7 @@ mod tests;
 pub use delegation::ShareBook;
 use frame_support::pallet_macros::import_section;
 pub use pallet::*;
+pub use treasury::{Income, ToTreasury};
 pub use types::*;
 pub use weights::WeightInfo;
 
@@ -165,6 +167,7 @@ pub mod pallet {
 			type MaxStrikes = ConstU32<5>;
 			type SlashRewardFraction = Tenth;
 			type OnSlash = ();
+			type TreasuryAccount = ();
 			type MaxSlashesPerBlock = ConstU32<2>;
 			type MinStakeCeiling = ConstU128<100>;
 			type TargetJobsPerProvider = ConstU32<10>;
@@ -328,6 +331,11 @@ pub mod pallet {
 		/// Where slashed tokens and losing bonds go (S19): a treasury, or `()` to burn them.
 		#[pallet::no_default_bounds]
 		type OnSlash: OnUnbalanced<CreditOf<Self>>;
+
+		/// The account [`ToTreasury`] pays protocol revenue into (S40), or `None` (`()`) for
+		/// none: then `ToTreasury` burns it. The era summary shows its balance.
+		#[pallet::no_default_bounds]
+		type TreasuryAccount: Get<Option<Self::AccountId>>;
 
 		/// Most slashes `on_initialize` looks at per block; the rest wait for the next block.
 		#[pallet::constant]
@@ -557,6 +565,11 @@ pub mod pallet {
 	/// makes to total issuance (the conservation check of the tests).
 	#[pallet::storage]
 	pub type TotalMinted<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
+
+	/// Protocol revenue that [`ToTreasury`] paid into the treasury, this era and last; written
+	/// only by `treasury.rs`.
+	#[pallet::storage]
+	pub type TreasuryIncome<T: Config> = StorageValue<_, Income<BalanceOf<T>>, ValueQuery>;
 
 	/// Accounts tombstoned by a Critical slash, with the era: they may never register again.
 	#[pallet::storage]

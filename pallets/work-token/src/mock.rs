@@ -89,6 +89,8 @@ parameter_types! {
 	pub storage MinStakeCeiling: Balance = MIN_STAKE;
 	/// Jobs per provider per era the market aims at.
 	pub storage TargetJobsPerProvider: u32 = 10;
+	/// Where `ToTreasury` pays: nowhere (it burns) unless a test sets an account.
+	pub static TreasuryAccountOf: Option<AccountId> = None;
 }
 
 std::thread_local! {
@@ -155,12 +157,15 @@ impl pallet_work_token::Config for Test {
 	type AdminOrigin = frame_system::EnsureRoot<AccountId>;
 	// Slashed tokens are burnt (and counted): total issuance falls by exactly that much.
 	type OnSlash = crate::testing::RecordBurn<Test>;
+	type TreasuryAccount = TreasuryAccountOf;
 	type Market = TestMarket;
 	type MinStakeCeiling = MinStakeCeiling;
 	type TargetJobsPerProvider = TargetJobsPerProvider;
 }
 
-pub use crate::testing::{burned, check_conservation as check_conservation_of, record_burn};
+pub use crate::testing::{
+	burned, check_conservation as check_conservation_of, record_burn, record_mint,
+};
 
 /// Conservation in the mock runtime; see [`crate::testing::check_conservation`].
 pub fn check_conservation() {

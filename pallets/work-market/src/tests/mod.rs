@@ -6,6 +6,7 @@
 
 mod adversarial;
 mod attack_exposure;
+mod attack_governance;
 mod attack_market;
 mod attack_payouts;
 mod attack_reports;

@@ -13,11 +13,12 @@ pub use pallet_work_token::{
 };
 
 sp_api::decl_runtime_apis! {
-	/// Derived state of the work-token pallet. Version 3: provider summaries show the market's
+	/// Derived state of the work-token pallet. Version 4: the era summary shows the treasury's
+	/// balance and its income this era and last. Version 3: provider summaries show the market's
 	/// `multiplier` (reputation and open jobs moved to `WorkMarketApi`). Version 2: provider
 	/// summaries show suspension, deregistration, unsplit fees and entering tokens; delegation
 	/// summaries show entering tokens; slash summaries show early verdicts and suspension.
-	#[api_version(3)]
+	#[api_version(4)]
 	pub trait WorkTokenApi<AccountId, Balance, BlockNumber>
 	where
 		AccountId: Codec,

@@ -1,0 +1,49 @@
+//! Attacks through governance locks (S39): conviction voting locks a voter's whole balance,
+//! held funds included. A client that votes everything while its job fee is on hold must not
+//! be able to keep the provider from being paid.
+
+use crate::{mock::*, Event};
+use frame_support::traits::{Get, LockableCurrency, WithdrawReasons};
+
+/// Locks all of `who`'s balance, as a conviction vote of everything would.
+fn vote_everything(who: AccountId) {
+	Balances::set_lock(*b"pyconvot", &who, Balance::MAX, WithdrawReasons::all());
+}
+
+#[test]
+fn a_client_voting_its_held_fee_cannot_block_the_payment() {
+	one_provider(|| {
+		run_to_era(1);
+		let id = assigned(13, 100);
+		assert_ok!(WorkMarket::submit_result(RuntimeOrigin::signed(10), id, evidence(8)));
+		vote_everything(13);
+		let before = free_balance(13);
+		assert_ok!(WorkMarket::accept_result(RuntimeOrigin::signed(13), id));
+		assert_eq!(held_fees(13), 0);
+		assert_eq!(free_balance(13), before);
+		assert!(market_events().iter().any(|e| matches!(
+			e,
+			Event::JobCompleted { paid: 95, protocol_fee: 5, .. }
+		)));
+	});
+}
+
+#[test]
+fn a_client_voting_its_held_fee_cannot_block_payment_by_lapse() {
+	one_provider(|| {
+		run_to_era(1);
+		let id = assigned(13, 100);
+		assert_ok!(WorkMarket::submit_result(RuntimeOrigin::signed(10), id, evidence(8)));
+		vote_everything(13);
+		let before = free_balance(13);
+		// The client stays silent: the acceptance window after the deadline lapses and the hook
+		// pays the job.
+		let window: u64 = <<Test as crate::Config>::AcceptanceWindow as Get<u64>>::get();
+		let deadline = crate::Jobs::<Test>::get(id).map(|job| job.deadline).unwrap_or_default();
+		run_to_block(deadline + window + 2);
+		assert!(!crate::Jobs::<Test>::contains_key(id));
+		assert_eq!(held_fees(13), 0);
+		// Paid, not refunded.
+		assert_eq!(free_balance(13), before);
+	});
+}
