@@ -1,8 +1,9 @@
 // Slashing end to end: a bonded reporter reports a Critical offence, the accused disputes it
 // with a bond, the arbiter (sudo on the dev chain) upholds it before the dispute window ends:
-// the dispute bond is slashed at once, the slash itself applies when the window ends. Every
-// balance is checked to the unit, including the total issuance, which falls by exactly what
-// was burnt and rises by exactly the era emission. Tokens delegated while the slash is pending
+// the dispute bond is slashed to the treasury at once, the slash itself applies when the
+// window ends and its remainder (after the reporter's part) goes to the treasury. Every
+// balance is checked to the unit, the treasury's included, and the total issuance, which
+// falls by exactly the transaction fees and rises by exactly the era emission. Tokens delegated while the slash is pending
 // wait outside the pool and bear none of it. Then a report of the same incident at a higher
 // severity supersedes a pending one.
 import { test, before, after } from 'node:test';
@@ -26,6 +27,7 @@ let rewardFraction;
 let node;
 let api;
 let alice; // sudo: the arbiter
+let treasury; // the treasury's account: slashes and losing bonds go there
 let charlie; // joins Dave's pool while the slash is pending
 let dave; // provider
 let eve; // delegator
@@ -49,6 +51,7 @@ before(async () => {
   node = await startDevNode();
   api = node.api;
   [alice, charlie, dave, eve, ferdie] = await devKeys('Alice', 'Charlie', 'Dave', 'Eve', 'Ferdie');
+  treasury = api.consts.treasury.potAccount.toString();
   reportBond = api.consts.workToken.reportBond.toBigInt();
   disputeBond = api.consts.workToken.disputeBond.toBigInt();
   disputeWindow = api.consts.workToken.disputeWindow.toNumber();
@@ -79,7 +82,7 @@ test('report, dispute, early uphold, window ends: balances and issuance to the u
   const own = perbillOf(STAKE, critical);
   const fromPool = perbillOf(DELEGATED, critical);
   const reward = perbillOf(own, rewardFraction); // the reporter's part: of the own stake only
-  const burnt = own + fromPool - reward;
+  const toTreasury = own + fromPool - reward;
   await avoidEraBoundary(api, node.seal, 8); // everything up to the verdict in this era
   const ferdieBefore = await free(ferdie.address);
   let r = await submit(
@@ -136,9 +139,10 @@ test('report, dispute, early uphold, window ends: balances and issuance to the u
   r = await submit(api, node.seal, api.tx.workToken.resolveDispute(id, 'Uphold'), eve);
   assert.equal(r.error, 'BadOrigin');
 
-  // Sudo upholds before the window's end: Dave's dispute bond is burnt at once; the slash is
-  // decided but waits for the window's end.
+  // Sudo upholds before the window's end: Dave's dispute bond goes to the treasury at once;
+  // the slash is decided but waits for the window's end.
   const issuanceBefore = await issuance();
+  const treasuryBefore = await free(treasury);
   r = await sudo(api.tx.workToken.resolveDispute(id, 'Uphold'));
   const [resolved] = eventsOf(r.events, 'workToken', 'DisputeResolved');
   assert.equal(resolved.verdict.toString(), 'Uphold');
@@ -147,8 +151,8 @@ test('report, dispute, early uphold, window ends: balances and issuance to the u
   assert.equal(bondSlashed.amount.toBigInt(), disputeBond);
   assert.equal(eventsOf(r.events, 'workToken', 'SlashApplied').length, 0, 'not before the window');
   assert.equal((await api.query.workToken.currentEra()).toNumber(), era, 'still the report era');
-  assert.equal(await issuance(), issuanceBefore - disputeBond - r.fee,
-    'the bond and the fee are burnt');
+  assert.equal(await issuance(), issuanceBefore - r.fee, 'only the fee is burnt');
+  assert.equal(await free(treasury), treasuryBefore + disputeBond, 'the bond is in the treasury');
   assert.equal(await free(dave.address), daveAfterDispute, 'the dispute bond is gone');
   assert.equal(await reserved(dave.address), STAKE, 'the stake is untouched yet');
   [pending] = (await api.call.workTokenApi.pendingSlashes(dave.address)).toArray();
@@ -159,6 +163,7 @@ test('report, dispute, early uphold, window ends: balances and issuance to the u
   // do not enter: a slash of an earlier offence era is pending.
   assert.ok(disputeWindow >= 2, 'an era boundary passes inside the window');
   const issuanceAfterVerdict = await issuance();
+  const treasuryAfterVerdict = await free(treasury);
   const { events: middle } = await sealToEra(api, node.seal, era + disputeWindow - 1);
   assert.equal(eventsOf(middle, 'workToken', 'EntryConverted')
     .filter((e) => e.provider.toString() === dave.address).length, 0);
@@ -167,7 +172,7 @@ test('report, dispute, early uphold, window ends: balances and issuance to the u
   const passed = [...middle, ...last];
 
   // At the start of era + 2 (the window's end), in the block's initialisation: 300 slashed; Ferdie gets 10% of
-  // the 250 taken from Dave's own stake (25; nothing of the pool's part), 275 burnt;
+  // the 250 taken from Dave's own stake (25; nothing of the pool's part), 275 to the treasury;
   // Ferdie's bond returned; Dave jailed, out of the active set, tombstoned.
   const init = await blockEvents(api, windowEnd, 'Initialization');
   const [applied] = eventsOf(init, 'workToken', 'SlashApplied');
@@ -179,7 +184,7 @@ test('report, dispute, early uphold, window ends: balances and issuance to the u
   assert.equal(rewarded.reporter.toString(), ferdie.address);
   assert.equal(rewarded.amount.toBigInt(), reward);
   const [deposited] = eventsOf(init, 'workToken', 'SlashDeposited');
-  assert.equal(deposited.amount.toBigInt(), burnt);
+  assert.equal(deposited.amount.toBigInt(), toTreasury);
   const [returned] = eventsOf(init, 'workToken', 'BondReturned');
   assert.equal(returned.who.toString(), ferdie.address);
   assert.equal(returned.amount.toBigInt(), reportBond);
@@ -200,9 +205,10 @@ test('report, dispute, early uphold, window ends: balances and issuance to the u
   const pool = (await api.query.workToken.pools(dave.address)).unwrap();
   assert.equal(pool.tokens.toBigInt(), DELEGATED - fromPool);
   assert.equal(pool.shares.toBigInt(), DELEGATED, 'shares untouched: each lost half its value');
-  // Issuance: the 275 burnt, plus whatever the two era boundaries minted.
+  // Issuance: only what the two era boundaries minted; the 275 moved to the treasury.
   const minted = sum(eventsOf(passed, 'workToken', 'EraRewarded'), 'emission');
-  assert.equal(await issuance(), issuanceAfterVerdict - burnt + minted);
+  assert.equal(await issuance(), issuanceAfterVerdict + minted);
+  assert.equal(await free(treasury), treasuryAfterVerdict + toTreasury);
   assert.ok((await api.query.workToken.pendingSlashes(id)).isNone);
   const provider = (await api.call.workTokenApi.providerSummary(dave.address)).unwrap();
   assert.equal(provider.active.isTrue, false);

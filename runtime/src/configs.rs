@@ -1,6 +1,8 @@
 //! Configuration of each pallet of the runtime.
 
+use crate::governance::{configs::TreasuryAccountOf, CourtArbiter, WorkTokenAdmin};
 use crate::*;
+use frame_support::traits::EitherOf;
 use frame_support::{
 	derive_impl,
 	dispatch::DispatchClass,
@@ -11,8 +13,6 @@ use frame_support::{
 		IdentityFee, Weight,
 	},
 };
-use crate::governance::{configs::TreasuryAccountOf, CourtArbiter, WorkTokenAdmin};
-use frame_support::traits::EitherOf;
 use frame_system::{
 	limits::{BlockLength, BlockWeights},
 	EnsureRoot,

@@ -37,9 +37,7 @@ fn new_ext() -> sp_io::TestExternalities {
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();
-	pallet_treasury::GenesisConfig::<Runtime>::default()
-		.assimilate_storage(&mut storage)
-		.unwrap();
+	pallet_treasury::GenesisConfig::<Runtime>::default().assimilate_storage(&mut storage).unwrap();
 	pallet_work_token::GenesisConfig::<Runtime> {
 		providers: vec![(PROVIDER, STAKE, Perbill::zero())],
 		delegations: vec![(DELEGATOR, PROVIDER, 5_000 * UNIT)],

@@ -15,7 +15,10 @@ mod calls {
 		/// Emits [`Event::JurorStaked`].
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::join_jury())]
-		pub fn join_jury(origin: OriginFor<T>, #[pallet::compact] amount: BalanceOf<T>) -> DispatchResult {
+		pub fn join_jury(
+			origin: OriginFor<T>,
+			#[pallet::compact] amount: BalanceOf<T>,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_join(&who, amount)
 		}
@@ -59,7 +62,11 @@ mod calls {
 		/// Emits [`Event::VoteCommitted`].
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::commit_vote())]
-		pub fn commit_vote(origin: OriginFor<T>, case: CaseId, commitment: [u8; 32]) -> DispatchResult {
+		pub fn commit_vote(
+			origin: OriginFor<T>,
+			case: CaseId,
+			commitment: [u8; 32],
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_commit(&who, case, commitment)
 		}
@@ -108,7 +115,11 @@ mod calls {
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::decide_appealed()
 			.saturating_add(T::Disputes::decide_weight().max(T::Challenges::decide_weight())))]
-		pub fn decide_appealed(origin: OriginFor<T>, case: CaseId, ruling: Ruling) -> DispatchResult {
+		pub fn decide_appealed(
+			origin: OriginFor<T>,
+			case: CaseId,
+			ruling: Ruling,
+		) -> DispatchResult {
 			T::FallbackOrigin::ensure_origin(origin)?;
 			Self::do_decide(case, ruling)
 		}

@@ -39,13 +39,21 @@ use work_token_primitives::Verdicts;
 
 impl<T: Config> Pallet<T> {
 	/// The commitment a juror submits for `ruling` with `salt` in case `case`.
-	pub fn commitment(juror: &T::AccountId, case: CaseId, ruling: Ruling, salt: [u8; 32]) -> [u8; 32] {
+	pub fn commitment(
+		juror: &T::AccountId,
+		case: CaseId,
+		ruling: Ruling,
+		salt: [u8; 32],
+	) -> [u8; 32] {
 		(juror, case, ruling, salt).using_encoded(sp_io::hashing::blake2_256)
 	}
 
 	/// Blocks searched for agenda room: enough that one always has it.
 	pub(crate) fn agenda_search() -> u32 {
-		T::MaxOpenCases::get().checked_div(T::MaxCasesPerBlock::get()).unwrap_or(0).saturating_add(1)
+		T::MaxOpenCases::get()
+			.checked_div(T::MaxCasesPerBlock::get())
+			.unwrap_or(0)
+			.saturating_add(1)
 	}
 
 	/// Puts case `id` on the agenda of block `at`, or of the first later block with room.
@@ -166,14 +174,14 @@ impl<T: Config> Pallet<T> {
 					commit_ends: ends,
 				});
 				Self::draw_weight(Self::seats_for_round(case.round))
-			},
+			}
 			Phase::Commit { ends } => {
 				let ends = Self::window_end(ends, T::RevealPeriod::get(), now);
 				case.phase = Phase::Reveal { ends };
 				Self::schedule(id, &mut case, ends.saturating_add(One::one()));
 				Self::deposit_event(Event::RevealOpened { case: id, reveal_ends: ends });
 				T::WeightInfo::advance_phase()
-			},
+			}
 			Phase::Reveal { ends } => {
 				let ruling = Self::round_ruling(&case);
 				case.ruling = Some(ruling);
@@ -188,12 +196,12 @@ impl<T: Config> Pallet<T> {
 					appeal_ends: ends,
 				});
 				T::WeightInfo::advance_phase()
-			},
+			}
 			Phase::Appeal { .. } | Phase::Fallback { .. } => {
 				let ruling = case.ruling.unwrap_or(case.subject.default_ruling());
 				Self::finalize(id, case, ruling);
 				return Self::finalize_weight();
-			},
+			}
 			Phase::Settling => return Weight::zero(),
 		};
 		Cases::<T>::insert(id, case);
@@ -219,8 +227,11 @@ impl<T: Config> Pallet<T> {
 	fn round_ruling(case: &Case<T>) -> Ruling {
 		let plurality = case.tally.plurality(case.subject);
 		match case.ruling {
-			Some(standing) if case.round > 0 && case.tally.of(standing) >= case.tally.of(plurality) =>
-				standing,
+			Some(standing)
+				if case.round > 0 && case.tally.of(standing) >= case.tally.of(plurality) =>
+			{
+				standing
+			}
 			_ => plurality,
 		}
 	}
@@ -279,7 +290,7 @@ impl<T: Config> Pallet<T> {
 						appellant: appeal.appellant.clone(),
 						amount: moved,
 					});
-				},
+				}
 				_ => Self::return_appeal_bond(appeal),
 			}
 		}
@@ -330,7 +341,11 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// `commit_vote`: a juror of the current round commits to a hidden vote.
-	pub(crate) fn do_commit(who: &T::AccountId, id: CaseId, commitment: [u8; 32]) -> DispatchResult {
+	pub(crate) fn do_commit(
+		who: &T::AccountId,
+		id: CaseId,
+		commitment: [u8; 32],
+	) -> DispatchResult {
 		let case = Cases::<T>::get(id).ok_or(Error::<T>::UnknownCase)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(

@@ -44,8 +44,8 @@ impl<T: Config> Pallet<T> {
 	/// the accuser and jurors already seated are out of the draw), with a seat's stake
 	/// unlocked.
 	fn may_sit(case: &Case<T>, who: &T::AccountId, juror: &Juror<T>) -> bool {
-		!T::Relations::backs(who, &case.accused) &&
-			juror.active.saturating_sub(juror.locked) >= T::StakePerSeat::get()
+		!T::Relations::backs(who, &case.accused)
+			&& juror.active.saturating_sub(juror.locked) >= T::StakePerSeat::get()
 	}
 
 	/// Draws the jurors of `case`'s current round; returns how many seats were filled.

@@ -10,11 +10,7 @@ mod events {
 		/// `juror` put `amount` more on hold as juror stake (joining the pool if new).
 		JurorStaked { juror: T::AccountId, amount: BalanceOf<T> },
 		/// `juror` took `amount` out of the draw; it can be withdrawn from block `unlock`.
-		JurorUnbonded {
-			juror: T::AccountId,
-			amount: BalanceOf<T>,
-			unlock: BlockNumberFor<T>,
-		},
+		JurorUnbonded { juror: T::AccountId, amount: BalanceOf<T>, unlock: BlockNumberFor<T> },
 		/// `juror` withdrew `amount` of unbonded stake.
 		JurorWithdrawn { juror: T::AccountId, amount: BalanceOf<T> },
 		/// `juror` left the pool (nothing staked, locked or unbonding).

@@ -1,8 +1,8 @@
 //! The court's storage invariants, checked by `try_state` and after every unit test.
 
 use crate::{
-	jury::to_u128, sum_tree, Agenda, BalanceOf, CaseOf, Cases, Config, Docket, HoldReason,
-	Jurors, Jury, Pallet, Phase, SeatOf, Seats, Settling, SlotJuror,
+	jury::to_u128, sum_tree, Agenda, BalanceOf, CaseOf, Cases, Config, Docket, HoldReason, Jurors,
+	Jury, Pallet, Phase, SeatOf, Seats, Settling, SlotJuror,
 };
 use alloc::collections::btree_map::BTreeMap;
 use frame_support::traits::{
@@ -36,7 +36,8 @@ impl<T: Config> Pallet<T> {
 		for (who, juror) in Jurors::<T>::iter() {
 			let unbonding = juror.unbonding.map(|(value, _)| value).unwrap_or_default();
 			invariant!(
-				T::Currency::balance_on_hold(&reason, &who) == juror.active.saturating_add(unbonding),
+				T::Currency::balance_on_hold(&reason, &who)
+					== juror.active.saturating_add(unbonding),
 				"juror hold differs from its stake"
 			);
 			let per_seat = T::StakePerSeat::get();

@@ -89,7 +89,7 @@ impl<T: Config> Pallet<T> {
 			Some(juror) => {
 				let before = juror.active;
 				(juror, before)
-			},
+			}
 			None => {
 				ensure!(amount >= T::MinJurorStake::get(), Error::<T>::BelowMinimumStake);
 				let slot = Self::take_slot()?;
@@ -103,7 +103,7 @@ impl<T: Config> Pallet<T> {
 					unbonding: None,
 				};
 				(juror, Zero::zero())
-			},
+			}
 		};
 		let active = juror.active.saturating_add(amount);
 		ensure!(active >= T::MinJurorStake::get(), Error::<T>::BelowMinimumStake);

@@ -356,7 +356,10 @@ pub mod pallet {
 				"MaxSeatsPerCase must hold every round's jurors"
 			);
 			assert!(T::MaxCasesPerBlock::get() > 0, "MaxCasesPerBlock must be non-zero");
-			assert!(T::MaxSettlementsPerBlock::get() > 0, "MaxSettlementsPerBlock must be non-zero");
+			assert!(
+				T::MaxSettlementsPerBlock::get() > 0,
+				"MaxSettlementsPerBlock must be non-zero"
+			);
 			assert!(
 				T::MinJurorStake::get() >= T::StakePerSeat::get(),
 				"a juror at the minimum stake must be able to take a seat"

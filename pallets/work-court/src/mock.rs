@@ -6,9 +6,9 @@ use frame_support::{
 	assert_ok, derive_impl, parameter_types,
 	traits::{fungible::InspectHold, ConstU128, ConstU32, ConstU64},
 };
+pub use pallet_work_token::testing::burned;
 use pallet_work_token::testing::RecordBurn;
 use sp_runtime::BuildStorage;
-pub use pallet_work_token::testing::burned;
 pub use work_token_primitives::Severity;
 
 pub use frame_support::assert_noop;
@@ -37,7 +37,8 @@ pub const WINDOW: u64 = 3;
 /// The appeal bond of round 0.
 pub const APPEAL_BOND: Balance = 40;
 /// The genesis jurors.
-pub const JURORS: [AccountId; 16] = [20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35];
+pub const JURORS: [AccountId; 16] =
+	[20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35];
 /// The provider of the standard scene.
 pub const PROVIDER: AccountId = 10;
 /// A delegator of `PROVIDER`.
@@ -287,7 +288,12 @@ pub fn vote_round(id: CaseId, votes: &[(AccountId, Ruling)]) {
 	}
 	run_until_phase(id, |p| matches!(p, Phase::Reveal { .. }));
 	for (juror, ruling) in votes {
-		assert_ok!(WorkCourt::reveal_vote(RuntimeOrigin::signed(*juror), id, *ruling, salt(*juror)));
+		assert_ok!(WorkCourt::reveal_vote(
+			RuntimeOrigin::signed(*juror),
+			id,
+			*ruling,
+			salt(*juror)
+		));
 	}
 	run_until_phase(id, |p| matches!(p, Phase::Appeal { .. }));
 }

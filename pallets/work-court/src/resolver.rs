@@ -3,9 +3,7 @@
 
 use crate::{BalanceOf, CaseOf, Cases, Config, Pallet, Phase, Subject, WeightInfo};
 use sp_runtime::{traits::Saturating, DispatchResult, Weight};
-use work_token_primitives::{
-	ChallengeCase, DisputeCase, ForfeitSink, JobId, Resolver, SlashId,
-};
+use work_token_primitives::{ChallengeCase, DisputeCase, ForfeitSink, JobId, Resolver, SlashId};
 
 impl<T: Config> Resolver<SlashId, DisputeCase<T::AccountId, BalanceOf<T>>> for Pallet<T> {
 	fn open(case: DisputeCase<T::AccountId, BalanceOf<T>>) -> DispatchResult {

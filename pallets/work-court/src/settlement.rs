@@ -81,9 +81,9 @@ impl<T: Config> Pallet<T> {
 				let taken = Self::penalise(id, &seat);
 				case.pot = case.pot.saturating_add(taken);
 				Self::release_seat(id, index, &seat, taken);
-			},
+			}
 			// Penalty pass, anything else: waits for the payment pass.
-			(true, _, _) => {},
+			(true, _, _) => {}
 			// Payment pass: a coherent seat takes its share.
 			(false, true, true) => {
 				let reward = Self::share(case);
@@ -91,11 +91,11 @@ impl<T: Config> Pallet<T> {
 				case.paid = case.paid.saturating_add(1);
 				case.paid_out = case.paid_out.saturating_add(reward);
 				Self::release_seat(id, index, &seat, Zero::zero());
-			},
+			}
 			// Payment pass, a seat of a case closed without the court's ruling.
 			(false, false, _) => Self::release_seat(id, index, &seat, Zero::zero()),
 			// Payment pass, an incoherent seat: settled in the penalty pass.
-			(false, true, false) => {},
+			(false, true, false) => {}
 		}
 	}
 
@@ -185,7 +185,7 @@ impl<T: Config> Pallet<T> {
 				Ok(credit) => T::OnForfeit::on_unbalanced(credit),
 				Err(_) => {
 					frame_support::defensive!("the court's account holds every pot");
-				},
+				}
 			}
 			Self::deposit_event(Event::PotForfeited { case: id, amount: left });
 		}

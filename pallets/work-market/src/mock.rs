@@ -6,7 +6,6 @@ use frame_support::{
 	derive_impl, parameter_types,
 	traits::{fungible::InspectHold, ConstU128},
 };
-use pallet_work_token::testing::RecordBurn;
 use sp_runtime::BuildStorage;
 pub use work_token_primitives::EraIndex;
 
@@ -83,7 +82,12 @@ parameter_types! {
 	pub storage MinStakeCeiling: Balance = MIN_STAKE;
 	/// Jobs per provider per era the work token aims at.
 	pub storage TargetJobsPerProvider: u32 = 10;
+	/// The treasury: slashes, losing bonds and protocol fees go there, as in the dev runtime.
+	pub const TreasuryAccountOf: Option<AccountId> = Some(TREASURY);
 }
+
+/// The treasury's account in the mock.
+pub const TREASURY: AccountId = 9_999;
 
 frame_support::ord_parameter_types! {
 	/// The oracle account allowed to report without a bond.
@@ -99,7 +103,9 @@ impl pallet_work_token::Config for Test {
 	>;
 	type ArbiterOrigin = frame_system::EnsureRoot<AccountId>;
 	type AdminOrigin = frame_system::EnsureRoot<AccountId>;
-	type OnSlash = RecordBurn<Test>;
+	// Slashed stake and losing bonds go to the treasury: issuance does not move.
+	type OnSlash = pallet_work_token::ToTreasury<Test>;
+	type TreasuryAccount = TreasuryAccountOf;
 	type MinStakeCeiling = MinStakeCeiling;
 	type TargetJobsPerProvider = TargetJobsPerProvider;
 	type Market = WorkMarket;
@@ -113,16 +119,14 @@ impl pallet_work_market::Config for Test {
 	type Randomness = TestRandomness;
 	type ArbiterOrigin = frame_system::EnsureRoot<AccountId>;
 	type AdminOrigin = frame_system::EnsureRoot<AccountId>;
-	// Protocol fees are burnt (and counted), like slashes.
-	type OnProtocolFee = RecordBurn<Test>;
+	// Protocol fees go to the treasury, like slashes.
+	type OnProtocolFee = pallet_work_token::ToTreasury<Test>;
 }
 
 pub use pallet_work_token::testing::{set_random_seed, set_randomness_per_block};
 
 /// The seeded randomness of the test kit (see [`pallet_work_token::testing::TestRandomness`]).
 pub type TestRandomness = pallet_work_token::testing::TestRandomness<Test>;
-
-pub use pallet_work_token::testing::burned;
 
 /// Conservation in the mock runtime; see [`pallet_work_token::testing::check_conservation`].
 pub fn check_conservation() {

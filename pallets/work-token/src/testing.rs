@@ -5,11 +5,11 @@
 //! Compiled for this crate's own tests and, for other crates, with the `test-utils` feature.
 
 use crate::{Config, CreditOf, TotalMinted};
+use codec::{Decode, Encode};
 use core::{cell::Cell, marker::PhantomData};
 use frame_support::traits::{fungible::Inspect, Imbalance, OnUnbalanced};
-use sp_runtime::traits::SaturatedConversion;
-use codec::{Decode, Encode};
 use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::traits::SaturatedConversion;
 
 std::thread_local! {
 	static BURNED: Cell<u128> = const { Cell::new(0) };

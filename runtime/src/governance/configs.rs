@@ -78,7 +78,8 @@ impl pallet_conviction_voting::Config for Runtime {
 	type Currency = Balances;
 	type Polls = Referenda;
 	/// Support is measured against all `WORK` in existence that is not deactivated.
-	type MaxTurnout = frame_support::traits::tokens::currency::ActiveIssuanceOf<Balances, AccountId>;
+	type MaxTurnout =
+		frame_support::traits::tokens::currency::ActiveIssuanceOf<Balances, AccountId>;
 	type MaxVotes = ConstU32<512>;
 	type VoteLockingPeriod = VoteLockingPeriod;
 	type BlockNumberProvider = System;

@@ -23,8 +23,13 @@ fn the_accused_appeals_an_upheld_slash_and_seven_new_jurors_are_drawn() {
 		let before = free(PROVIDER);
 		assert_ok!(WorkCourt::appeal(RuntimeOrigin::signed(PROVIDER), id));
 		System::assert_has_event(
-			Event::Appealed { case: id, appellant: PROVIDER, bond: APPEAL_BOND, to_fallback: false }
-				.into(),
+			Event::Appealed {
+				case: id,
+				appellant: PROVIDER,
+				bond: APPEAL_BOND,
+				to_fallback: false,
+			}
+			.into(),
 		);
 		assert_eq!((free(PROVIDER), appeal_held(PROVIDER)), (before - APPEAL_BOND, APPEAL_BOND));
 		run_until_phase(id, |p| matches!(p, Phase::Commit { .. }));
@@ -96,15 +101,24 @@ fn the_appeal_of_the_last_round_goes_to_governance_which_decides() {
 		assert_eq!(Cases::<Test>::get(id).unwrap().round, 2);
 		assert_ok!(WorkCourt::appeal(RuntimeOrigin::signed(PROVIDER), id));
 		System::assert_has_event(
-			Event::Appealed { case: id, appellant: PROVIDER, bond: 4 * APPEAL_BOND, to_fallback: true }
-				.into(),
+			Event::Appealed {
+				case: id,
+				appellant: PROVIDER,
+				bond: 4 * APPEAL_BOND,
+				to_fallback: true,
+			}
+			.into(),
 		);
 		assert!(matches!(Cases::<Test>::get(id).unwrap().phase, Phase::Fallback { .. }));
 		assert_noop!(
 			WorkCourt::decide_appealed(RuntimeOrigin::signed(PROVIDER), id, Ruling::Overturn),
 			sp_runtime::DispatchError::BadOrigin
 		);
-		assert_ok!(WorkCourt::decide_appealed(RuntimeOrigin::signed(GOVERNANCE), id, Ruling::Overturn));
+		assert_ok!(WorkCourt::decide_appealed(
+			RuntimeOrigin::signed(GOVERNANCE),
+			id,
+			Ruling::Overturn
+		));
 		run_until_settled(id);
 		assert!(PendingSlashes::<Test>::get(slash).is_none());
 		// Every appeal was against Uphold and the final ruling is Overturn: all bonds back.
@@ -131,8 +145,12 @@ fn governance_silence_leaves_the_last_rounds_ruling() {
 			.into(),
 		);
 		System::assert_has_event(
-			Event::CaseDecided { case: id, subject: Subject::Dispute(slash), ruling: Ruling::Uphold }
-				.into(),
+			Event::CaseDecided {
+				case: id,
+				subject: Subject::Dispute(slash),
+				ruling: Ruling::Uphold,
+			}
+			.into(),
 		);
 	});
 }
@@ -142,14 +160,26 @@ fn appeal_errors_change_nothing() {
 	ExtBuilder::default().build_and_execute(|| {
 		let slash = disputed_slash();
 		let (id, _) = case_of(Subject::Dispute(slash));
-		assert_noop!(WorkCourt::appeal(RuntimeOrigin::signed(PROVIDER), id), Error::<Test>::NotAppealPhase);
-		assert_noop!(WorkCourt::appeal(RuntimeOrigin::signed(PROVIDER), 99), Error::<Test>::UnknownCase);
+		assert_noop!(
+			WorkCourt::appeal(RuntimeOrigin::signed(PROVIDER), id),
+			Error::<Test>::NotAppealPhase
+		);
+		assert_noop!(
+			WorkCourt::appeal(RuntimeOrigin::signed(PROVIDER), 99),
+			Error::<Test>::UnknownCase
+		);
 		run_until_phase(id, |p| matches!(p, Phase::Commit { .. }));
 		let votes: Vec<_> = jurors_of(id, 0).into_iter().map(|j| (j, Ruling::Uphold)).collect();
 		vote_round(id, &votes);
 		// Upheld: only the accused lost; the reporter won.
-		assert_noop!(WorkCourt::appeal(RuntimeOrigin::signed(REPORTER), id), Error::<Test>::NotLosingParty);
-		assert_noop!(WorkCourt::appeal(RuntimeOrigin::signed(30), id), Error::<Test>::NotLosingParty);
+		assert_noop!(
+			WorkCourt::appeal(RuntimeOrigin::signed(REPORTER), id),
+			Error::<Test>::NotLosingParty
+		);
+		assert_noop!(
+			WorkCourt::appeal(RuntimeOrigin::signed(30), id),
+			Error::<Test>::NotLosingParty
+		);
 		// The accused without the bond.
 		let spendable = free(PROVIDER) - 1;
 		assert_ok!(<Balances as frame_support::traits::fungible::Mutate<_>>::transfer(
@@ -164,7 +194,10 @@ fn appeal_errors_change_nothing() {
 		);
 		// After the window.
 		run_until_settled(id);
-		assert_noop!(WorkCourt::appeal(RuntimeOrigin::signed(PROVIDER), id), Error::<Test>::UnknownCase);
+		assert_noop!(
+			WorkCourt::appeal(RuntimeOrigin::signed(PROVIDER), id),
+			Error::<Test>::UnknownCase
+		);
 		assert_noop!(
 			WorkCourt::decide_appealed(RuntimeOrigin::signed(GOVERNANCE), id, Ruling::Uphold),
 			Error::<Test>::UnknownCase
@@ -189,7 +222,8 @@ fn an_appeal_round_nobody_votes_in_leaves_the_appealed_ruling_standing() {
 		run_until_settled(id);
 		assert!(PendingSlashes::<Test>::get(slash).is_none(), "overturned");
 		System::assert_has_event(
-			Event::AppealBondForfeited { case: id, appellant: REPORTER, amount: APPEAL_BOND }.into(),
+			Event::AppealBondForfeited { case: id, appellant: REPORTER, amount: APPEAL_BOND }
+				.into(),
 		);
 		// Round 0's jurors were right: they share the report bond, the appeal bond and the
 		// silent round's penalties (7 × 5).
@@ -216,7 +250,8 @@ fn an_appeal_that_ends_worse_for_the_appellant_loses_its_bond() {
 		vote_round(id, &votes);
 		run_until_settled(id);
 		System::assert_has_event(
-			Event::AppealBondForfeited { case: id, appellant: PROVIDER, amount: APPEAL_BOND }.into(),
+			Event::AppealBondForfeited { case: id, appellant: PROVIDER, amount: APPEAL_BOND }
+				.into(),
 		);
 		assert_eq!(appeal_held(PROVIDER), 0);
 	});

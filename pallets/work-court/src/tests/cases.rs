@@ -48,8 +48,12 @@ fn jurors_overturn_a_slash_the_reporter_forfeits_its_bond_to_them_and_the_dissen
 		// Nobody appeals: the ruling is final when the window ends.
 		run_until_settled(id);
 		System::assert_has_event(
-			Event::CaseDecided { case: id, subject: Subject::Dispute(slash), ruling: Ruling::Overturn }
-				.into(),
+			Event::CaseDecided {
+				case: id,
+				subject: Subject::Dispute(slash),
+				ruling: Ruling::Overturn,
+			}
+			.into(),
 		);
 		// The work token dropped the slash: dispute bond back, report bond to the court.
 		assert!(PendingSlashes::<Test>::get(slash).is_none());
@@ -131,7 +135,10 @@ fn a_reduction_applies_the_chosen_part_and_both_bonds_come_back() {
 		let votes: Vec<_> = jurors.iter().map(|j| (*j, half)).collect();
 		vote_round(id, &votes);
 		run_until_settled(id);
-		assert_eq!(PendingSlashes::<Test>::get(slash).unwrap().decided, Some(Perbill::from_percent(50)));
+		assert_eq!(
+			PendingSlashes::<Test>::get(slash).unwrap().decided,
+			Some(Perbill::from_percent(50))
+		);
 		System::assert_has_event(
 			pallet_work_token::Event::BondReturned { who: PROVIDER, amount: DISPUTE_BOND }.into(),
 		);
@@ -271,8 +278,11 @@ use frame_support::traits::Get;
 fn a_case_reached_late_keeps_its_nominal_windows() {
 	ExtBuilder::default().build_and_execute(|| {
 		// Block 2's agenda is full of other (made-up) cases: the new case is drawn in block 3.
-		let full: Vec<crate::CaseId> =
-			(0..<<Test as crate::Config>::MaxCasesPerBlock as frame_support::traits::Get<u32>>::get()).map(|i| u32::MAX - i).collect();
+		let full: Vec<crate::CaseId> = (0
+			..<<Test as crate::Config>::MaxCasesPerBlock as frame_support::traits::Get<u32>>::get(
+			))
+			.map(|i| u32::MAX - i)
+			.collect();
 		crate::Agenda::<Test>::insert(2, frame_support::BoundedVec::truncate_from(full));
 		let slash = disputed_slash();
 		let (id, case) = case_of(Subject::Dispute(slash));

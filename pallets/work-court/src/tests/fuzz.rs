@@ -16,8 +16,8 @@
 
 use crate::{mock::*, CaseId, Cases, Docket, Event, Reduction, Ruling, Seats};
 use frame_support::traits::Get;
-use pallet_work_token::{SlashQueueState, Verdict};
 use pallet_work_token::testing::SplitMix64;
+use pallet_work_token::{SlashQueueState, Verdict};
 use sp_runtime::DispatchResult;
 use std::collections::BTreeMap;
 
@@ -106,7 +106,9 @@ fn step(rng: &mut Rng, memory: &mut Memory) -> (&'static str, DispatchResult) {
 	let jobs: Vec<u64> = pallet_work_market::Jobs::<Test>::iter_keys().collect();
 	let job = match jobs.len() {
 		n if n > 0 && rng.below(8) != 0 => jobs[rng.below(n as u64) as usize],
-		_ => pallet_work_market::JobQueueState::<Test>::get().next_id.saturating_sub(1 + rng.below(2)),
+		_ => pallet_work_market::JobQueueState::<Test>::get()
+			.next_id
+			.saturating_sub(1 + rng.below(2)),
 	};
 	let era = pallet_work_token::CurrentEra::<Test>::get();
 	match rng.below(44) {
@@ -125,7 +127,7 @@ fn step(rng: &mut Rng, memory: &mut Memory) -> (&'static str, DispatchResult) {
 				"report_offence",
 				WorkToken::report_offence(origin, provider, severity, offence_era, evidence),
 			)
-		},
+		}
 		2 | 3 | 36..=39 => {
 			let accused = pallet_work_token::PendingSlashes::<Test>::get(slash).map(|p| p.provider);
 			let who = match accused {
@@ -133,16 +135,19 @@ fn step(rng: &mut Rng, memory: &mut Memory) -> (&'static str, DispatchResult) {
 				_ => rng.account(),
 			};
 			("dispute_slash", WorkToken::dispute_slash(RuntimeOrigin::signed(who), slash))
-		},
+		}
 		4 => {
 			let (who, amount) = (rng.account(), rng.amount());
 			("join_jury", WorkCourt::join_jury(RuntimeOrigin::signed(who), amount))
-		},
+		}
 		5 => {
 			let (who, amount) = (rng.account(), rng.amount());
 			("unbond_juror", WorkCourt::unbond_juror(RuntimeOrigin::signed(who), amount))
-		},
-		6 => ("withdraw_juror_stake", WorkCourt::withdraw_juror_stake(RuntimeOrigin::signed(rng.account()))),
+		}
+		6 => (
+			"withdraw_juror_stake",
+			WorkCourt::withdraw_juror_stake(RuntimeOrigin::signed(rng.account())),
+		),
 		7..=10 | 40..=43 => {
 			let id = some_case(rng);
 			let juror = some_seated(rng, id);
@@ -163,7 +168,7 @@ fn step(rng: &mut Rng, memory: &mut Memory) -> (&'static str, DispatchResult) {
 				memory.committed.insert((id, juror), (ruling, salt));
 			}
 			("commit_vote", result)
-		},
+		}
 		11..=13 | 31..=35 => {
 			// Mostly a juror that committed in a case now revealing.
 			let revealing: Vec<(CaseId, AccountId)> = memory
@@ -180,53 +185,66 @@ fn step(rng: &mut Rng, memory: &mut Memory) -> (&'static str, DispatchResult) {
 				_ => {
 					let id = some_case(rng);
 					(id, some_seated(rng, id))
-				},
+				}
 			};
 			let (ruling, salt) = match memory.committed.get(&(id, juror)) {
 				Some(&(ruling, salt)) if rng.below(6) != 0 => (ruling, salt),
 				_ => (rng.ruling(), [rng.below(256) as u8; 32]),
 			};
 			("reveal_vote", WorkCourt::reveal_vote(RuntimeOrigin::signed(juror), id, ruling, salt))
-		},
+		}
 		14 | 29 => {
 			let id = some_case(rng);
 			let who = [rng.provider(), rng.provider(), REPORTER, CLIENT, rng.account()]
 				[rng.below(5) as usize];
 			("appeal", WorkCourt::appeal(RuntimeOrigin::signed(who), id))
-		},
+		}
 		30 => {
 			let id = some_case(rng);
 			let who = if rng.below(3) == 0 { rng.account() } else { GOVERNANCE };
 			let ruling = rng.ruling();
 			("decide_appealed", WorkCourt::decide_appealed(RuntimeOrigin::signed(who), id, ruling))
-		},
+		}
 		// The owners end cases now and then, rarely enough that most are judged.
 		15 if rng.below(4) == 0 => {
-			let verdict = [Verdict::Uphold, Verdict::Overturn, Verdict::Reduce(Perbill::from_percent(40))]
-				[rng.below(3) as usize];
+			let verdict =
+				[Verdict::Uphold, Verdict::Overturn, Verdict::Reduce(Perbill::from_percent(40))]
+					[rng.below(3) as usize];
 			("resolve_dispute", WorkToken::resolve_dispute(RuntimeOrigin::root(), slash, verdict))
-		},
-		16 if rng.below(4) == 0 => ("cancel_slash", WorkToken::cancel_slash(RuntimeOrigin::root(), slash)),
+		}
+		16 if rng.below(4) == 0 => {
+			("cancel_slash", WorkToken::cancel_slash(RuntimeOrigin::root(), slash))
+		}
 		17 => {
 			let fee = 1 + rng.below(30) as Balance;
 			let spec = sp_core::H256::repeat_byte(rng.below(256) as u8);
 			("submit_job", WorkMarket::submit_job(RuntimeOrigin::signed(CLIENT), spec, fee))
-		},
+		}
 		18 => {
 			let result = sp_core::H256::repeat_byte(rng.below(256) as u8);
-			("submit_result", WorkMarket::submit_result(RuntimeOrigin::signed(rng.provider()), job, result))
-		},
-		19 => ("challenge_result", WorkMarket::challenge_result(RuntimeOrigin::signed(CLIENT), job)),
+			(
+				"submit_result",
+				WorkMarket::submit_result(RuntimeOrigin::signed(rng.provider()), job, result),
+			)
+		}
+		19 => {
+			("challenge_result", WorkMarket::challenge_result(RuntimeOrigin::signed(CLIENT), job))
+		}
 		20 if rng.below(4) == 0 => {
 			let upheld = rng.below(2) == 0;
 			("resolve_challenge", WorkMarket::resolve_challenge(RuntimeOrigin::root(), job, upheld))
-		},
-		21 => ("apply_slash", WorkToken::apply_slash(RuntimeOrigin::signed(rng.account()), slash).map(|_| ()).map_err(|e| e.error)),
+		}
+		21 => (
+			"apply_slash",
+			WorkToken::apply_slash(RuntimeOrigin::signed(rng.account()), slash)
+				.map(|_| ())
+				.map_err(|e| e.error),
+		),
 		22 => ("unjail", WorkToken::unjail(RuntimeOrigin::signed(rng.provider()))),
 		_ => {
 			next_block();
 			("advance_block", Ok(()))
-		},
+		}
 	}
 }
 
@@ -240,7 +258,8 @@ struct Before {
 
 impl Before {
 	fn take() -> Self {
-		let votes = Seats::<Test>::iter().map(|(id, _, seat)| ((id, seat.juror), seat.vote)).collect();
+		let votes =
+			Seats::<Test>::iter().map(|(id, _, seat)| ((id, seat.juror), seat.vote)).collect();
 		let rulings = Cases::<Test>::iter()
 			.filter(|(_, case)| case.phase == crate::Phase::Settling)
 			.filter_map(|(id, case)| case.ruling.map(|ruling| (id, ruling)))
@@ -260,23 +279,25 @@ fn check_juror_payments(before: &Before, events: &[Event<Test>], at: &str) {
 		match event {
 			Event::CaseDecided { case, ruling, .. } => {
 				rulings.insert(*case, *ruling);
-			},
+			}
 			Event::JurorPenalised { case, juror, amount } => {
 				assert!(*amount <= cap, "{at}: a penalty of {amount} > {cap}");
 				let Some(vote) = before.votes.get(&(*case, *juror)) else {
-					panic!("{at}: juror {juror} penalised in case {case} without a seat: {events:?}");
+					panic!(
+						"{at}: juror {juror} penalised in case {case} without a seat: {events:?}"
+					);
 				};
 				let ruling = rulings.get(case).expect("penalties follow a final ruling");
 				assert_ne!(vote.as_ref(), Some(ruling), "{at}: a coherent juror was penalised");
-			},
+			}
 			Event::JurorRewarded { case, juror, .. } => {
 				let Some(vote) = before.votes.get(&(*case, *juror)) else {
 					panic!("{at}: juror {juror} paid in case {case} without a seat: {events:?}");
 				};
 				let ruling = rulings.get(case).expect("payments follow a final ruling");
 				assert_eq!(vote.as_ref(), Some(ruling), "{at}: an incoherent juror was paid");
-			},
-			_ => {},
+			}
+			_ => {}
 		}
 	}
 }
@@ -326,7 +347,7 @@ fn fuzz_the_court_with_the_token_and_the_market() {
 							"seed {seed}, step {}: failed {name} changed storage: {result:?}",
 							steps + i
 						);
-					},
+					}
 				}
 				// Events of the step (the list starts again if a new block cleared it).
 				let all = court_events();
@@ -354,7 +375,10 @@ fn fuzz_the_court_with_the_token_and_the_market() {
 					("work token", WorkToken::do_try_state()),
 				] {
 					if let Err(e) = check {
-						panic!("seed {seed}, step {}: {name} broke the {pallet}'s try_state: {e:?}", steps + i);
+						panic!(
+							"seed {seed}, step {}: {name} broke the {pallet}'s try_state: {e:?}",
+							steps + i
+						);
 					}
 				}
 				pallet_work_token::testing::check_conservation::<Test>();

@@ -13,10 +13,15 @@ fn join_unbond_and_withdraw_move_the_hold_the_draw_tree_and_the_total() {
 		assert_eq!(Jury::<Test>::get().drawable, 100);
 		assert_eq!(WorkCourt::draw_chance(&30), Perbill::one());
 		assert_ok!(WorkCourt::unbond_juror(RuntimeOrigin::signed(30), 50));
-		System::assert_last_event(Event::JurorUnbonded { juror: 30, amount: 50, unlock: 11 }.into());
+		System::assert_last_event(
+			Event::JurorUnbonded { juror: 30, amount: 50, unlock: 11 }.into(),
+		);
 		assert_eq!(Jury::<Test>::get().drawable, 50, "unbonding stake is not drawn");
 		assert_eq!(juror_held(30), 100, "but stays on hold");
-		assert_noop!(WorkCourt::withdraw_juror_stake(RuntimeOrigin::signed(30)), Error::<Test>::StillUnbonding);
+		assert_noop!(
+			WorkCourt::withdraw_juror_stake(RuntimeOrigin::signed(30)),
+			Error::<Test>::StillUnbonding
+		);
 		run_to_block(11);
 		assert_ok!(WorkCourt::withdraw_juror_stake(RuntimeOrigin::signed(30)));
 		assert_eq!((juror_held(30), free(30)), (50, ENDOWMENT - 50));
@@ -44,8 +49,14 @@ fn jury_errors_change_nothing() {
 			WorkCourt::join_jury(RuntimeOrigin::signed(36), ENDOWMENT),
 			Error::<Test>::InsufficientBalance
 		);
-		assert_noop!(WorkCourt::unbond_juror(RuntimeOrigin::signed(36), 10), Error::<Test>::NotJuror);
-		assert_noop!(WorkCourt::unbond_juror(RuntimeOrigin::signed(20), 0), Error::<Test>::ZeroAmount);
+		assert_noop!(
+			WorkCourt::unbond_juror(RuntimeOrigin::signed(36), 10),
+			Error::<Test>::NotJuror
+		);
+		assert_noop!(
+			WorkCourt::unbond_juror(RuntimeOrigin::signed(20), 0),
+			Error::<Test>::ZeroAmount
+		);
 		assert_noop!(
 			WorkCourt::unbond_juror(RuntimeOrigin::signed(20), 60),
 			Error::<Test>::BelowMinimumStake
@@ -68,14 +79,19 @@ fn jury_errors_change_nothing() {
 #[test]
 fn the_pool_holds_at_most_max_jurors() {
 	ExtBuilder::default().no_jurors().build_and_execute(|| {
-		let max = u64::from(<<Test as crate::Config>::MaxJurors as frame_support::traits::Get<u32>>::get());
+		let max = u64::from(<<Test as crate::Config>::MaxJurors as frame_support::traits::Get<
+			u32,
+		>>::get());
 		// Accounts beyond the endowed ones get a balance first.
 		for who in 100..100 + max {
 			let _ = <Balances as frame_support::traits::fungible::Mutate<_>>::mint_into(&who, 100);
 			assert_ok!(WorkCourt::join_jury(RuntimeOrigin::signed(who), 50));
 		}
 		let _ = <Balances as frame_support::traits::fungible::Mutate<_>>::mint_into(&99, 100);
-		assert_noop!(WorkCourt::join_jury(RuntimeOrigin::signed(99), 50), Error::<Test>::TooManyJurors);
+		assert_noop!(
+			WorkCourt::join_jury(RuntimeOrigin::signed(99), 50),
+			Error::<Test>::TooManyJurors
+		);
 		pallet_work_token::testing::record_mint(100 * (max as u128 + 1));
 	});
 }
@@ -88,7 +104,10 @@ fn a_juror_with_an_open_seat_cannot_unbond_its_locked_stake_or_leave() {
 		run_until_phase(id, |p| matches!(p, Phase::Commit { .. }));
 		let juror = jurors_of(id, 0)[0];
 		// 100 staked, 10 locked: at most 90 can go, and what stays must be 0 or >= 50.
-		assert_noop!(WorkCourt::unbond_juror(RuntimeOrigin::signed(juror), 100), Error::<Test>::StakeLocked);
+		assert_noop!(
+			WorkCourt::unbond_juror(RuntimeOrigin::signed(juror), 100),
+			Error::<Test>::StakeLocked
+		);
 		assert_noop!(
 			WorkCourt::unbond_juror(RuntimeOrigin::signed(juror), 90),
 			Error::<Test>::BelowMinimumStake
@@ -130,4 +149,3 @@ fn draws_follow_juror_stake() {
 	assert_eq!(seats, 120, "three seats in each of 40 cases");
 	assert!(seats_of_20 > 20 && seats_of_20 < 40, "juror 20 sat in {seats_of_20} of 40 cases");
 }
-

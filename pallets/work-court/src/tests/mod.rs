@@ -6,6 +6,7 @@
 
 mod appeals;
 mod cases;
-mod jury;
-mod votes;
 mod fuzz;
+mod jury;
+mod locks;
+mod votes;

@@ -55,7 +55,12 @@ fn a_copied_commitment_cannot_be_revealed_by_the_copier() {
 		));
 		// Even knowing the vote and salt now, the commitment binds the honest juror's account.
 		assert_noop!(
-			WorkCourt::reveal_vote(RuntimeOrigin::signed(copier), id, Ruling::Overturn, salt(honest)),
+			WorkCourt::reveal_vote(
+				RuntimeOrigin::signed(copier),
+				id,
+				Ruling::Overturn,
+				salt(honest)
+			),
 			Error::<Test>::CommitmentMismatch
 		);
 	});
@@ -68,12 +73,21 @@ fn vote_errors_change_nothing() {
 		let (id, _) = case_of(Subject::Dispute(slash));
 		let some = [7u8; 32];
 		// Before the draw: no commit window.
-		assert_noop!(WorkCourt::commit_vote(RuntimeOrigin::signed(20), id, some), Error::<Test>::NotCommitPhase);
-		assert_noop!(WorkCourt::commit_vote(RuntimeOrigin::signed(20), 99, some), Error::<Test>::UnknownCase);
+		assert_noop!(
+			WorkCourt::commit_vote(RuntimeOrigin::signed(20), id, some),
+			Error::<Test>::NotCommitPhase
+		);
+		assert_noop!(
+			WorkCourt::commit_vote(RuntimeOrigin::signed(20), 99, some),
+			Error::<Test>::UnknownCase
+		);
 		run_until_phase(id, |p| matches!(p, Phase::Commit { .. }));
 		let jurors = jurors_of(id, 0);
 		let outsider = JURORS.iter().copied().find(|j| !jurors.contains(j)).unwrap();
-		assert_noop!(WorkCourt::commit_vote(RuntimeOrigin::signed(outsider), id, some), Error::<Test>::NotDrawn);
+		assert_noop!(
+			WorkCourt::commit_vote(RuntimeOrigin::signed(outsider), id, some),
+			Error::<Test>::NotDrawn
+		);
 		let (a, b, c) = (jurors[0], jurors[1], jurors[2]);
 		assert_noop!(
 			WorkCourt::reveal_vote(RuntimeOrigin::signed(a), id, Ruling::Uphold, salt(a)),
@@ -106,7 +120,12 @@ fn vote_errors_change_nothing() {
 			Error::<Test>::AlreadyRevealed
 		);
 		assert_noop!(
-			WorkCourt::reveal_vote(RuntimeOrigin::signed(outsider), id, Ruling::Uphold, salt(outsider)),
+			WorkCourt::reveal_vote(
+				RuntimeOrigin::signed(outsider),
+				id,
+				Ruling::Uphold,
+				salt(outsider)
+			),
 			Error::<Test>::NotDrawn
 		);
 		run_until_phase(id, |p| matches!(p, Phase::Appeal { .. }));

@@ -21,10 +21,9 @@ fn a_client_voting_its_held_fee_cannot_block_the_payment() {
 		assert_ok!(WorkMarket::accept_result(RuntimeOrigin::signed(13), id));
 		assert_eq!(held_fees(13), 0);
 		assert_eq!(free_balance(13), before);
-		assert!(market_events().iter().any(|e| matches!(
-			e,
-			Event::JobCompleted { paid: 95, protocol_fee: 5, .. }
-		)));
+		assert!(market_events()
+			.iter()
+			.any(|e| matches!(e, Event::JobCompleted { paid: 95, protocol_fee: 5, .. })));
 	});
 }
 

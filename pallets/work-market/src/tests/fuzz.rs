@@ -1,6 +1,7 @@
 //! Seeded random call sequences: random origins, amounts (0, 1, dust, ordinary, huge,
 //! `u128::MAX`) and every call, with era advances in between. After every step: `try_state`,
-//! conservation, for a call that failed an unchanged storage root (a failing call changes
+//! conservation (slashes, losing bonds and protocol fees go to the treasury, which grows by
+//! exactly the `TreasuryDeposited` events), for a call that failed an unchanged storage root (a failing call changes
 //! nothing, even called without a transactional layer), and the **adversary model**:
 //!
 //! The accounts are grouped into parties that act together (a provider with its puppets, a
@@ -22,11 +23,11 @@
 //! `WORK_TOKEN_FUZZ_CALLS=1000000 cargo test --release -p pallet-work-market fuzz -- --nocapture`.
 
 use crate::{mock::*, Event as MarketEvent, JobQueueState, Jobs, ReputationTiers};
+use pallet_work_token::testing::SplitMix64;
 use pallet_work_token::{
 	ActiveSetMode, CurrentEra, Delegations, Event as TokenEvent, PendingSlashes, Pools, Providers,
 	Severity, SlashFractions, SlashQueueState, Verdict,
 };
-use pallet_work_token::testing::SplitMix64;
 use sp_runtime::DispatchResult;
 
 /// The harness's random choices, drawn from the work token's test kit's seeded generator.
@@ -103,6 +104,10 @@ struct Accountant {
 	outcomes: std::collections::BTreeMap<&'static str, u64>,
 	/// With `WORK_TOKEN_FUZZ_TRACE` set: every account's holdings at the last check.
 	detail: String,
+	/// The treasury's balance at the last check.
+	treasury_before: u128,
+	/// `TreasuryDeposited` amounts seen since the last check.
+	treasury_in: u128,
 }
 
 /// Every party account's free and held balance and positions (for tracing a violation).
@@ -130,6 +135,8 @@ impl Accountant {
 			paid_in: vec![0; PARTIES.len()],
 			outcomes: Default::default(),
 			detail: String::new(),
+			treasury_before: free_balance(TREASURY),
+			treasury_in: 0,
 		}
 	}
 
@@ -156,6 +163,9 @@ impl Accountant {
 	fn observe(&mut self, events: &[RuntimeEvent], owners: &Owners) {
 		let mut slashed: std::collections::BTreeMap<u32, AccountId> = Default::default();
 		for event in events {
+			if let RuntimeEvent::WorkToken(TokenEvent::TreasuryDeposited { amount }) = event {
+				self.treasury_in += amount;
+			}
 			if let RuntimeEvent::WorkToken(TokenEvent::SlashApplied { id, provider, .. }) = event {
 				slashed.insert(*id, *provider);
 			}
@@ -237,6 +247,15 @@ impl Accountant {
 				if trace { events_since(0) } else { Vec::new() },
 			);
 		}
+		// Protocol revenue only ever arrives in the treasury, to the unit, announced by events.
+		let treasury = free_balance(TREASURY);
+		assert_eq!(
+			treasury,
+			self.treasury_before + self.treasury_in,
+			"seed {seed}, step {step}: after {name}, the treasury moved without TreasuryDeposited"
+		);
+		self.treasury_before = treasury;
+		self.treasury_in = 0;
 		self.before = now;
 		self.paid_in = vec![0; PARTIES.len()];
 		if trace {

@@ -46,7 +46,7 @@ fn an_accepted_job_pays_provider_and_pool_by_whole_era_stake_at_the_era_end() {
 		let id = assigned(13, 100);
 		assert_ok!(WorkMarket::submit_result(RuntimeOrigin::signed(10), id, evidence(8)));
 		let client_free = free_balance(13);
-		let burned_before = burned();
+		let treasury_before = free_balance(TREASURY);
 		assert_ok!(WorkMarket::accept_result(RuntimeOrigin::signed(13), id));
 		// 100: 5 protocol fee; 95 wait in the pool until the era ends.
 		System::assert_has_event(
@@ -55,7 +55,7 @@ fn an_accepted_job_pays_provider_and_pool_by_whole_era_stake_at_the_era_end() {
 		assert_eq!(Pools::<Test>::get(10).unwrap().unsplit_fees, 95);
 		assert_eq!(free_balance(13), client_free);
 		assert_eq!(held_fees(13), 0);
-		assert_eq!(burned() - burned_before, 5);
+		assert_eq!(free_balance(TREASURY) - treasury_before, 5);
 		// The reputation rose by a tenth of the way to 100% (the fee earns full credit).
 		assert_eq!(Reputation::<Test>::get(10), Permill::from_percent(55));
 		assert!(Jobs::<Test>::get(id).is_none());

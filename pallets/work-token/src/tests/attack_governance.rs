@@ -56,11 +56,7 @@ fn a_voting_reporter_still_loses_its_bond_to_a_winning_dispute() {
 		let held_before = <Balances as InspectHold<AccountId>>::total_balance_on_hold(&13);
 		assert_eq!(held_before, bond);
 		assert_ok!(WorkToken::dispute_slash(RuntimeOrigin::signed(10), 0));
-		assert_ok!(WorkToken::resolve_dispute(
-			RuntimeOrigin::root(),
-			0,
-			crate::Verdict::Overturn
-		));
+		assert_ok!(WorkToken::resolve_dispute(RuntimeOrigin::root(), 0, crate::Verdict::Overturn));
 		assert_eq!(<Balances as InspectHold<AccountId>>::total_balance_on_hold(&13), 0);
 		assert_eq!(<Balances as Inspect<AccountId>>::total_balance(&13), ENDOWMENT - bond);
 	});
