@@ -33,8 +33,8 @@ test('providerSummary, delegationSummary and eraSummary describe the chain', asy
   const apiId = blake2AsHex('WorkTokenApi', 64);
   const version = api.runtimeVersion.apis.find(([id]) => id.toHex() === apiId);
   assert.ok(version, 'the runtime declares WorkTokenApi');
-  assert.equal(version[1].toNumber(), 3,
-    'WorkTokenApi version 3: reputation and open jobs moved to WorkMarketApi');
+  assert.equal(version[1].toNumber(), 4,
+    'WorkTokenApi version 4: the era summary shows the treasury');
   assert.ok(api.call.workMarketApi, 'the market\'s runtime API is in the metadata');
   const marketId = blake2AsHex('WorkMarketApi', 64);
   const marketVersion = api.runtimeVersion.apis.find(([id]) => id.toHex() === marketId);
@@ -106,4 +106,7 @@ test('providerSummary, delegationSummary and eraSummary describe the chain', asy
   assert.equal(era.minProviderStake.toBigInt(),
     (await api.query.workToken.minProviderStake()).toBigInt());
   assert.ok(era.eraEmission.toBigInt() > 0n, 'the dev chain mints rewards every era');
+  const treasury = api.consts.treasury.potAccount.toString();
+  assert.equal(era.treasuryBalance.toBigInt(),
+    (await api.query.system.account(treasury)).data.free.toBigInt(), 'the treasury\'s balance');
 });

@@ -15,6 +15,35 @@ use frame_support::{
 use frame_system::{EnsureRoot, EnsureRootWithSuccess, EnsureSigned, EnsureWithSuccess};
 use sp_runtime::{traits::IdentityLookup, Perbill, Permill};
 
+/// Governance periods of the dev chain, in blocks: seconds.
+#[cfg(not(feature = "production-governance"))]
+mod periods {
+	use crate::BlockNumber;
+	/// Blocks per conviction lock period (see [`super::VoteLockingPeriod`]).
+	pub const VOTE_LOCKING: BlockNumber = 10;
+	/// Blocks an undecided referendum waits for its decision deposit.
+	pub const UNDECIDING_TIMEOUT: BlockNumber = 100;
+	/// Blocks per treasury spend period.
+	pub const SPEND: BlockNumber = 20;
+	/// Blocks an approved spend may be paid out in.
+	pub const PAYOUT: BlockNumber = 100;
+}
+
+/// Governance periods for production (`production-governance`), in 2-second blocks: days.
+#[cfg(feature = "production-governance")]
+mod periods {
+	use crate::BlockNumber;
+	const DAYS: BlockNumber = 24 * 60 * 30;
+	/// Blocks per conviction lock period: 7 days.
+	pub const VOTE_LOCKING: BlockNumber = 7 * DAYS;
+	/// Blocks an undecided referendum waits for its decision deposit: 14 days.
+	pub const UNDECIDING_TIMEOUT: BlockNumber = 14 * DAYS;
+	/// Blocks per treasury spend period: 6 days.
+	pub const SPEND: BlockNumber = 6 * DAYS;
+	/// Blocks an approved spend may be paid out in: 30 days.
+	pub const PAYOUT: BlockNumber = 30 * DAYS;
+}
+
 parameter_types! {
 	/// The scheduler may use 80% of a block's weight for dispatching approved calls.
 	pub MaximumSchedulerWeight: Weight =
@@ -60,15 +89,8 @@ impl pallet_preimage::Config for Runtime {
 parameter_types! {
 	/// A vote at conviction N locks its `WORK` for 2^(N-1) of these after the referendum ends
 	/// (1x: one period, 6x: 32). Ten blocks at dev speed; a production chain uses about a week.
-	pub const VoteLockingPeriod: BlockNumber = VOTE_LOCKING_PERIOD;
+	pub const VoteLockingPeriod: BlockNumber = periods::VOTE_LOCKING;
 }
-
-/// Blocks per conviction lock period (see [`VoteLockingPeriod`]).
-#[cfg(not(feature = "production-governance"))]
-pub const VOTE_LOCKING_PERIOD: BlockNumber = 10;
-/// Blocks per conviction lock period: 7 days of 2-second blocks.
-#[cfg(feature = "production-governance")]
-pub const VOTE_LOCKING_PERIOD: BlockNumber = 7 * 24 * 60 * 30;
 
 impl pallet_conviction_voting::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
@@ -90,15 +112,8 @@ parameter_types! {
 	/// Submitting a referendum holds one `WORK`, returned when it ends (unless it is killed).
 	pub const SubmissionDeposit: Balance = UNIT;
 	/// A referendum nobody places a decision deposit for times out after this long.
-	pub const UndecidingTimeout: BlockNumber = UNDECIDING_TIMEOUT;
+	pub const UndecidingTimeout: BlockNumber = periods::UNDECIDING_TIMEOUT;
 }
-
-/// Blocks an undecided referendum waits for its decision deposit.
-#[cfg(not(feature = "production-governance"))]
-pub const UNDECIDING_TIMEOUT: BlockNumber = 100;
-/// Blocks an undecided referendum waits for its decision deposit: 14 days.
-#[cfg(feature = "production-governance")]
-pub const UNDECIDING_TIMEOUT: BlockNumber = 14 * 24 * 60 * 30;
 
 impl pallet_referenda::Config for Runtime {
 	type WeightInfo = pallet_referenda::weights::SubstrateWeight<Runtime>;
@@ -138,22 +153,9 @@ parameter_types! {
 	pub const MaxTreasurerSpend: Balance = 100_000 * UNIT;
 	/// Root may spend any amount.
 	pub const MaxBalance: Balance = Balance::MAX;
-	pub const SpendPeriod: BlockNumber = SPEND_PERIOD;
-	pub const PayoutPeriod: BlockNumber = PAYOUT_PERIOD;
+	pub const SpendPeriod: BlockNumber = periods::SPEND;
+	pub const PayoutPeriod: BlockNumber = periods::PAYOUT;
 }
-
-/// Blocks per treasury spend period (dev speed: 20).
-#[cfg(not(feature = "production-governance"))]
-pub const SPEND_PERIOD: BlockNumber = 20;
-/// Blocks per treasury spend period: 6 days.
-#[cfg(feature = "production-governance")]
-pub const SPEND_PERIOD: BlockNumber = 6 * 24 * 60 * 30;
-/// Blocks an approved spend may be paid out in (dev speed: 100).
-#[cfg(not(feature = "production-governance"))]
-pub const PAYOUT_PERIOD: BlockNumber = 100;
-/// Blocks an approved spend may be paid out in: 30 days.
-#[cfg(feature = "production-governance")]
-pub const PAYOUT_PERIOD: BlockNumber = 30 * 24 * 60 * 30;
 
 impl pallet_treasury::Config for Runtime {
 	type Currency = Balances;

@@ -10,14 +10,20 @@ fn vote_everything(who: AccountId) {
 	Balances::set_lock(*b"pyconvot", &who, Balance::MAX, WithdrawReasons::all());
 }
 
+/// Client 13's job of 100, delivered by provider 10, after which the client votes everything.
+/// Returns the job's id and the client's free balance then.
+fn delivered_to_a_voting_client() -> (crate::JobId, Balance) {
+	run_to_era(1);
+	let id = assigned(13, 100);
+	assert_ok!(WorkMarket::submit_result(RuntimeOrigin::signed(10), id, evidence(8)));
+	vote_everything(13);
+	(id, free_balance(13))
+}
+
 #[test]
 fn a_client_voting_its_held_fee_cannot_block_the_payment() {
 	one_provider(|| {
-		run_to_era(1);
-		let id = assigned(13, 100);
-		assert_ok!(WorkMarket::submit_result(RuntimeOrigin::signed(10), id, evidence(8)));
-		vote_everything(13);
-		let before = free_balance(13);
+		let (id, before) = delivered_to_a_voting_client();
 		assert_ok!(WorkMarket::accept_result(RuntimeOrigin::signed(13), id));
 		assert_eq!(held_fees(13), 0);
 		assert_eq!(free_balance(13), before);
@@ -30,11 +36,7 @@ fn a_client_voting_its_held_fee_cannot_block_the_payment() {
 #[test]
 fn a_client_voting_its_held_fee_cannot_block_payment_by_lapse() {
 	one_provider(|| {
-		run_to_era(1);
-		let id = assigned(13, 100);
-		assert_ok!(WorkMarket::submit_result(RuntimeOrigin::signed(10), id, evidence(8)));
-		vote_everything(13);
-		let before = free_balance(13);
+		let (id, before) = delivered_to_a_voting_client();
 		// The client stays silent: the acceptance window after the deadline lapses and the hook
 		// pays the job.
 		let window: u64 = <<Test as crate::Config>::AcceptanceWindow as Get<u64>>::get();
