@@ -14,6 +14,7 @@ import {
 } from '../lib/tx.mjs';
 import { devKeys, GENESIS_PROVIDERS, GENESIS_DELEGATORS } from '../lib/keys.mjs';
 import { UNIT, PERBILL, PERMILL, perbillOf } from '../lib/units.mjs';
+import { u8aConcat, stringToU8a } from '@polkadot/util';
 
 /** The score a provider without any job outcome has (the market's `NEUTRAL`, 50%). */
 const NEUTRAL_REPUTATION = 500_000n;
@@ -34,6 +35,10 @@ const summary = async (provider) => (
 ).unwrap();
 const work = (provider) => api.call.workMarketApi.workSummary(provider);
 const jobView = (id) => api.call.workMarketApi.job(id);
+/** The market's escrow account: `modl` + its `PalletId`, zero-padded to 32 bytes. */
+const escrowAccount = () => api.createType('AccountId', u8aConcat(
+  stringToU8a('modl'), api.consts.workMarket.palletId.toU8a(), new Uint8Array(20),
+)).toString();
 /** What `who` has on hold as job fees (hold reason `WorkMarket.JobFee`). */
 const feesOnHold = async (who) => (await api.query.balances.holds(who))
   .filter((h) => h.id.isWorkMarket && h.id.asWorkMarket.isJobFee)
@@ -81,6 +86,7 @@ test('submit, assign, deliver, accept, era ends: the fee reaches provider and po
   const fee = 10n * UNIT;
   await avoidEraBoundary(api, node.seal);
   const ferdieBefore = await free(ferdie.address);
+  const escrowBefore = await feesOnHold(escrowAccount());
   let r = await submitJob(api, node.seal, ferdie, fee);
   assert.equal(r.error, null);
   assert.equal(r.submitted.client.toString(), ferdie.address);
@@ -94,8 +100,10 @@ test('submit, assign, deliver, accept, era ends: the fee reaches provider and po
   assert.ok(members.includes(assigned), 'assigned to an active provider');
   const assignedAt = (await api.rpc.chain.getHeader(r.assignedIn)).number.toNumber();
   assert.equal(r.deadline, assignedAt + api.consts.workMarket.jobDeadline.toNumber());
-  assert.equal(await free(ferdie.address), ferdieBefore - fee - r.fee, 'the fee is on hold');
-  assert.equal(await feesOnHold(ferdie.address), fee, 'held as WorkMarket.JobFee');
+  assert.equal(await free(ferdie.address), ferdieBefore - fee - r.fee, 'the fee left the client');
+  assert.equal(await feesOnHold(ferdie.address), 0n, 'nothing of it is left to lock or vote');
+  assert.equal(await feesOnHold(escrowAccount()), escrowBefore + fee,
+    'it waits in the escrow, held as WorkMarket.JobFee');
   const job = (await api.query.workMarket.jobs(id)).unwrap();
   assert.equal(job.provider.toString(), assigned);
   // The runtime API shows the same open job, waiting for its result.
@@ -145,8 +153,8 @@ test('submit, assign, deliver, accept, era ends: the fee reaches provider and po
     `the protocol fee is ProtocolFee (${protocolRate.toHuman()}) of the fee`);
   assert.equal(paid + protocolFee, fee, 'the whole fee is accounted for');
   assert.equal(await free(assigned), workerBefore, 'the provider is not paid at once');
-  assert.equal(await free(ferdie.address), ferdieBeforeAccept - r.fee, 'the held fee was spent');
-  assert.equal(await feesOnHold(ferdie.address), 0n, 'nothing is left on hold');
+  assert.equal(await free(ferdie.address), ferdieBeforeAccept - r.fee, 'the escrowed fee was spent');
+  assert.equal(await feesOnHold(escrowAccount()), escrowBefore, 'the escrow paid it out');
   let provider = await summary(assigned);
   assert.equal(provider.unsplitFees.toBigInt(), paid, 'the fee waits in the pool, unsplit');
   // A full-credit job moves the score by ReputationSmoothing of the way to 100%.

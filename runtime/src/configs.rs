@@ -162,6 +162,8 @@ parameter_types! {
 	pub const MaxInflationChange: Perbill = Perbill::from_parts(100_000);
 	/// Id of the account that holds all delegated tokens.
 	pub const WorkTokenPalletId: frame_support::PalletId = frame_support::PalletId(*b"wrk/tokn");
+	/// Id of the market's escrow account, where job fees wait.
+	pub const MarketPalletId: frame_support::PalletId = frame_support::PalletId(*b"wrk/mrkt");
 	/// Minor 1%, Major 10%, Critical 50% until governance sets others.
 	pub const DefaultSlashFractions: pallet_work_token::SlashFractions =
 		pallet_work_token::SlashFractions {
@@ -266,6 +268,8 @@ impl pallet_work_market::Config for Runtime {
 	type AdminOrigin = AdminOrigin;
 	/// Protocol fees go to the treasury.
 	type OnProtocolFee = pallet_work_token::ToTreasury<Runtime>;
+	/// Job fees wait in the escrow account `modlwrk/mrkt…`.
+	type PalletId = MarketPalletId;
 	type MaxOpenJobsPerProvider = ConstU32<16>;
 	/// Open job fees of at most a tenth of the self-stake.
 	type StakeToFeeRatio = ConstU32<10>;

@@ -165,6 +165,9 @@ impl ExtBuilder {
 		}
 		.assimilate_storage(&mut storage)
 		.unwrap();
+		pallet_work_market::GenesisConfig::<Test>::default()
+			.assimilate_storage(&mut storage)
+			.unwrap();
 		pallet_work_court::GenesisConfig::<Test> { jurors: self.jurors }
 			.assimilate_storage(&mut storage)
 			.unwrap();

@@ -17,17 +17,17 @@
 //! the provider.
 
 use crate::{
-	BalanceOf, Config, Demand, Error, Event, HashOf, HoldReason, Job, JobQueueState, JobRequest,
-	JobRequests, JobStatus, Jobs, Pallet, Unassigned, WeightInfo, Workloads,
+	BalanceOf, Config, Demand, Error, Event, HashOf, Job, JobQueueState, JobRequest, JobRequests,
+	JobStatus, Jobs, Pallet, Unassigned, WeightInfo, Workloads,
 };
 use alloc::vec::Vec;
 use codec::Encode;
 use frame_support::{
 	ensure,
 	traits::{
-		fungible::{BalancedHold, Inspect, MutateHold},
-		tokens::{imbalance::OnUnbalanced, Fortitude, Precision, Preservation},
-		Get, Imbalance, Randomness,
+		fungible::Inspect,
+		tokens::{Fortitude, Preservation},
+		Get, Randomness,
 	},
 	weights::Weight,
 };
@@ -66,8 +66,8 @@ impl<T: Config> Pallet<T> {
 		Workloads::<T>::get(provider).open_fees.saturating_mul(ratio)
 	}
 
-	/// `submit_job`: holds `fee` from `client` and queues the job for assignment in the next
-	/// block.
+	/// `submit_job`: moves `fee` from `client` into the escrow and queues the job for
+	/// assignment in the next block.
 	pub(crate) fn do_submit_job(
 		client: &T::AccountId,
 		spec: HashOf<T>,
@@ -87,7 +87,7 @@ impl<T: Config> Pallet<T> {
 		queue.next_id = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
 		let request = JobRequest::<T> { id, client: client.clone(), fee, spec };
 		JobRequests::<T>::try_append(request).map_err(|_| Error::<T>::MarketBusy)?;
-		T::Currency::hold(&HoldReason::JobFee.into(), client, fee)?;
+		Self::escrow_fee(client, fee)?;
 		Demand::<T>::mutate(|n| *n = n.saturating_add(1));
 		JobQueueState::<T>::put(queue);
 		Self::deposit_event(Event::JobSubmitted { id, client: client.clone(), fee });
@@ -191,27 +191,15 @@ impl<T: Config> Pallet<T> {
 	fn refuse(request: JobRequest<T>, reason: Unassigned) {
 		let mut refund = request.fee;
 		if reason == Unassigned::FeeNotBacked {
-			let cut = T::ProtocolFee::get().mul_floor(request.fee);
-			let (credit, _) = T::Currency::slash(&HoldReason::JobFee.into(), &request.client, cut);
-			refund = refund.saturating_sub(credit.peek());
-			T::OnProtocolFee::on_unbalanced(credit);
+			refund = refund.saturating_sub(Self::take_protocol_fee(request.fee));
 		}
-		Self::release_fee(&request.client, refund);
+		Self::refund_fee(&request.client, refund);
 		Self::deposit_event(Event::JobUnassigned {
 			id: request.id,
 			client: request.client,
 			fee: refund,
 			reason,
 		});
-	}
-
-	/// Returns a job fee on hold to its client.
-	pub(crate) fn release_fee(client: &T::AccountId, fee: BalanceOf<T>) {
-		let released =
-			T::Currency::release(&HoldReason::JobFee.into(), client, fee, Precision::BestEffort);
-		if released.is_err() {
-			frame_support::defensive!("a job fee on hold could not be released");
-		}
 	}
 }
 

@@ -36,6 +36,9 @@ mod events {
 		ChallengeLapsed { id: JobId },
 		/// The arbiter resolved the challenge of job `id`: `upheld` or rejected.
 		ChallengeResolved { id: JobId, upheld: bool },
+		/// A refund of `amount` could not be paid to `client` (its account was closed and the
+		/// refund is below the existential deposit): it went to `OnProtocolFee`.
+		RefundForfeited { client: T::AccountId, amount: BalanceOf<T> },
 		/// Job `id` of `client` was paid: `paid` into `provider`'s fees of this era (split at
 		/// the era's end by whole-era stake, see the work token's `FeesDistributed`), `protocol_fee` to
 		/// `OnProtocolFee`.

@@ -1,8 +1,8 @@
 //! The market's storage invariants, checked by `try_state` and after every unit test.
 
-use crate::{BalanceOf, Config, HoldReason, Pallet};
+use crate::{BalanceOf, Config, Pallet};
 use alloc::collections::btree_map::BTreeMap;
-use frame_support::traits::fungible::InspectHold;
+use frame_support::traits::fungible::Inspect;
 use sp_runtime::traits::{Saturating, Zero};
 
 // `invariant!(condition, "what is wrong")` fails the check with that message.
@@ -21,34 +21,32 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Job invariants: ids issued and cursors within them; each client's held fees equal its
-	/// open jobs' and queued requests' fees; each provider's workload equals its open jobs.
+	/// Job invariants: ids issued and cursors within them; the escrow holds exactly the fees of
+	/// the queued and open jobs, above its existential deposit; each provider's workload equals
+	/// its open jobs.
 	fn check_jobs() -> Result<(), sp_runtime::TryRuntimeError> {
 		let queue = crate::JobQueueState::<T>::get();
 		invariant!(queue.expiry_cursor <= queue.next_id, "expiry cursor past the next id");
 		invariant!(queue.acceptance_cursor <= queue.next_id, "acceptance cursor past next id");
 		invariant!(queue.challenge_cursor <= queue.next_id, "challenge cursor past next id");
-		let mut fees: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let mut escrowed: BalanceOf<T> = Zero::zero();
 		for request in crate::JobRequests::<T>::get() {
 			invariant!(request.id < queue.next_id, "job request id not yet issued");
 			invariant!(!crate::Jobs::<T>::contains_key(request.id), "request of an open job");
-			let fee = fees.entry(request.client).or_insert(Zero::zero());
-			*fee = fee.saturating_add(request.fee);
+			escrowed = escrowed.saturating_add(request.fee);
 		}
 		let mut work: BTreeMap<T::AccountId, (u32, BalanceOf<T>)> = BTreeMap::new();
 		for (id, job) in crate::Jobs::<T>::iter() {
 			invariant!(id < queue.next_id, "job id not yet issued");
-			let fee = fees.entry(job.client).or_insert(Zero::zero());
-			*fee = fee.saturating_add(job.fee);
+			escrowed = escrowed.saturating_add(job.fee);
 			let load = work.entry(job.provider).or_insert((0, Zero::zero()));
 			*load = (load.0.saturating_add(1), load.1.saturating_add(job.fee));
 		}
-		for (client, fee) in fees {
-			invariant!(
-				T::Currency::balance_on_hold(&HoldReason::JobFee.into(), &client) == fee,
-				"held job fees differ from open jobs"
-			);
-		}
+		invariant!(Self::escrowed_fees() == escrowed, "escrowed job fees differ from open jobs");
+		invariant!(
+			T::Currency::balance(&Self::escrow_account()) >= T::Currency::minimum_balance(),
+			"the escrow account holds the existential deposit"
+		);
 		for (provider, load) in crate::Workloads::<T>::iter() {
 			let counted = work.remove(&provider).unwrap_or((0, Zero::zero()));
 			invariant!((load.open_jobs, load.open_fees) == counted, "workload differs from jobs");

@@ -25,18 +25,10 @@
 //! possible challenge (`deadline + AcceptanceWindow + ChallengeTimeout`).
 
 use crate::{
-	Config, Error, Event, HashOf, HoldReason, Job, JobQueueState, JobStatus, Jobs, Pallet,
-	WeightInfo, Workloads,
+	Config, Error, Event, HashOf, Job, JobQueueState, JobStatus, Jobs, Pallet, WeightInfo,
+	Workloads,
 };
-use frame_support::{
-	ensure,
-	traits::{
-		fungible::{BalancedHold, MutateHold},
-		tokens::{imbalance::OnUnbalanced, Fortitude, Precision, Restriction},
-		Get, Imbalance,
-	},
-	weights::Weight,
-};
+use frame_support::{ensure, traits::Get, weights::Weight};
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
 	traits::{Hash, Saturating},
@@ -168,29 +160,13 @@ impl<T: Config> Pallet<T> {
 	/// Pays a job: `ProtocolFee` to `OnProtocolFee`, the rest into the provider's fees of this
 	/// era, split at the era's end by the work token (S29). Raises the provider's reputation.
 	fn complete_job(id: JobId, job: Job<T>) {
-		let reason = HoldReason::JobFee.into();
-		let cut = T::ProtocolFee::get().mul_floor(job.fee);
-		let (credit, _) = T::Currency::slash(&reason, &job.client, cut);
-		let protocol_fee = credit.peek();
-		T::OnProtocolFee::on_unbalanced(credit);
+		let protocol_fee = Self::take_protocol_fee(job.fee);
 		let pay = job.fee.saturating_sub(protocol_fee);
 		let provider = &job.provider;
-		let moved = T::Currency::transfer_on_hold(
-			&reason,
-			&job.client,
-			&T::Providers::fee_account(),
-			pay,
-			Precision::Exact,
-			Restriction::Free,
-			// The fee is committed to the job: a lock on the client's account (a conviction
-			// vote covers held funds too) must not keep it from the provider.
-			Fortitude::Force,
-		);
-		match moved {
-			Ok(_) => T::Providers::credit_fees(provider, pay),
-			Err(_) => {
-				frame_support::defensive!("a job fee on hold moves to the fee account");
-			}
+		if Self::pay_from_escrow(&T::Providers::fee_account(), pay) {
+			T::Providers::credit_fees(provider, pay);
+		} else {
+			frame_support::defensive!("an escrowed job fee moves to the fee account");
 		}
 		Self::close_job(id, &job);
 		Self::record_outcome(provider, true, job.fee);
@@ -207,7 +183,7 @@ impl<T: Config> Pallet<T> {
 	/// `offence_era` through the slashing path (the client is the reporter of a Major
 	/// offence).
 	fn fail_job(id: JobId, job: Job<T>, severity: Severity, offence_era: EraIndex) {
-		Self::release_fee(&job.client, job.fee);
+		Self::refund_fee(&job.client, job.fee);
 		Self::close_job(id, &job);
 		Self::record_outcome(&job.provider, false, job.fee);
 		let reporter = (severity == Severity::Major).then(|| job.client.clone());

@@ -20,6 +20,7 @@ pub mod api;
 mod assignment;
 mod calls;
 mod errors;
+mod escrow;
 mod events;
 #[cfg(any(feature = "std", feature = "try-runtime", test))]
 mod invariants;
@@ -72,6 +73,8 @@ pub mod pallet {
 		parameter_types! {
 			/// 5% of each paid fee is the protocol's.
 			pub const FivePercent: Perbill = Perbill::from_percent(5);
+			/// The id of the escrow account job fees wait in.
+			pub const MarketPalletId: frame_support::PalletId = frame_support::PalletId(*b"wrk/mrkt");
 			/// A new outcome weighs 10% in the reputation average.
 			pub const TenthOfScore: sp_runtime::Permill = sp_runtime::Permill::from_percent(10);
 			/// Below 50% ×0.5, 50–90% ×1.0, from 90% ×1.2.
@@ -98,6 +101,7 @@ pub mod pallet {
 			type RuntimeHoldReason = ();
 			type Challenges = work_token_primitives::ResolvedByOrigin;
 			type OnProtocolFee = ();
+			type PalletId = MarketPalletId;
 			type MaxOpenJobsPerProvider = ConstU32<3>;
 			type StakeToFeeRatio = ConstU32<10>;
 			type JobDeadline = ConstU64<5>;
@@ -164,6 +168,11 @@ pub mod pallet {
 		#[pallet::no_default_bounds]
 		type OnProtocolFee: OnUnbalanced<CreditOf<Self>>;
 
+		/// Id of the escrow account job fees wait in between submission and payment or
+		/// refund (see the `escrow` module).
+		#[pallet::constant]
+		type PalletId: Get<frame_support::PalletId>;
+
 		/// Most open jobs per provider (S11).
 		#[pallet::constant]
 		type MaxOpenJobsPerProvider: Get<u32>;
@@ -219,7 +228,7 @@ pub mod pallet {
 	/// Reasons this pallet holds funds.
 	#[pallet::composite_enum]
 	pub enum HoldReason {
-		/// A client's job fee while the job is queued or open.
+		/// Job fees in the escrow account while their jobs are queued or open.
 		#[codec(index = 0)]
 		JobFee,
 	}
@@ -278,6 +287,22 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type ReputationTiersOf<T: Config> =
 		StorageValue<_, ReputationTiers, ValueQuery, DefaultTiers<T>>;
+
+	/// Genesis: the escrow account is endowed with the existential deposit.
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// No fields: the escrow needs only its existential deposit.
+		#[serde(skip)]
+		pub _config: core::marker::PhantomData<T>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			Pallet::<T>::create_escrow();
+		}
+	}
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {

@@ -1,11 +1,8 @@
 //! Mock runtime for the market's tests: `frame_system`, `pallet_balances`, the work token (the
 //! market's providers) and the market, wired to each other as a chain builder would.
 
-use crate::{self as pallet_work_market, HoldReason, JobId};
-use frame_support::{
-	derive_impl, parameter_types,
-	traits::{fungible::InspectHold, ConstU128},
-};
+use crate::{self as pallet_work_market, JobId};
+use frame_support::{derive_impl, parameter_types, traits::ConstU128};
 use sp_runtime::BuildStorage;
 pub use work_token_primitives::EraIndex;
 
@@ -176,6 +173,7 @@ impl ExtBuilder {
 		}
 		.assimilate_storage(&mut storage)
 		.unwrap();
+		crate::GenesisConfig::<Test>::default().assimilate_storage(&mut storage).unwrap();
 		check_constants();
 		set_random_seed(0);
 		set_randomness_per_block(false);
@@ -249,9 +247,11 @@ pub fn free_balance(who: AccountId) -> Balance {
 	Balances::free_balance(who)
 }
 
-/// Job fees of `who` on hold.
+/// Job fees of client `who` waiting in the escrow (queued and open jobs).
 pub fn held_fees(who: AccountId) -> Balance {
-	Balances::balance_on_hold(&HoldReason::JobFee.into(), &who)
+	let queued = crate::JobRequests::<Test>::get().into_iter().filter(|r| r.client == who);
+	let open = crate::Jobs::<Test>::iter_values().filter(|j| j.client == who);
+	queued.map(|r| r.fee).sum::<Balance>() + open.map(|j| j.fee).sum::<Balance>()
 }
 
 /// Evidence, specification or result hash `n`.

@@ -140,6 +140,9 @@ mod events {
 		/// `amount` of protocol revenue (slashed stake, a losing bond, a protocol fee or a
 		/// forfeited pot) arrived in the treasury through [`crate::ToTreasury`].
 		TreasuryDeposited { amount: BalanceOf<T> },
+		/// `amount` of protocol revenue was burnt by [`crate::ToTreasury`]: the runtime has no
+		/// treasury account, or the deposit would have left it below the existential deposit.
+		RevenueBurnt { amount: BalanceOf<T> },
 		/// `amount` of `who`'s free balance was put on hold as a report or dispute bond.
 		BondHeld { who: T::AccountId, amount: BalanceOf<T> },
 		/// `who`'s bond of `amount` was returned.

@@ -7,7 +7,7 @@
 //! `OnProtocolFee` and the court's `OnForfeit`, so every token the protocol takes from a party
 //! ends in the treasury instead of being burnt. With no treasury account configured (`None`),
 //! or when a deposit would leave the account below the existential deposit, the tokens are
-//! burnt and not counted.
+//! burnt, not counted, and [`Event::RevenueBurnt`] says so.
 //!
 //! This file is the only writer of [`TreasuryIncome`]. The income of an era is rolled over
 //! lazily: the first deposit of a new era moves the running total to `last_era`.
@@ -65,15 +65,19 @@ pub struct ToTreasury<T>(PhantomData<T>);
 
 impl<T: Config> OnUnbalanced<CreditOf<T>> for ToTreasury<T> {
 	fn on_nonzero_unbalanced(credit: CreditOf<T>) {
+		let amount = credit.peek();
 		let Some(treasury) = T::TreasuryAccount::get() else {
 			// Dropping a credit burns it: total issuance falls by its amount.
-			return;
+			return Pallet::<T>::deposit_event(Event::RevenueBurnt { amount });
 		};
-		let amount = credit.peek();
-		// A deposit the account cannot take (below the existential deposit) is dropped: burnt.
-		if T::Currency::resolve(&treasury, credit).is_ok() {
-			Pallet::<T>::count_treasury_income(amount);
-			Pallet::<T>::deposit_event(Event::TreasuryDeposited { amount });
+		match T::Currency::resolve(&treasury, credit) {
+			Ok(()) => {
+				Pallet::<T>::count_treasury_income(amount);
+				Pallet::<T>::deposit_event(Event::TreasuryDeposited { amount });
+			}
+			// A deposit the account cannot take (it would stay below the existential deposit)
+			// comes back; dropping it burns it.
+			Err(_) => Pallet::<T>::deposit_event(Event::RevenueBurnt { amount }),
 		}
 	}
 }

@@ -15,8 +15,9 @@ use frame_support::{
 use frame_system::{EnsureRoot, EnsureRootWithSuccess, EnsureSigned, EnsureWithSuccess};
 use sp_runtime::{traits::IdentityLookup, Perbill, Permill};
 
-/// Governance periods of the dev chain, in blocks: seconds.
-#[cfg(not(feature = "production-governance"))]
+/// Governance periods, in blocks: seconds on the dev chain. A production chain uses days (see
+/// [`super::tracks::PRODUCTION_PERIODS`] and the README): lock period 7 days, undecided
+/// timeout 14 days, spend period 6 days, payout window 30 days.
 mod periods {
 	use crate::BlockNumber;
 	/// Blocks per conviction lock period (see [`super::VoteLockingPeriod`]).
@@ -27,21 +28,6 @@ mod periods {
 	pub const SPEND: BlockNumber = 20;
 	/// Blocks an approved spend may be paid out in.
 	pub const PAYOUT: BlockNumber = 100;
-}
-
-/// Governance periods for production (`production-governance`), in 2-second blocks: days.
-#[cfg(feature = "production-governance")]
-mod periods {
-	use crate::BlockNumber;
-	const DAYS: BlockNumber = 24 * 60 * 30;
-	/// Blocks per conviction lock period: 7 days.
-	pub const VOTE_LOCKING: BlockNumber = 7 * DAYS;
-	/// Blocks an undecided referendum waits for its decision deposit: 14 days.
-	pub const UNDECIDING_TIMEOUT: BlockNumber = 14 * DAYS;
-	/// Blocks per treasury spend period: 6 days.
-	pub const SPEND: BlockNumber = 6 * DAYS;
-	/// Blocks an approved spend may be paid out in: 30 days.
-	pub const PAYOUT: BlockNumber = 30 * DAYS;
 }
 
 parameter_types! {
@@ -105,7 +91,8 @@ impl pallet_conviction_voting::Config for Runtime {
 	type MaxVotes = ConstU32<512>;
 	type VoteLockingPeriod = VoteLockingPeriod;
 	type BlockNumberProvider = System;
-	type VotingHooks = ();
+	/// Accused providers may not vote on the tracks that decide slashes.
+	type VotingHooks = super::voting::NoVoteOnOwnCase;
 }
 
 parameter_types! {
@@ -123,8 +110,10 @@ impl pallet_referenda::Config for Runtime {
 	type Currency = Balances;
 	/// Any account may submit; the track follows from the proposal's origin.
 	type SubmitOrigin = EnsureSigned<AccountId>;
-	type CancelOrigin = EnsureRoot<AccountId>;
-	type KillOrigin = EnsureRoot<AccountId>;
+	/// Root or a `referendum_canceller` referendum, so that no referendum can hold a track's
+	/// slots with nobody able to remove it (`local_testnet` has no sudo).
+	type CancelOrigin = EitherOf<EnsureRoot<AccountId>, origins::ReferendumCanceller>;
+	type KillOrigin = EitherOf<EnsureRoot<AccountId>, origins::ReferendumCanceller>;
 	/// Deposits of killed referenda go to the treasury.
 	type Slash = Treasury;
 	type Votes = Balance;

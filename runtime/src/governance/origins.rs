@@ -23,14 +23,25 @@ pub mod pallet_custom_origins {
 	)]
 	#[pallet::origin]
 	pub enum Origin {
-		/// The work token's and the market's parameters: slash fractions, minimum stake,
+		/// The work token's and the market's parameters: slash fractions, slash cancellation,
 		/// active-set mode, reputation tiers (their `AdminOrigin`).
 		WorkTokenAdmin,
 		/// The last word on a disputed slash or a challenged job: the court's fallback after
 		/// its last appeal round, and the pallets' `ArbiterOrigin`.
 		CourtArbiter,
-		/// Treasury spends up to [`crate::configs::MaxTreasurerSpend`].
+		/// Treasury spends up to [`crate::governance::configs::MaxTreasurerSpend`].
 		Treasurer,
+		/// Cancels or kills a referendum (`pallet-referenda`'s `CancelOrigin` and
+		/// `KillOrigin`).
+		ReferendumCanceller,
+	}
+
+	/// Why a vote was refused (see [`crate::governance::voting::NoVoteOnOwnCase`]).
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The voter has a pending slash: it may not vote on the `work_token_admin` or
+		/// `court_arbiter` tracks, which decide slashes and their disputes.
+		AccusedMayNotVote,
 	}
 
 	/// Implements `EnsureOrigin` for a unit struct that accepts exactly one [`Origin`] variant.
@@ -57,5 +68,5 @@ pub mod pallet_custom_origins {
 			}
 		)* };
 	}
-	ensure_unit_origin!(WorkTokenAdmin, CourtArbiter, Treasurer);
+	ensure_unit_origin!(WorkTokenAdmin, CourtArbiter, Treasurer, ReferendumCanceller);
 }

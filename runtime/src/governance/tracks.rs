@@ -4,26 +4,29 @@
 //! | id | track | origin it dispatches with | decides |
 //! |---|---|---|---|
 //! | 0 | `root` | `Root` | anything, including runtime upgrades and `ReporterOrigin` reports |
-//! | 1 | `work_token_admin` | [`Origin::WorkTokenAdmin`] | slash fractions, minimum stake, active-set mode, reputation tiers |
+//! | 1 | `work_token_admin` | [`Origin::WorkTokenAdmin`] | slash fractions, slash cancellation, active-set mode, reputation tiers |
 //! | 2 | `court_arbiter` | [`Origin::CourtArbiter`] | cases appealed past the court's last round; direct verdicts |
 //! | 3 | `treasurer` | [`Origin::Treasurer`] | treasury spends up to `MaxTreasurerSpend` |
+//! | 4 | `referendum_canceller` | [`Origin::ReferendumCanceller`] | cancelling or killing a referendum (so a spam root referendum cannot hold the only root slot) |
 //!
-//! The runtime is built with [`DEV_PERIODS`]: a referendum on `work_token_admin` is decided
-//! and enacted about ten blocks after it is submitted, ten seconds on `--dev`. A production
-//! chain builds with the `production-governance` feature, which uses
-//! [`PRODUCTION_PERIODS`] (days, as on Polkadot's OpenGov tracks of the same weight).
+//! The runtime uses [`DEV_PERIODS`]: a referendum on `work_token_admin` is enacted about ten
+//! blocks after its submission, ten seconds on `--dev`. [`PRODUCTION_PERIODS`] documents the
+//! periods a production chain should use (hours and days, as on Polkadot's OpenGov tracks of
+//! the same weight); such a chain must scale the protocol's own windows with them (eras, the
+//! court's periods, `ChallengeTimeout`, `DisputeTimeout`), because the `court_arbiter` and
+//! `work_token_admin` tracks must be able to act before the deadlines they serve (the runtime's
+//! tests check this for the dev periods).
 
 use super::origins::Origin;
-use crate::{Balance, BlockNumber, OriginCaller, UNIT};
+use crate::{Balance, BlockNumber, OriginCaller, SLOT_DURATION, UNIT};
 use alloc::borrow::Cow;
 use pallet_referenda::{Curve, Track, TrackInfo};
 use sp_runtime::{str_array as s, Perbill};
 
-/// Blocks per day at the local testnet's 2-second slots (production chains recompute this
-/// from their own block time).
-const DAYS: BlockNumber = 24 * 60 * 60 / 2;
-/// Blocks per hour at 2-second slots.
-const HOURS: BlockNumber = 60 * 60 / 2;
+/// Blocks per hour at the local testnet's slot length.
+const HOURS: BlockNumber = (60 * 60 * 1_000 / SLOT_DURATION) as BlockNumber;
+/// Blocks per day at the local testnet's slot length.
+pub const DAYS: BlockNumber = 24 * HOURS;
 
 /// The periods of one track, in blocks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,31 +41,34 @@ pub struct Periods {
 	pub min_enactment: BlockNumber,
 }
 
+impl Periods {
+	/// The fewest blocks from submission to dispatch: prepare, confirm, enact.
+	pub const fn fastest(&self) -> BlockNumber {
+		self.prepare + self.confirm + self.min_enactment
+	}
+}
+
 /// Dev speed, per track in id order: seconds of blocks.
-pub const DEV_PERIODS: [Periods; 4] = [
+pub const DEV_PERIODS: [Periods; 5] = [
 	Periods { prepare: 2, decision: 40, confirm: 3, min_enactment: 2 },
 	Periods { prepare: 2, decision: 40, confirm: 2, min_enactment: 1 },
+	Periods { prepare: 1, decision: 40, confirm: 1, min_enactment: 1 },
 	Periods { prepare: 2, decision: 40, confirm: 2, min_enactment: 1 },
-	Periods { prepare: 2, decision: 40, confirm: 2, min_enactment: 1 },
+	Periods { prepare: 1, decision: 40, confirm: 1, min_enactment: 1 },
 ];
 
-/// Production speed, per track in id order (2-second blocks).
-pub const PRODUCTION_PERIODS: [Periods; 4] = [
+/// Production speed, per track in id order (2-second blocks). Documentation and reference:
+/// the dev runtime does not use it.
+pub const PRODUCTION_PERIODS: [Periods; 5] = [
 	Periods { prepare: 2 * HOURS, decision: 28 * DAYS, confirm: DAYS, min_enactment: DAYS },
 	Periods { prepare: 2 * HOURS, decision: 14 * DAYS, confirm: 3 * HOURS, min_enactment: DAYS },
 	Periods { prepare: HOURS, decision: 7 * DAYS, confirm: 3 * HOURS, min_enactment: HOURS },
 	Periods { prepare: 2 * HOURS, decision: 14 * DAYS, confirm: 3 * HOURS, min_enactment: DAYS },
+	Periods { prepare: HOURS, decision: 7 * DAYS, confirm: 3 * HOURS, min_enactment: 5 },
 ];
 
-/// The periods this runtime is built with.
-#[cfg(not(feature = "production-governance"))]
-pub const PERIODS: [Periods; 4] = DEV_PERIODS;
-/// The periods this runtime is built with.
-#[cfg(feature = "production-governance")]
-pub const PERIODS: [Periods; 4] = PRODUCTION_PERIODS;
-
 /// Approval (conviction-weighted ayes over all conviction-weighted votes) starts at 100% and
-/// falls linearly to `floor` at the end of the decision period.
+/// falls linearly to `floor` percent at the end of the decision period.
 const fn approval(floor: u32) -> Curve {
 	Curve::LinearDecreasing {
 		length: Perbill::from_percent(100),
@@ -71,27 +77,28 @@ const fn approval(floor: u32) -> Curve {
 	}
 }
 
-/// Support (ayes before conviction over the total issuance) starts at `ceil_bp` basis points
-/// and falls linearly to zero at the end of the decision period.
-const fn support(ceil_bp: u32) -> Curve {
+/// Support (ayes before conviction over the active issuance) starts at `ceil_bp` and falls
+/// linearly to `floor_bp` basis points at the end of the decision period. The floor is never
+/// zero: an unopposed aye of a few tokens cannot pass a track by waiting.
+const fn support(ceil_bp: u32, floor_bp: u32) -> Curve {
 	Curve::LinearDecreasing {
 		length: Perbill::from_percent(100),
-		floor: Perbill::from_parts(0),
+		floor: Perbill::from_parts(floor_bp * 100_000),
 		ceil: Perbill::from_parts(ceil_bp * 100_000),
 	}
 }
 
 /// Track `id` named `name`, with `max_deciding` referenda decided at once, a decision deposit
-/// of `deposit` and the approval floor and support ceiling given.
+/// of `deposit` and the approval floor and support curve given.
 const fn track(
 	id: u16,
 	name: &str,
 	max_deciding: u32,
 	deposit: Balance,
 	approval_floor: u32,
-	support_ceil_bp: u32,
+	support_bp: (u32, u32),
 ) -> Track<u16, Balance, BlockNumber> {
-	let periods = PERIODS[id as usize];
+	let periods = DEV_PERIODS[id as usize];
 	Track {
 		id,
 		info: TrackInfo {
@@ -103,19 +110,21 @@ const fn track(
 			confirm_period: periods.confirm,
 			min_enactment_period: periods.min_enactment,
 			min_approval: approval(approval_floor),
-			min_support: support(support_ceil_bp),
+			min_support: support(support_bp.0, support_bp.1),
 		},
 	}
 }
 
-/// The tracks, sorted by id. Support ceilings: 50% of issuance (root) falling to zero; 1% for
-/// the others. The dev chain's 24 million `WORK` are mostly in idle endowed accounts, so a
-/// provider voting one million `WORK` (about 4%) passes a track-1 referendum on its own.
-static TRACKS: [Track<u16, Balance, BlockNumber>; 4] = [
-	track(0, "root", 1, 1_000 * UNIT, 50, 5_000),
-	track(1, "work_token_admin", 10, 100 * UNIT, 50, 100),
-	track(2, "court_arbiter", 10, 100 * UNIT, 50, 100),
-	track(3, "treasurer", 10, 100 * UNIT, 50, 100),
+/// The tracks, sorted by id. Support: root from 50% of the active issuance down to 5%, the
+/// others from 2% down to 0.5%. The dev chain's 24 million `WORK` are mostly in idle endowed
+/// accounts; its three genesis providers hold about a million each, so one of them passes a
+/// track-1 referendum on its own, and three a root referendum.
+static TRACKS: [Track<u16, Balance, BlockNumber>; 5] = [
+	track(0, "root", 1, 1_000 * UNIT, 50, (5_000, 500)),
+	track(1, "work_token_admin", 10, 100 * UNIT, 50, (200, 50)),
+	track(2, "court_arbiter", 10, 100 * UNIT, 50, (200, 50)),
+	track(3, "treasurer", 10, 100 * UNIT, 50, (200, 50)),
+	track(4, "referendum_canceller", 10, 100 * UNIT, 50, (200, 50)),
 ];
 
 /// The tracks of `pallet-referenda`.
@@ -135,6 +144,7 @@ impl pallet_referenda::TracksInfo<Balance, BlockNumber> for TracksInfo {
 			OriginCaller::Origins(Origin::WorkTokenAdmin) => Ok(1),
 			OriginCaller::Origins(Origin::CourtArbiter) => Ok(2),
 			OriginCaller::Origins(Origin::Treasurer) => Ok(3),
+			OriginCaller::Origins(Origin::ReferendumCanceller) => Ok(4),
 			_ => Err(()),
 		}
 	}

@@ -13,7 +13,8 @@
 //! rewards for reporting another party's provider, plus at most [`ROUNDING`] units. Checking each step on its own, rather
 //! than totals since genesis, keeps a party's own losses from hiding a gain it should not
 //! have had. A party's value is everything its accounts own: free and held balance, and every
-//! delegation position (bonded value, waiting tokens, unbonding chunks, unpaid rewards).
+//! delegation position (bonded value, waiting tokens, unbonding chunks, unpaid rewards), and
+//! the fees of its queued and open jobs, which wait in the market's escrow.
 //!
 //! The calls are both pallets' (the work token's and the market's), and so are the events and
 //! the invariants checked after each step.
@@ -77,7 +78,8 @@ fn account_value(who: AccountId) -> u128 {
 			d.value + d.entering + unbonding + d.pending_rewards
 		})
 		.sum();
-	Balances::total_balance(&who) + positions
+	// Fees of its queued and open jobs wait in the escrow: still the client's until paid.
+	Balances::total_balance(&who) + positions + held_fees(who)
 }
 
 fn party_of(who: AccountId) -> Option<usize> {

@@ -63,5 +63,6 @@ fn without_a_treasury_revenue_is_burnt_and_not_counted() {
 		assert_eq!(WorkToken::treasury_income(), (0, 0));
 		assert_eq!(WorkToken::era_summary().treasury_balance, 0);
 		assert!(!work_token_events().iter().any(|e| matches!(e, Event::TreasuryDeposited { .. })));
+		assert!(work_token_events().contains(&Event::RevenueBurnt { amount: 70 }));
 	});
 }
