@@ -9,8 +9,10 @@ use frame_system::RawOrigin;
 use sp_runtime::traits::{Hash, One, Saturating};
 use work_token_primitives::WorkProviders;
 
-/// A client with a large free balance.
+/// A client with a large free balance. Endows the escrow too, which genesis does on a chain
+/// (the benchmarks start from empty storage).
 fn client<T: Config>(index: u32) -> T::AccountId {
+	Pallet::<T>::create_escrow();
 	let who: T::AccountId = account("client", index, 0);
 	let balance = job_fee::<T>().saturating_mul(1_000_000u32.into());
 	T::Currency::set_balance(&who, balance);
