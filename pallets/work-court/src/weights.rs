@@ -30,7 +30,7 @@
 //! --template
 //! scripts/weight-template.hbs
 //! --output
-//! /tmp/tmp.TuYz2JFOtf
+//! /tmp/tmp.25NBdjTZUO
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -83,15 +83,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `WorkCourt::Jury` (r:1 w:1)
 	/// Proof: `WorkCourt::Jury` (`max_values`: Some(1), `max_size`: Some(24), added: 519, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `WorkCourt::DrawTree` (r:15 w:15)
 	/// Proof: `WorkCourt::DrawTree` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `WorkCourt::SlotJuror` (r:0 w:1)
 	/// Proof: `WorkCourt::SlotJuror` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn join_jury() -> Weight {
 		// Proof size (bytes): measured `52`, estimated `67025`.
-		// Minimum execution time: 107_369_000 picoseconds.
-		Weight::from_parts(114_129_000, 67025)
+		// Minimum execution time: 105_807_000 picoseconds.
+		Weight::from_parts(113_518_000, 67025)
 			.saturating_add(T::DbWeight::get().reads(20_u64))
 			.saturating_add(T::DbWeight::get().writes(20_u64))
 	}
@@ -103,8 +103,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkCourt::DrawTree` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn unbond_juror() -> Weight {
 		// Proof size (bytes): measured `671`, estimated `38535`.
-		// Minimum execution time: 80_559_000 picoseconds.
-		Weight::from_parts(84_676_000, 38535)
+		// Minimum execution time: 78_867_000 picoseconds.
+		Weight::from_parts(82_171_000, 38535)
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(17_u64))
 	}
@@ -113,7 +113,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `WorkCourt::FreeSlots` (r:1 w:1)
 	/// Proof: `WorkCourt::FreeSlots` (`max_values`: Some(1), `max_size`: Some(65540), added: 66035, mode: `MaxEncodedLen`)
 	/// Storage: `WorkCourt::Jury` (r:1 w:1)
@@ -122,8 +122,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkCourt::SlotJuror` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn withdraw_juror_stake() -> Weight {
 		// Proof size (bytes): measured `328`, estimated `67025`.
-		// Minimum execution time: 57_085_000 picoseconds.
-		Weight::from_parts(60_310_000, 67025)
+		// Minimum execution time: 57_104_000 picoseconds.
+		Weight::from_parts(59_919_000, 67025)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -135,8 +135,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkCourt::Seats` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn commit_vote() -> Weight {
 		// Proof size (bytes): measured `555`, estimated `3804`.
-		// Minimum execution time: 21_833_000 picoseconds.
-		Weight::from_parts(23_675_000, 3804)
+		// Minimum execution time: 21_892_000 picoseconds.
+		Weight::from_parts(24_867_000, 3804)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -148,8 +148,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkCourt::Seats` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn reveal_vote() -> Weight {
 		// Proof size (bytes): measured `588`, estimated `3804`.
-		// Minimum execution time: 24_366_000 picoseconds.
-		Weight::from_parts(26_740_000, 3804)
+		// Minimum execution time: 24_236_000 picoseconds.
+		Weight::from_parts(26_129_000, 3804)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -158,13 +158,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `WorkCourt::Agenda` (r:2 w:2)
 	/// Proof: `WorkCourt::Agenda` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn appeal() -> Weight {
 		// Proof size (bytes): measured `435`, estimated `6094`.
-		// Minimum execution time: 67_710_000 picoseconds.
-		Weight::from_parts(71_226_000, 6094)
+		// Minimum execution time: 66_789_000 picoseconds.
+		Weight::from_parts(71_916_000, 6094)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -172,18 +172,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkCourt::Cases` (`max_values`: None, `max_size`: Some(339), added: 2814, mode: `MaxEncodedLen`)
 	/// Storage: `WorkCourt::Agenda` (r:1 w:1)
 	/// Proof: `WorkCourt::Agenda` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::PendingSlashes` (r:1 w:0)
+	/// Proof: `WorkToken::PendingSlashes` (`max_values`: None, `max_size`: Some(194), added: 2669, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:3 w:3)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
-	/// Storage: `WorkToken::PendingSlashes` (r:1 w:0)
-	/// Proof: `WorkToken::PendingSlashes` (`max_values`: None, `max_size`: Some(194), added: 2669, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `WorkCourt::Settling` (r:1 w:1)
 	/// Proof: `WorkCourt::Settling` (`max_values`: Some(1), `max_size`: Some(1026), added: 1521, mode: `MaxEncodedLen`)
 	fn decide_appealed() -> Weight {
-		// Proof size (bytes): measured `959`, estimated `8886`.
-		// Minimum execution time: 142_682_000 picoseconds.
-		Weight::from_parts(149_862_000, 8886)
+		// Proof size (bytes): measured `959`, estimated `8940`.
+		// Minimum execution time: 144_624_000 picoseconds.
+		Weight::from_parts(154_238_000, 8940)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -191,15 +191,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkCourt::CaseOf` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	/// Storage: `WorkCourt::Docket` (r:1 w:1)
 	/// Proof: `WorkCourt::Docket` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `WorkCourt::Agenda` (r:16 w:1)
+	/// Storage: `WorkCourt::Agenda` (r:17 w:1)
 	/// Proof: `WorkCourt::Agenda` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// Storage: `WorkCourt::Cases` (r:0 w:1)
 	/// Proof: `WorkCourt::Cases` (`max_values`: None, `max_size`: Some(339), added: 2814, mode: `MaxEncodedLen`)
 	fn open_case() -> Weight {
-		// Proof size (bytes): measured `792`, estimated `41822`.
-		// Minimum execution time: 58_036_000 picoseconds.
-		Weight::from_parts(60_790_000, 41822)
-			.saturating_add(T::DbWeight::get().reads(18_u64))
+		// Proof size (bytes): measured `839`, estimated `44374`.
+		// Minimum execution time: 60_850_000 picoseconds.
+		Weight::from_parts(63_875_000, 44374)
+			.saturating_add(T::DbWeight::get().reads(19_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `WorkCourt::CaseOf` (r:1 w:0)
@@ -211,13 +211,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:3 w:3)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `WorkCourt::Settling` (r:1 w:1)
 	/// Proof: `WorkCourt::Settling` (`max_values`: Some(1), `max_size`: Some(1026), added: 1521, mode: `MaxEncodedLen`)
 	fn close_case() -> Weight {
-		// Proof size (bytes): measured `961`, estimated `8886`.
-		// Minimum execution time: 134_689_000 picoseconds.
-		Weight::from_parts(139_737_000, 8886)
+		// Proof size (bytes): measured `961`, estimated `8940`.
+		// Minimum execution time: 132_156_000 picoseconds.
+		Weight::from_parts(138_895_000, 8940)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -225,8 +225,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkCourt::Agenda` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn advance_idle() -> Weight {
 		// Proof size (bytes): measured `0`, estimated `3542`.
-		// Minimum execution time: 2_153_000 picoseconds.
-		Weight::from_parts(2_474_000, 3542)
+		// Minimum execution time: 2_173_000 picoseconds.
+		Weight::from_parts(2_484_000, 3542)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
 	/// Storage: `WorkCourt::Cases` (r:1 w:1)
@@ -235,8 +235,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkCourt::Agenda` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn advance_phase() -> Weight {
 		// Proof size (bytes): measured `295`, estimated `3804`.
-		// Minimum execution time: 12_879_000 picoseconds.
-		Weight::from_parts(13_950_000, 3804)
+		// Minimum execution time: 13_079_000 picoseconds.
+		Weight::from_parts(14_371_000, 3804)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -257,30 +257,30 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `s` is `[1, 25]`.
 	fn draw_round(s: u32, ) -> Weight {
 		// Proof size (bytes): measured `13394 + s * (288 ±0)`, estimated `106681 + s * (11864 ±0)`.
-		// Minimum execution time: 453_111_000 picoseconds.
-		Weight::from_parts(369_111_797, 106681)
-			// Standard error: 926_287
-			.saturating_add(Weight::from_parts(146_551_543, 0).saturating_mul(s.into()))
+		// Minimum execution time: 453_501_000 picoseconds.
+		Weight::from_parts(437_278_970, 106681)
+			// Standard error: 348_703
+			.saturating_add(Weight::from_parts(138_241_265, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(96_u64))
 			.saturating_add(T::DbWeight::get().reads((14_u64).saturating_mul(s.into())))
 			.saturating_add(Weight::from_parts(0, 11864).saturating_mul(s.into()))
 	}
 	/// Storage: `WorkCourt::Cases` (r:1 w:1)
 	/// Proof: `WorkCourt::Cases` (`max_values`: None, `max_size`: Some(339), added: 2814, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:3 w:3)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:4 w:4)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::PendingSlashes` (r:1 w:0)
 	/// Proof: `WorkToken::PendingSlashes` (`max_values`: None, `max_size`: Some(194), added: 2669, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:3 w:3)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:3 w:3)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `WorkCourt::Settling` (r:1 w:1)
 	/// Proof: `WorkCourt::Settling` (`max_values`: Some(1), `max_size`: Some(1026), added: 1521, mode: `MaxEncodedLen`)
 	fn finalize() -> Weight {
-		// Proof size (bytes): measured `1058`, estimated `11402`.
-		// Minimum execution time: 154_359_000 picoseconds.
-		Weight::from_parts(161_099_000, 11402)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(9_u64))
+		// Proof size (bytes): measured `956`, estimated `8940`.
+		// Minimum execution time: 134_279_000 picoseconds.
+		Weight::from_parts(140_418_000, 8940)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `WorkCourt::Settling` (r:1 w:1)
 	/// Proof: `WorkCourt::Settling` (`max_values`: Some(1), `max_size`: Some(1026), added: 1521, mode: `MaxEncodedLen`)
@@ -289,7 +289,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `WorkCourt::Seats` (r:32 w:32)
 	/// Proof: `WorkCourt::Seats` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:32 w:32)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:33 w:33)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `WorkCourt::Jurors` (r:32 w:32)
@@ -300,22 +300,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkCourt::DrawTree` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `WorkCourt::SeatOf` (r:0 w:32)
 	/// Proof: `WorkCourt::SeatOf` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
+	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::TreasuryIncome` (r:1 w:1)
+	/// Proof: `WorkToken::TreasuryIncome` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	/// Storage: `WorkCourt::Docket` (r:1 w:1)
 	/// Proof: `WorkCourt::Docket` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `WorkCourt::CaseOf` (r:0 w:1)
 	/// Proof: `WorkCourt::CaseOf` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 32]`.
 	fn settle(n: u32, ) -> Weight {
-		// Proof size (bytes): measured `957 + n * (318 ±0)`, estimated `33529 + n * (2632 ±25)`.
-		// Minimum execution time: 13_841_000 picoseconds.
-		Weight::from_parts(77_658_171, 33529)
-			// Standard error: 333_854
-			.saturating_add(Weight::from_parts(102_071_210, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(17_u64))
+		// Proof size (bytes): measured `989 + n * (317 ±0)`, estimated `33529 + n * (2650 ±25)`.
+		// Minimum execution time: 14_361_000 picoseconds.
+		Weight::from_parts(104_225_152, 33529)
+			// Standard error: 393_015
+			.saturating_add(Weight::from_parts(99_894_722, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(20_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(18_u64))
+			.saturating_add(T::DbWeight::get().writes(20_u64))
 			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2632).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2650).saturating_mul(n.into()))
 	}
 }
 
@@ -323,78 +327,78 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// own `DbWeight`.
 impl WeightInfo for () {
 	fn join_jury() -> Weight {
-		Weight::from_parts(114_129_000, 67025)
+		Weight::from_parts(113_518_000, 67025)
 			.saturating_add(ParityDbWeight::get().reads(20_u64))
 			.saturating_add(ParityDbWeight::get().writes(20_u64))
 	}
 	fn unbond_juror() -> Weight {
-		Weight::from_parts(84_676_000, 38535)
+		Weight::from_parts(82_171_000, 38535)
 			.saturating_add(ParityDbWeight::get().reads(17_u64))
 			.saturating_add(ParityDbWeight::get().writes(17_u64))
 	}
 	fn withdraw_juror_stake() -> Weight {
-		Weight::from_parts(60_310_000, 67025)
+		Weight::from_parts(59_919_000, 67025)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn commit_vote() -> Weight {
-		Weight::from_parts(23_675_000, 3804)
+		Weight::from_parts(24_867_000, 3804)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn reveal_vote() -> Weight {
-		Weight::from_parts(26_740_000, 3804)
+		Weight::from_parts(26_129_000, 3804)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn appeal() -> Weight {
-		Weight::from_parts(71_226_000, 6094)
+		Weight::from_parts(71_916_000, 6094)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn decide_appealed() -> Weight {
-		Weight::from_parts(149_862_000, 8886)
+		Weight::from_parts(154_238_000, 8940)
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn open_case() -> Weight {
-		Weight::from_parts(60_790_000, 41822)
-			.saturating_add(ParityDbWeight::get().reads(18_u64))
+		Weight::from_parts(63_875_000, 44374)
+			.saturating_add(ParityDbWeight::get().reads(19_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn close_case() -> Weight {
-		Weight::from_parts(139_737_000, 8886)
+		Weight::from_parts(138_895_000, 8940)
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn advance_idle() -> Weight {
-		Weight::from_parts(2_474_000, 3542)
+		Weight::from_parts(2_484_000, 3542)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 	}
 	fn advance_phase() -> Weight {
-		Weight::from_parts(13_950_000, 3804)
+		Weight::from_parts(14_371_000, 3804)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn draw_round(s: u32, ) -> Weight {
-		Weight::from_parts(369_111_797, 106681)
-			.saturating_add(Weight::from_parts(146_551_543, 0).saturating_mul(s.into()))
+		Weight::from_parts(437_278_970, 106681)
+			.saturating_add(Weight::from_parts(138_241_265, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(96_u64))
 			.saturating_add(ParityDbWeight::get().reads((14_u64).saturating_mul(s.into())))
 			.saturating_add(Weight::from_parts(0, 11864).saturating_mul(s.into()))
 	}
 	fn finalize() -> Weight {
-		Weight::from_parts(161_099_000, 11402)
-			.saturating_add(ParityDbWeight::get().reads(10_u64))
-			.saturating_add(ParityDbWeight::get().writes(9_u64))
+		Weight::from_parts(140_418_000, 8940)
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn settle(n: u32, ) -> Weight {
-		Weight::from_parts(77_658_171, 33529)
-			.saturating_add(Weight::from_parts(102_071_210, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(17_u64))
+		Weight::from_parts(104_225_152, 33529)
+			.saturating_add(Weight::from_parts(99_894_722, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(20_u64))
 			.saturating_add(ParityDbWeight::get().reads((5_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().writes(18_u64))
+			.saturating_add(ParityDbWeight::get().writes(20_u64))
 			.saturating_add(ParityDbWeight::get().writes((6_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2632).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2650).saturating_mul(n.into()))
 	}
 }

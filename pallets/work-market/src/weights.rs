@@ -30,7 +30,7 @@
 //! --template
 //! scripts/weight-template.hbs
 //! --output
-//! /tmp/tmp.TuYz2JFOtf
+//! /tmp/tmp.25NBdjTZUO
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -62,22 +62,22 @@ pub trait WeightInfo {
 /// Weights with the runtime's database weights (`frame_system::Config::DbWeight`).
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	/// Storage: `System::Account` (r:1 w:1)
+	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `WorkMarket::JobQueueState` (r:1 w:1)
 	/// Proof: `WorkMarket::JobQueueState` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `WorkMarket::JobRequests` (r:1 w:1)
 	/// Proof: `WorkMarket::JobRequests` (`max_values`: Some(1), `max_size`: Some(1409), added: 1904, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `WorkMarket::Demand` (r:1 w:1)
 	/// Proof: `WorkMarket::Demand` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn submit_job() -> Weight {
-		// Proof size (bytes): measured `2005`, estimated `3622`.
-		// Minimum execution time: 68_301_000 picoseconds.
-		Weight::from_parts(73_048_000, 3622)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		// Proof size (bytes): measured `1810`, estimated `6196`.
+		// Minimum execution time: 66_218_000 picoseconds.
+		Weight::from_parts(71_586_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `WorkMarket::JobRequests` (r:1 w:1)
 	/// Proof: `WorkMarket::JobRequests` (`max_values`: Some(1), `max_size`: Some(1409), added: 1904, mode: `MaxEncodedLen`)
@@ -104,10 +104,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 16]`.
 	fn assign_jobs(n: u32, ) -> Weight {
 		// Proof size (bytes): measured `18792 + n * (88 ±0)`, estimated `18383`.
-		// Minimum execution time: 1_322_000 picoseconds.
-		Weight::from_parts(61_309_738, 18383)
-			// Standard error: 209_285
-			.saturating_add(Weight::from_parts(24_006_841, 0).saturating_mul(n.into()))
+		// Minimum execution time: 1_282_000 picoseconds.
+		Weight::from_parts(62_169_417, 18383)
+			// Standard error: 203_324
+			.saturating_add(Weight::from_parts(23_567_216, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
@@ -118,17 +118,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn submit_result() -> Weight {
 		// Proof size (bytes): measured `522`, estimated `3646`.
-		// Minimum execution time: 18_938_000 picoseconds.
-		Weight::from_parts(21_191_000, 3646)
+		// Minimum execution time: 19_088_000 picoseconds.
+		Weight::from_parts(21_562_000, 3646)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `WorkMarket::Jobs` (r:1 w:1)
 	/// Proof: `WorkMarket::Jobs` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
+	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::TreasuryIncome` (r:1 w:1)
+	/// Proof: `WorkToken::TreasuryIncome` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Pools` (r:1 w:1)
 	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
 	/// Storage: `WorkMarket::Workloads` (r:1 w:1)
@@ -138,11 +142,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `WorkMarket::Reputation` (r:1 w:1)
 	/// Proof: `WorkMarket::Reputation` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn accept_result() -> Weight {
-		// Proof size (bytes): measured `1082`, estimated `6196`.
-		// Minimum execution time: 106_137_000 picoseconds.
-		Weight::from_parts(112_888_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+		// Proof size (bytes): measured `1109`, estimated `8799`.
+		// Minimum execution time: 134_439_000 picoseconds.
+		Weight::from_parts(139_907_000, 8799)
+			.saturating_add(T::DbWeight::get().reads(11_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	/// Storage: `WorkMarket::Jobs` (r:1 w:1)
 	/// Proof: `WorkMarket::Jobs` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
@@ -156,8 +160,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkCourt::Cases` (`max_values`: None, `max_size`: Some(339), added: 2814, mode: `MaxEncodedLen`)
 	fn challenge_result() -> Weight {
 		// Proof size (bytes): measured `535`, estimated `3646`.
-		// Minimum execution time: 28_652_000 picoseconds.
-		Weight::from_parts(31_376_000, 3646)
+		// Minimum execution time: 29_323_000 picoseconds.
+		Weight::from_parts(31_677_000, 3646)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -171,10 +175,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkCourt::Agenda` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// Storage: `WorkCourt::Settling` (r:1 w:1)
 	/// Proof: `WorkCourt::Settling` (`max_values`: Some(1), `max_size`: Some(1026), added: 1521, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `WorkMarket::Workloads` (r:1 w:1)
 	/// Proof: `WorkMarket::Workloads` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Exposures` (r:1 w:1)
@@ -204,28 +208,28 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `WorkToken::PendingSlashes` (r:0 w:1)
 	/// Proof: `WorkToken::PendingSlashes` (`max_values`: None, `max_size`: Some(194), added: 2669, mode: `MaxEncodedLen`)
 	fn resolve_challenge() -> Weight {
-		// Proof size (bytes): measured `1659`, estimated `3859`.
-		// Minimum execution time: 147_739_000 picoseconds.
-		Weight::from_parts(156_272_000, 3859)
-			.saturating_add(T::DbWeight::get().reads(20_u64))
-			.saturating_add(T::DbWeight::get().writes(13_u64))
+		// Proof size (bytes): measured `1762`, estimated `6196`.
+		// Minimum execution time: 156_302_000 picoseconds.
+		Weight::from_parts(164_023_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(21_u64))
+			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
 	/// Storage: `WorkMarket::ReputationTiersOf` (r:0 w:1)
 	/// Proof: `WorkMarket::ReputationTiersOf` (`max_values`: Some(1), `max_size`: Some(14), added: 509, mode: `MaxEncodedLen`)
 	fn set_reputation_tiers() -> Weight {
 		// Proof size (bytes): measured `0`, estimated `0`.
-		// Minimum execution time: 4_657_000 picoseconds.
-		Weight::from_parts(5_108_000, 0)
+		// Minimum execution time: 4_717_000 picoseconds.
+		Weight::from_parts(5_168_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `WorkMarket::JobQueueState` (r:1 w:1)
 	/// Proof: `WorkMarket::JobQueueState` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `WorkMarket::Jobs` (r:16 w:16)
 	/// Proof: `WorkMarket::Jobs` (`max_values`: None, `max_size`: Some(181), added: 2656, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:16 w:16)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:17 w:17)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:16 w:16)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `WorkMarket::Workloads` (r:16 w:16)
 	/// Proof: `WorkMarket::Workloads` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Exposures` (r:18 w:18)
@@ -256,15 +260,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkToken::PendingSlashes` (`max_values`: None, `max_size`: Some(194), added: 2669, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 16]`.
 	fn process_jobs(n: u32, ) -> Weight {
-		// Proof size (bytes): measured `608 + n * (711 ±0)`, estimated `6988 + n * (7426 ±32)`.
-		// Minimum execution time: 781_000 picoseconds.
-		Weight::from_parts(41_673_415, 6988)
-			// Standard error: 263_817
-			.saturating_add(Weight::from_parts(99_783_365, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(9_u64))
-			.saturating_add(T::DbWeight::get().reads((13_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
-			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(n.into())))
+		// Proof size (bytes): measured `852 + n * (627 ±0)`, estimated `6988 + n * (7426 ±0)`.
+		// Minimum execution time: 811_000 picoseconds.
+		Weight::from_parts(47_094_720, 6988)
+			// Standard error: 305_516
+			.saturating_add(Weight::from_parts(101_489_858, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(11_u64))
+			.saturating_add(T::DbWeight::get().reads((12_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
+			.saturating_add(T::DbWeight::get().writes((5_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 7426).saturating_mul(n.into()))
 	}
 }
@@ -273,48 +277,48 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// own `DbWeight`.
 impl WeightInfo for () {
 	fn submit_job() -> Weight {
-		Weight::from_parts(73_048_000, 3622)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().writes(5_u64))
+		Weight::from_parts(71_586_000, 6196)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn assign_jobs(n: u32, ) -> Weight {
-		Weight::from_parts(61_309_738, 18383)
-			.saturating_add(Weight::from_parts(24_006_841, 0).saturating_mul(n.into()))
+		Weight::from_parts(62_169_417, 18383)
+			.saturating_add(Weight::from_parts(23_567_216, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
 	fn submit_result() -> Weight {
-		Weight::from_parts(21_191_000, 3646)
+		Weight::from_parts(21_562_000, 3646)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn accept_result() -> Weight {
-		Weight::from_parts(112_888_000, 6196)
-			.saturating_add(ParityDbWeight::get().reads(8_u64))
-			.saturating_add(ParityDbWeight::get().writes(8_u64))
+		Weight::from_parts(139_907_000, 8799)
+			.saturating_add(ParityDbWeight::get().reads(11_u64))
+			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	fn challenge_result() -> Weight {
-		Weight::from_parts(31_376_000, 3646)
+		Weight::from_parts(31_677_000, 3646)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn resolve_challenge() -> Weight {
-		Weight::from_parts(156_272_000, 3859)
-			.saturating_add(ParityDbWeight::get().reads(20_u64))
-			.saturating_add(ParityDbWeight::get().writes(13_u64))
+		Weight::from_parts(164_023_000, 6196)
+			.saturating_add(ParityDbWeight::get().reads(21_u64))
+			.saturating_add(ParityDbWeight::get().writes(14_u64))
 	}
 	fn set_reputation_tiers() -> Weight {
-		Weight::from_parts(5_108_000, 0)
+		Weight::from_parts(5_168_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn process_jobs(n: u32, ) -> Weight {
-		Weight::from_parts(41_673_415, 6988)
-			.saturating_add(Weight::from_parts(99_783_365, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(9_u64))
-			.saturating_add(ParityDbWeight::get().reads((13_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().writes(8_u64))
-			.saturating_add(ParityDbWeight::get().writes((6_u64).saturating_mul(n.into())))
+		Weight::from_parts(47_094_720, 6988)
+			.saturating_add(Weight::from_parts(101_489_858, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(11_u64))
+			.saturating_add(ParityDbWeight::get().reads((12_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(10_u64))
+			.saturating_add(ParityDbWeight::get().writes((5_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 7426).saturating_mul(n.into()))
 	}
 }

@@ -30,7 +30,7 @@
 //! --template
 //! scripts/weight-template.hbs
 //! --output
-//! /tmp/tmp.TuYz2JFOtf
+//! /tmp/tmp.25NBdjTZUO
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -115,7 +115,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::TotalStaked` (r:1 w:1)
 	/// Proof: `WorkToken::TotalStaked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
@@ -125,9 +125,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `WorkToken::Ledgers` (r:0 w:1)
 	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
 	fn register_provider() -> Weight {
-		// Proof size (bytes): measured `52`, estimated `3622`.
-		// Minimum execution time: 65_197_000 picoseconds.
-		Weight::from_parts(69_012_000, 3622)
+		// Proof size (bytes): measured `52`, estimated `3640`.
+		// Minimum execution time: 64_997_000 picoseconds.
+		Weight::from_parts(67_970_000, 3640)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -140,13 +140,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::TotalStaked` (r:1 w:1)
 	/// Proof: `WorkToken::TotalStaked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn bond_extra() -> Weight {
 		// Proof size (bytes): measured `362`, estimated `3859`.
-		// Minimum execution time: 69_182_000 picoseconds.
-		Weight::from_parts(72_297_000, 3859)
+		// Minimum execution time: 69_493_000 picoseconds.
+		Weight::from_parts(72_418_000, 3859)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -159,11 +159,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `WorkMarket::Workloads` (r:1 w:0)
 	/// Proof: `WorkMarket::Workloads` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:0)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn unbond() -> Weight {
 		// Proof size (bytes): measured `595`, estimated `3859`.
-		// Minimum execution time: 22_143_000 picoseconds.
-		Weight::from_parts(23_985_000, 3859)
+		// Minimum execution time: 22_433_000 picoseconds.
+		Weight::from_parts(24_146_000, 3859)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -174,14 +174,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `WorkToken::MinProviderStake` (r:1 w:0)
 	/// Proof: `WorkToken::MinProviderStake` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:0)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 16]`.
 	fn rebond(c: u32, ) -> Weight {
 		// Proof size (bytes): measured `335 + c * (20 ±0)`, estimated `3859`.
-		// Minimum execution time: 22_053_000 picoseconds.
-		Weight::from_parts(23_496_243, 3859)
-			// Standard error: 725
-			.saturating_add(Weight::from_parts(50_399, 0).saturating_mul(c.into()))
+		// Minimum execution time: 22_203_000 picoseconds.
+		Weight::from_parts(23_959_678, 3859)
+			// Standard error: 1_171
+			.saturating_add(Weight::from_parts(65_937, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -192,7 +192,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `WorkToken::Exposures` (r:1 w:0)
 	/// Proof: `WorkToken::Exposures` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::TotalStaked` (r:1 w:1)
@@ -210,10 +210,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `c` is `[1, 16]`.
 	fn withdraw_unbonded(c: u32, ) -> Weight {
 		// Proof size (bytes): measured `509 + c * (20 ±0)`, estimated `18383`.
-		// Minimum execution time: 88_611_000 picoseconds.
-		Weight::from_parts(93_212_626, 18383)
-			// Standard error: 3_265
-			.saturating_add(Weight::from_parts(102_468, 0).saturating_mul(c.into()))
+		// Minimum execution time: 89_022_000 picoseconds.
+		Weight::from_parts(93_531_335, 18383)
+			// Standard error: 2_703
+			.saturating_add(Weight::from_parts(96_649, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -239,8 +239,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkToken::TotalDelegated` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn delegate() -> Weight {
 		// Proof size (bytes): measured `908`, estimated `6196`.
-		// Minimum execution time: 92_307_000 picoseconds.
-		Weight::from_parts(96_613_000, 6196)
+		// Minimum execution time: 91_756_000 picoseconds.
+		Weight::from_parts(97_435_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -258,8 +258,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkToken::TotalDelegated` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn undelegate() -> Weight {
 		// Proof size (bytes): measured `1491`, estimated `6196`.
-		// Minimum execution time: 82_672_000 picoseconds.
-		Weight::from_parts(86_899_000, 6196)
+		// Minimum execution time: 82_473_000 picoseconds.
+		Weight::from_parts(88_411_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -284,10 +284,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `c` is `[1, 16]`.
 	fn withdraw_delegation(c: u32, ) -> Weight {
 		// Proof size (bytes): measured `913 + c * (69 ±0)`, estimated `6196 + c * (2559 ±0)`.
-		// Minimum execution time: 95_441_000 picoseconds.
-		Weight::from_parts(96_106_780, 6196)
-			// Standard error: 8_769
-			.saturating_add(Weight::from_parts(6_256_234, 0).saturating_mul(c.into()))
+		// Minimum execution time: 95_321_000 picoseconds.
+		Weight::from_parts(94_877_251, 6196)
+			// Standard error: 4_777
+			.saturating_add(Weight::from_parts(6_333_407, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -298,8 +298,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
 	fn set_min_delegation() -> Weight {
 		// Proof size (bytes): measured `241`, estimated `3650`.
-		// Minimum execution time: 10_585_000 picoseconds.
-		Weight::from_parts(11_808_000, 3650)
+		// Minimum execution time: 10_916_000 picoseconds.
+		Weight::from_parts(11_898_000, 3650)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -311,8 +311,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkToken::CommissionSchedule` (`max_values`: None, `max_size`: Some(8206), added: 10681, mode: `MaxEncodedLen`)
 	fn set_commission() -> Weight {
 		// Proof size (bytes): measured `263`, estimated `22352`.
-		// Minimum execution time: 19_589_000 picoseconds.
-		Weight::from_parts(21_772_000, 22352)
+		// Minimum execution time: 19_980_000 picoseconds.
+		Weight::from_parts(21_512_000, 22352)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -336,8 +336,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkToken::RewardsUnclaimed` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn claim_rewards() -> Weight {
 		// Proof size (bytes): measured `1178`, estimated `6196`.
-		// Minimum execution time: 95_512_000 picoseconds.
-		Weight::from_parts(100_228_000, 6196)
+		// Minimum execution time: 95_602_000 picoseconds.
+		Weight::from_parts(100_248_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -345,8 +345,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkToken::Delegations` (`max_values`: None, `max_size`: Some(491), added: 2966, mode: `MaxEncodedLen`)
 	fn set_auto_compound() -> Weight {
 		// Proof size (bytes): measured `363`, estimated `3956`.
-		// Minimum execution time: 12_678_000 picoseconds.
-		Weight::from_parts(13_891_000, 3956)
+		// Minimum execution time: 12_859_000 picoseconds.
+		Weight::from_parts(14_121_000, 3956)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -399,10 +399,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `p` is `[1, 256]`.
 	fn new_era(p: u32, ) -> Weight {
 		// Proof size (bytes): measured `0 + p * (414 ±0)`, estimated `18383 + p * (2869 ±0)`.
-		// Minimum execution time: 212_144_000 picoseconds.
-		Weight::from_parts(213_867_000, 18383)
-			// Standard error: 546_195
-			.saturating_add(Weight::from_parts(175_918_096, 0).saturating_mul(p.into()))
+		// Minimum execution time: 206_756_000 picoseconds.
+		Weight::from_parts(210_592_000, 18383)
+			// Standard error: 178_980
+			.saturating_add(Weight::from_parts(166_260_899, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -454,10 +454,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `d` is `[0, 1000]`.
 	fn new_era_with_delegators(d: u32, ) -> Weight {
 		// Proof size (bytes): measured `564`, estimated `18383`.
-		// Minimum execution time: 89_022_000 picoseconds.
-		Weight::from_parts(147_273_199, 18383)
-			// Standard error: 2_826
-			.saturating_add(Weight::from_parts(35_193, 0).saturating_mul(d.into()))
+		// Minimum execution time: 89_844_000 picoseconds.
+		Weight::from_parts(130_976_658, 18383)
+			// Standard error: 1_946
+			.saturating_add(Weight::from_parts(60_758, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(21_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -486,13 +486,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Exposures` (r:1 w:1)
 	/// Proof: `WorkToken::Exposures` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn report_offence() -> Weight {
 		// Proof size (bytes): measured `1381`, estimated `6108`.
-		// Minimum execution time: 125_516_000 picoseconds.
-		Weight::from_parts(131_465_000, 6108)
+		// Minimum execution time: 126_107_000 picoseconds.
+		Weight::from_parts(133_037_000, 6108)
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -503,7 +503,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `WorkCourt::CaseOf` (r:1 w:1)
 	/// Proof: `WorkCourt::CaseOf` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	/// Storage: `WorkCourt::Docket` (r:1 w:1)
@@ -514,8 +514,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkCourt::Cases` (`max_values`: None, `max_size`: Some(339), added: 2814, mode: `MaxEncodedLen`)
 	fn dispute_slash() -> Weight {
 		// Proof size (bytes): measured `767`, estimated `3659`.
-		// Minimum execution time: 86_158_000 picoseconds.
-		Weight::from_parts(89_993_000, 3659)
+		// Minimum execution time: 87_149_000 picoseconds.
+		Weight::from_parts(91_135_000, 3659)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -530,11 +530,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `WorkCourt::Settling` (r:1 w:1)
 	/// Proof: `WorkCourt::Settling` (`max_values`: Some(1), `max_size`: Some(1026), added: 1521, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:3 w:3)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:4 w:4)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
 	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::TreasuryIncome` (r:1 w:1)
+	/// Proof: `WorkToken::TreasuryIncome` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Ledgers` (r:1 w:1)
 	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::TotalStaked` (r:1 w:1)
@@ -562,18 +564,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `WorkToken::Incidents` (r:0 w:1)
 	/// Proof: `WorkToken::Incidents` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	fn resolve_dispute() -> Weight {
-		// Proof size (bytes): measured `24741`, estimated `57288`.
-		// Minimum execution time: 486_451_000 picoseconds.
-		Weight::from_parts(536_695_000, 57288)
-			.saturating_add(T::DbWeight::get().reads(44_u64))
-			.saturating_add(T::DbWeight::get().writes(41_u64))
+		// Proof size (bytes): measured `24963`, estimated `57288`.
+		// Minimum execution time: 542_403_000 picoseconds.
+		Weight::from_parts(589_023_000, 57288)
+			.saturating_add(T::DbWeight::get().reads(46_u64))
+			.saturating_add(T::DbWeight::get().writes(43_u64))
 	}
 	/// Storage: `WorkToken::PendingSlashes` (r:1 w:2)
 	/// Proof: `WorkToken::PendingSlashes` (`max_values`: None, `max_size`: Some(194), added: 2669, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `WorkCourt::CaseOf` (r:1 w:0)
 	/// Proof: `WorkCourt::CaseOf` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	/// Storage: `WorkCourt::Cases` (r:1 w:1)
@@ -600,8 +602,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkToken::Incidents` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	fn cancel_slash() -> Weight {
 		// Proof size (bytes): measured `1923`, estimated `6336`.
-		// Minimum execution time: 172_305_000 picoseconds.
-		Weight::from_parts(178_264_000, 6336)
+		// Minimum execution time: 174_148_000 picoseconds.
+		Weight::from_parts(181_459_000, 6336)
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
@@ -612,8 +614,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `WorkToken::Ledgers` (r:1 w:1)
 	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:3 w:3)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:4 w:4)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::TotalStaked` (r:1 w:1)
 	/// Proof: `WorkToken::TotalStaked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
@@ -625,6 +627,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkToken::TotalDelegated` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Delegations` (r:1 w:0)
 	/// Proof: `WorkToken::Delegations` (`max_values`: None, `max_size`: Some(491), added: 2966, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::TreasuryIncome` (r:1 w:1)
+	/// Proof: `WorkToken::TreasuryIncome` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Offences` (r:1 w:1)
 	/// Proof: `WorkToken::Offences` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Exposures` (r:1 w:1)
@@ -640,11 +644,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `WorkToken::Incidents` (r:0 w:1)
 	/// Proof: `WorkToken::Incidents` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	fn apply_slash() -> Weight {
-		// Proof size (bytes): measured `24372`, estimated `57288`.
-		// Minimum execution time: 438_209_000 picoseconds.
-		Weight::from_parts(496_615_000, 57288)
-			.saturating_add(T::DbWeight::get().reads(40_u64))
-			.saturating_add(T::DbWeight::get().writes(38_u64))
+		// Proof size (bytes): measured `24594`, estimated `57288`.
+		// Minimum execution time: 471_298_000 picoseconds.
+		Weight::from_parts(529_053_000, 57288)
+			.saturating_add(T::DbWeight::get().reads(42_u64))
+			.saturating_add(T::DbWeight::get().writes(40_u64))
 	}
 	/// Storage: `WorkToken::PendingSlashes` (r:1 w:1)
 	/// Proof: `WorkToken::PendingSlashes` (`max_values`: None, `max_size`: Some(194), added: 2669, mode: `MaxEncodedLen`)
@@ -653,8 +657,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `WorkToken::Ledgers` (r:1 w:1)
 	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:3 w:3)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:4 w:4)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::TotalStaked` (r:1 w:1)
 	/// Proof: `WorkToken::TotalStaked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
@@ -666,6 +670,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkToken::TotalDelegated` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Delegations` (r:1 w:0)
 	/// Proof: `WorkToken::Delegations` (`max_values`: None, `max_size`: Some(491), added: 2966, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::TreasuryIncome` (r:1 w:1)
+	/// Proof: `WorkToken::TreasuryIncome` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Offences` (r:1 w:1)
 	/// Proof: `WorkToken::Offences` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Exposures` (r:1 w:1)
@@ -682,13 +688,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkToken::Incidents` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// The range of component `d` is `[0, 1000]`.
 	fn apply_slash_with_delegators(d: u32, ) -> Weight {
-		// Proof size (bytes): measured `3788 + d * (2 ±0)`, estimated `57288`.
-		// Minimum execution time: 357_580_000 picoseconds.
-		Weight::from_parts(398_984_200, 57288)
-			// Standard error: 4_725
-			.saturating_add(Weight::from_parts(89_788, 0).saturating_mul(d.into()))
-			.saturating_add(T::DbWeight::get().reads(40_u64))
-			.saturating_add(T::DbWeight::get().writes(37_u64))
+		// Proof size (bytes): measured `4051 + d * (2 ±0)`, estimated `57288`.
+		// Minimum execution time: 388_696_000 picoseconds.
+		Weight::from_parts(435_938_042, 57288)
+			// Standard error: 9_422
+			.saturating_add(Weight::from_parts(161_431, 0).saturating_mul(d.into()))
+			.saturating_add(T::DbWeight::get().reads(42_u64))
+			.saturating_add(T::DbWeight::get().writes(39_u64))
 	}
 	/// Storage: `WorkToken::Tombstones` (r:1 w:0)
 	/// Proof: `WorkToken::Tombstones` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
@@ -698,8 +704,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn unjail() -> Weight {
 		// Proof size (bytes): measured `166`, estimated `3529`.
-		// Minimum execution time: 12_439_000 picoseconds.
-		Weight::from_parts(13_730_000, 3529)
+		// Minimum execution time: 12_638_000 picoseconds.
+		Weight::from_parts(14_341_000, 3529)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -707,8 +713,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkToken::SlashFractionsOf` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	fn set_slash_fractions() -> Weight {
 		// Proof size (bytes): measured `0`, estimated `0`.
-		// Minimum execution time: 4_837_000 picoseconds.
-		Weight::from_parts(5_358_000, 0)
+		// Minimum execution time: 4_867_000 picoseconds.
+		Weight::from_parts(5_438_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `WorkToken::SlashQueueState` (r:1 w:1)
@@ -720,8 +726,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `WorkToken::Ledgers` (r:8 w:8)
 	/// Proof: `WorkToken::Ledgers` (`max_values`: None, `max_size`: Some(394), added: 2869, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:16 w:16)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:17 w:17)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:18 w:18)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::TotalStaked` (r:1 w:1)
 	/// Proof: `WorkToken::TotalStaked` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
@@ -733,6 +739,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkToken::TotalDelegated` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Delegations` (r:8 w:0)
 	/// Proof: `WorkToken::Delegations` (`max_values`: None, `max_size`: Some(491), added: 2966, mode: `MaxEncodedLen`)
+	/// Storage: `WorkToken::TreasuryIncome` (r:1 w:1)
+	/// Proof: `WorkToken::TreasuryIncome` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Offences` (r:8 w:8)
 	/// Proof: `WorkToken::Offences` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Exposures` (r:8 w:8)
@@ -749,31 +757,31 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkToken::Incidents` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 8]`.
 	fn apply_due_slashes(n: u32, ) -> Weight {
-		// Proof size (bytes): measured `19304 + n * (3043 ±0)`, estimated `18383 + n * (10236 ±0)`.
-		// Minimum execution time: 5_678_000 picoseconds.
-		Weight::from_parts(61_546_253, 18383)
-			// Standard error: 684_180
-			.saturating_add(Weight::from_parts(232_451_356, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().reads((17_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
-			.saturating_add(T::DbWeight::get().writes((14_u64).saturating_mul(n.into())))
+		// Proof size (bytes): measured `19510 + n * (3035 ±0)`, estimated `18383 + n * (10236 ±0)`.
+		// Minimum execution time: 6_439_000 picoseconds.
+		Weight::from_parts(85_592_337, 18383)
+			// Standard error: 987_609
+			.saturating_add(Weight::from_parts(248_383_709, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().reads((18_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes((15_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 10236).saturating_mul(n.into()))
 	}
 	/// Storage: `WorkToken::ActiveSetModeOf` (r:0 w:1)
 	/// Proof: `WorkToken::ActiveSetModeOf` (`max_values`: Some(1), `max_size`: Some(13), added: 508, mode: `MaxEncodedLen`)
 	fn set_active_set_mode() -> Weight {
 		// Proof size (bytes): measured `0`, estimated `0`.
-		// Minimum execution time: 4_867_000 picoseconds.
-		Weight::from_parts(5_338_000, 0)
+		// Minimum execution time: 4_837_000 picoseconds.
+		Weight::from_parts(5_408_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `WorkToken::Providers` (r:1 w:1)
 	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn chill() -> Weight {
 		// Proof size (bytes): measured `162`, estimated `3529`.
-		// Minimum execution time: 9_794_000 picoseconds.
-		Weight::from_parts(10_776_000, 3529)
+		// Minimum execution time: 10_025_000 picoseconds.
+		Weight::from_parts(11_046_000, 3529)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -781,8 +789,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `WorkToken::Providers` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn unchill() -> Weight {
 		// Proof size (bytes): measured `162`, estimated `3529`.
-		// Minimum execution time: 9_754_000 picoseconds.
-		Weight::from_parts(10_836_000, 3529)
+		// Minimum execution time: 9_955_000 picoseconds.
+		Weight::from_parts(10_966_000, 3529)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -795,15 +803,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
 	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:0)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::ActiveSet` (r:1 w:1)
 	/// Proof: `WorkToken::ActiveSet` (`max_values`: Some(1), `max_size`: Some(16898), added: 17393, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Pools` (r:1 w:0)
 	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
 	fn deregister() -> Weight {
 		// Proof size (bytes): measured `20581`, estimated `18383`.
-		// Minimum execution time: 99_858_000 picoseconds.
-		Weight::from_parts(118_525_000, 18383)
+		// Minimum execution time: 99_388_000 picoseconds.
+		Weight::from_parts(116_683_000, 18383)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -820,13 +828,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `WorkToken::CurrentEra` (r:1 w:0)
 	/// Proof: `WorkToken::CurrentEra` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:0)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `WorkToken::Pools` (r:1 w:0)
 	/// Proof: `WorkToken::Pools` (`max_values`: None, `max_size`: Some(185), added: 2660, mode: `MaxEncodedLen`)
 	fn deregister_underfunded() -> Weight {
 		// Proof size (bytes): measured `20551`, estimated `18383`.
-		// Minimum execution time: 94_580_000 picoseconds.
-		Weight::from_parts(127_509_000, 18383)
+		// Minimum execution time: 107_259_000 picoseconds.
+		Weight::from_parts(122_792_000, 18383)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -849,10 +857,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `c` is `[1, 15]`.
 	fn kick(c: u32, ) -> Weight {
 		// Proof size (bytes): measured `848 + c * (69 ±0)`, estimated `6196 + c * (2559 ±0)`.
-		// Minimum execution time: 146_177_000 picoseconds.
-		Weight::from_parts(146_082_448, 6196)
-			// Standard error: 9_902
-			.saturating_add(Weight::from_parts(6_582_141, 0).saturating_mul(c.into()))
+		// Minimum execution time: 146_998_000 picoseconds.
+		Weight::from_parts(149_629_682, 6196)
+			// Standard error: 15_299
+			.saturating_add(Weight::from_parts(6_522_604, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
@@ -865,45 +873,45 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// own `DbWeight`.
 impl WeightInfo for () {
 	fn register_provider() -> Weight {
-		Weight::from_parts(69_012_000, 3622)
+		Weight::from_parts(67_970_000, 3640)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn bond_extra() -> Weight {
-		Weight::from_parts(72_297_000, 3859)
+		Weight::from_parts(72_418_000, 3859)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn unbond() -> Weight {
-		Weight::from_parts(23_985_000, 3859)
+		Weight::from_parts(24_146_000, 3859)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn rebond(c: u32, ) -> Weight {
-		Weight::from_parts(23_496_243, 3859)
-			.saturating_add(Weight::from_parts(50_399, 0).saturating_mul(c.into()))
+		Weight::from_parts(23_959_678, 3859)
+			.saturating_add(Weight::from_parts(65_937, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn withdraw_unbonded(c: u32, ) -> Weight {
-		Weight::from_parts(93_212_626, 18383)
-			.saturating_add(Weight::from_parts(102_468, 0).saturating_mul(c.into()))
+		Weight::from_parts(93_531_335, 18383)
+			.saturating_add(Weight::from_parts(96_649, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn delegate() -> Weight {
-		Weight::from_parts(96_613_000, 6196)
+		Weight::from_parts(97_435_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn undelegate() -> Weight {
-		Weight::from_parts(86_899_000, 6196)
+		Weight::from_parts(88_411_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn withdraw_delegation(c: u32, ) -> Weight {
-		Weight::from_parts(96_106_780, 6196)
-			.saturating_add(Weight::from_parts(6_256_234, 0).saturating_mul(c.into()))
+		Weight::from_parts(94_877_251, 6196)
+			.saturating_add(Weight::from_parts(6_333_407, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
@@ -911,28 +919,28 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2559).saturating_mul(c.into()))
 	}
 	fn set_min_delegation() -> Weight {
-		Weight::from_parts(11_808_000, 3650)
+		Weight::from_parts(11_898_000, 3650)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_commission() -> Weight {
-		Weight::from_parts(21_772_000, 22352)
+		Weight::from_parts(21_512_000, 22352)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn claim_rewards() -> Weight {
-		Weight::from_parts(100_228_000, 6196)
+		Weight::from_parts(100_248_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn set_auto_compound() -> Weight {
-		Weight::from_parts(13_891_000, 3956)
+		Weight::from_parts(14_121_000, 3956)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn new_era(p: u32, ) -> Weight {
-		Weight::from_parts(213_867_000, 18383)
-			.saturating_add(Weight::from_parts(175_918_096, 0).saturating_mul(p.into()))
+		Weight::from_parts(210_592_000, 18383)
+			.saturating_add(Weight::from_parts(166_260_899, 0).saturating_mul(p.into()))
 			.saturating_add(ParityDbWeight::get().reads(16_u64))
 			.saturating_add(ParityDbWeight::get().reads((8_u64).saturating_mul(p.into())))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
@@ -940,87 +948,87 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2869).saturating_mul(p.into()))
 	}
 	fn new_era_with_delegators(d: u32, ) -> Weight {
-		Weight::from_parts(147_273_199, 18383)
-			.saturating_add(Weight::from_parts(35_193, 0).saturating_mul(d.into()))
+		Weight::from_parts(130_976_658, 18383)
+			.saturating_add(Weight::from_parts(60_758, 0).saturating_mul(d.into()))
 			.saturating_add(ParityDbWeight::get().reads(21_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn report_offence() -> Weight {
-		Weight::from_parts(131_465_000, 6108)
+		Weight::from_parts(133_037_000, 6108)
 			.saturating_add(ParityDbWeight::get().reads(15_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn dispute_slash() -> Weight {
-		Weight::from_parts(89_993_000, 3659)
+		Weight::from_parts(91_135_000, 3659)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn resolve_dispute() -> Weight {
-		Weight::from_parts(536_695_000, 57288)
-			.saturating_add(ParityDbWeight::get().reads(44_u64))
-			.saturating_add(ParityDbWeight::get().writes(41_u64))
+		Weight::from_parts(589_023_000, 57288)
+			.saturating_add(ParityDbWeight::get().reads(46_u64))
+			.saturating_add(ParityDbWeight::get().writes(43_u64))
 	}
 	fn cancel_slash() -> Weight {
-		Weight::from_parts(178_264_000, 6336)
+		Weight::from_parts(181_459_000, 6336)
 			.saturating_add(ParityDbWeight::get().reads(17_u64))
 			.saturating_add(ParityDbWeight::get().writes(14_u64))
 	}
 	fn apply_slash() -> Weight {
-		Weight::from_parts(496_615_000, 57288)
-			.saturating_add(ParityDbWeight::get().reads(40_u64))
-			.saturating_add(ParityDbWeight::get().writes(38_u64))
+		Weight::from_parts(529_053_000, 57288)
+			.saturating_add(ParityDbWeight::get().reads(42_u64))
+			.saturating_add(ParityDbWeight::get().writes(40_u64))
 	}
 	fn apply_slash_with_delegators(d: u32, ) -> Weight {
-		Weight::from_parts(398_984_200, 57288)
-			.saturating_add(Weight::from_parts(89_788, 0).saturating_mul(d.into()))
-			.saturating_add(ParityDbWeight::get().reads(40_u64))
-			.saturating_add(ParityDbWeight::get().writes(37_u64))
+		Weight::from_parts(435_938_042, 57288)
+			.saturating_add(Weight::from_parts(161_431, 0).saturating_mul(d.into()))
+			.saturating_add(ParityDbWeight::get().reads(42_u64))
+			.saturating_add(ParityDbWeight::get().writes(39_u64))
 	}
 	fn unjail() -> Weight {
-		Weight::from_parts(13_730_000, 3529)
+		Weight::from_parts(14_341_000, 3529)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_slash_fractions() -> Weight {
-		Weight::from_parts(5_358_000, 0)
+		Weight::from_parts(5_438_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn apply_due_slashes(n: u32, ) -> Weight {
-		Weight::from_parts(61_546_253, 18383)
-			.saturating_add(Weight::from_parts(232_451_356, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().reads((17_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
-			.saturating_add(ParityDbWeight::get().writes((14_u64).saturating_mul(n.into())))
+		Weight::from_parts(85_592_337, 18383)
+			.saturating_add(Weight::from_parts(248_383_709, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().reads((18_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+			.saturating_add(ParityDbWeight::get().writes((15_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 10236).saturating_mul(n.into()))
 	}
 	fn set_active_set_mode() -> Weight {
-		Weight::from_parts(5_338_000, 0)
+		Weight::from_parts(5_408_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn chill() -> Weight {
-		Weight::from_parts(10_776_000, 3529)
+		Weight::from_parts(11_046_000, 3529)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn unchill() -> Weight {
-		Weight::from_parts(10_836_000, 3529)
+		Weight::from_parts(10_966_000, 3529)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn deregister() -> Weight {
-		Weight::from_parts(118_525_000, 18383)
+		Weight::from_parts(116_683_000, 18383)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn deregister_underfunded() -> Weight {
-		Weight::from_parts(127_509_000, 18383)
+		Weight::from_parts(122_792_000, 18383)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn kick(c: u32, ) -> Weight {
-		Weight::from_parts(146_082_448, 6196)
-			.saturating_add(Weight::from_parts(6_582_141, 0).saturating_mul(c.into()))
+		Weight::from_parts(149_629_682, 6196)
+			.saturating_add(Weight::from_parts(6_522_604, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
