@@ -69,7 +69,7 @@ test('the chain spec of every node is the Aura + GRANDPA local testnet', async (
   );
   // No sudo key: root, the parameters, the court's last word and spends come from referenda.
   assert.ok((await alice.api.query.sudo.key()).isNone, 'local_testnet has no sudo');
-  assert.equal(alice.api.consts.referenda.tracks.length, 4, 'four referendum tracks');
+  assert.equal(alice.api.consts.referenda.tracks.length, 5, 'five referendum tracks');
   const voters = await alice.api.call.grandpaApi.grandpaAuthorities();
   assert.equal(voters.length, 2, 'Alice and Bob are the GRANDPA voters');
   // The exported spec describes the same chain: same genesis.
